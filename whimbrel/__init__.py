@@ -1,0 +1,45 @@
+"""whimbrel: evidence-backed political and conflict event data from news text, offline.
+
+The public surface is small::
+
+    import whimbrel
+    events = whimbrel.extract("Russian jets struck Aleppo on Tuesday.", published="2016-08-16")
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from whimbrel.errors import DataFileError, StageError, StoreError, WhimbrelError, WhimbrelInputError
+from whimbrel.model import Actor, Article, Attribution, Event, Place, TextSpan, Toponym
+from whimbrel.pipeline import Pipeline, default_pipeline
+
+__all__ = [
+    "Actor",
+    "Article",
+    "Attribution",
+    "DataFileError",
+    "Event",
+    "Pipeline",
+    "Place",
+    "StageError",
+    "StoreError",
+    "TextSpan",
+    "Toponym",
+    "WhimbrelError",
+    "WhimbrelInputError",
+    "extract",
+]
+
+__version__ = "0.1.0"
+
+
+def extract(text: str, published: str | date | None = None, article_id: str = "text", outlet: str | None = None) -> list[Event]:
+    """Code the events in one text. ``published`` (YYYY-MM-DD) anchors relative dates."""
+    from whimbrel.ingest.readers import article_from_text
+
+    article = article_from_text(text, article_id=article_id, published=published, outlet=outlet)
+    result = next(default_pipeline().process([article]))
+    if result.error is not None:
+        raise result.error
+    return result.events

@@ -1,0 +1,2 @@
+"""Actor dictionaries (countries, IGOs, groups, sectors, office-holders by date) and resolution."""
+

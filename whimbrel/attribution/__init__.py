@@ -1,0 +1,2 @@
+"""Who says so: sentence kinds (reporting, quotation, commentary...), speakers and outlets."""
+

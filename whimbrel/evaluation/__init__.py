@@ -1,0 +1,2 @@
+"""Readers for the shared gold sets, metrics, and `whimbrel eval`."""
+

@@ -1,0 +1,2 @@
+"""Trigger patterns -> CAMEO / PLOVER / ACLED types; argument roles; modality; quantities."""
+

@@ -1,0 +1,2 @@
+"""Gazetteer index, toponym recognition and resolution, and the role of each place in an event."""
+

@@ -1,0 +1,2 @@
+"""Reading inputs: txt, html (trafilatura) and jsonl; boilerplate removal; near-duplicates."""
+

@@ -1,0 +1,2 @@
+"""spaCy model loading, the Doc extensions stages share, and token helpers."""
+

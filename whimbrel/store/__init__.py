@@ -1,0 +1,2 @@
+"""The DuckDB store: schema, writer, queries and exports."""
+

@@ -1,0 +1,2 @@
+"""Event dates resolved from the publication date."""
+
