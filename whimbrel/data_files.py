@@ -55,7 +55,9 @@ def read_yaml_entries(path: Path) -> list[tuple[int, dict[str, Any]]]:
     out = []
     for i, item in enumerate(data):
         if not isinstance(item, dict):
-            raise DataFileError(Err.E201, path=str(path), detail=f"  entry {i + 1}: expected a mapping, got {type(item).__name__}")
+            raise DataFileError(
+                Err.E201, path=str(path), detail=f"  entry {i + 1}: expected a mapping, got {type(item).__name__}"
+            )
         line = int(item.get("__line__", 0))
         out.append((line, _strip_lines(item)))
     return out

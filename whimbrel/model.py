@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-Modality = Literal[
-    "asserted", "negated", "hypothetical", "intended", "threatened", "denied", "claimed", "background"
-]
+Modality = Literal["asserted", "negated", "hypothetical", "intended", "threatened", "denied", "claimed", "background"]
 PlaceRole = Literal["event", "origin", "mentioned"]
 DatePrecision = Literal["day", "week", "month", "year"]
 SentenceKind = Literal["reporting", "quotation", "background", "commentary", "furniture"]

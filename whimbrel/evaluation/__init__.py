@@ -1,2 +1,1 @@
 """Readers for the shared gold sets, metrics, and `whimbrel eval`."""
-

@@ -1,2 +1,1 @@
 """The DuckDB store: schema, writer, queries and exports."""
-

@@ -1,0 +1,290 @@
+"""The ``whimbrel`` command line. ``extract`` and ``geoparse`` keep the interface evaluation relies on."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(
+    help="whimbrel: who did what to whom, where, when, and according to whom -- from news text, offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+#: exit code of a run that finished but could not read or code some inputs
+EXIT_PARTIAL = 3
+
+
+class OutFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+Paths = Annotated[list[Path], typer.Argument(help="Files or folders of .txt, .html or .jsonl.")]
+Published = Annotated[
+    str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+]
+Output = Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout.")]
+Db = Annotated[Path, typer.Option("--db", help="The DuckDB store file.")]
+
+
+def _console(stderr: bool = False) -> Console:
+    # Piped output (CI logs, `| cut`) would otherwise wrap tables at 80 columns.
+    width = None if sys.stdout.isatty() else 200
+    return Console(stderr=stderr, width=width)
+
+
+def _published(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        from whimbrel.errors import Err, WhimbrelError
+
+        err = WhimbrelError(Err.E502, detail=value)
+        _console(stderr=True).print(f"[red]error[/red] {err}", highlight=False)
+        raise typer.Exit(2) from None
+
+
+def _open_out(output: Path | None):  # type: ignore[no-untyped-def]
+    return output.open("w", encoding="utf-8") if output else sys.stdout
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    published: Published = None,
+    format: Annotated[
+        OutFormat, typer.Option("--format", help="jsonl (one event per line) or table.")
+    ] = OutFormat.jsonl,
+    output: Output = None,
+) -> None:
+    """Code the events in PATH... and print them (no store)."""
+    from whimbrel.display import events_table
+    from whimbrel.errors import WhimbrelError
+    from whimbrel.ingest.readers import read_paths
+    from whimbrel.pipeline import Pipeline
+
+    err_console = _console(stderr=True)
+    failures = 0
+    articles = []
+    for item in read_paths(paths, published=_published(published)):
+        if isinstance(item, WhimbrelError):
+            failures += 1
+            err_console.print(f"[red]error[/red] {item}", highlight=False)
+        else:
+            articles.append(item)
+    events = []
+    if articles:
+        for res in Pipeline().process(articles):
+            if res.error is not None:
+                failures += 1
+                err_console.print(f"[red]error[/red] {res.error}", highlight=False)
+            events.extend(ev.to_dict() for ev in res.events)
+    if format is OutFormat.table:
+        console = Console(file=output.open("w", encoding="utf-8"), width=200) if output else _console()
+        console.print(events_table(events, title=f"{len(events)} events from {len(articles)} article(s)"))
+    else:
+        out = _open_out(output)
+        for ev in events:
+            out.write(json.dumps(ev, ensure_ascii=False) + "\n")
+        if output:
+            out.close()
+    if failures:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def geoparse(
+    paths: Paths,
+    published: Published = None,
+    format: Annotated[
+        OutFormat, typer.Option("--format", help="jsonl (one article per line) or table.")
+    ] = OutFormat.jsonl,
+    output: Output = None,
+) -> None:
+    """Find and resolve the place names in PATH... (one JSON object per article)."""
+    from dataclasses import asdict
+
+    from rich.table import Table
+
+    from whimbrel.errors import WhimbrelError
+    from whimbrel.ingest.readers import read_paths
+    from whimbrel.pipeline import Pipeline
+
+    err_console = _console(stderr=True)
+    failures = 0
+    articles = []
+    for item in read_paths(paths, published=_published(published)):
+        if isinstance(item, WhimbrelError):
+            failures += 1
+            err_console.print(f"[red]error[/red] {item}", highlight=False)
+        else:
+            articles.append(item)
+    out = _open_out(output)
+    table = Table("article", "text", "start", "name", "country", "lat", "lon", "geonameid")
+    if articles:
+        for res in Pipeline(upto="whimbrel_places").process(articles):
+            if res.error is not None:
+                failures += 1
+                err_console.print(f"[red]error[/red] {res.error}", highlight=False)
+                continue
+            if format is OutFormat.table:
+                for t in res.toponyms:
+                    table.add_row(
+                        res.article.id,
+                        t.text,
+                        str(t.start),
+                        t.name,
+                        t.country,
+                        str(t.lat),
+                        str(t.lon),
+                        str(t.geonameid),
+                    )
+            else:
+                record = {"article_id": res.article.id, "toponyms": [asdict(t) for t in res.toponyms]}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if format is OutFormat.table:
+        _console().print(table)
+    if output:
+        out.close()
+    if failures:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders of .txt, .html or .jsonl.")] = None,
+    db: Db = Path("whimbrel.duckdb"),
+    published: Published = None,
+    recode: Annotated[
+        bool, typer.Option("--recode", help="Re-code articles coded under other dictionaries or patterns.")
+    ] = False,
+    retry_failures: Annotated[
+        bool, typer.Option("--retry-failures", help="Read again the files recorded in the failures table.")
+    ] = False,
+) -> None:
+    """Run the whole pipeline over PATH... into the DuckDB store (new and changed articles only)."""
+    from whimbrel.run import failed_paths, run_corpus
+
+    console = _console(stderr=True)
+    inputs = list(paths or [])
+    if retry_failures:
+        inputs += [p for p in failed_paths(db) if p not in inputs]
+    if not inputs:
+        console.print("nothing to run: give PATH... (or --retry-failures with a store that has failures)")
+        raise typer.Exit(2)
+    stats = run_corpus(inputs, db, published=_published(published), console=console, recode=recode)
+    console.print(
+        f"run {stats.run_id}: {stats.seen} articles read, {stats.coded} coded, {stats.skipped} already current, "
+        f"{stats.duplicates} near-duplicates linked, {stats.events} events, {stats.failures} failures -> {db}",
+        highlight=False,
+    )
+    if stats.partial:
+        console.print(f"[yellow]partial run[/yellow]: see `whimbrel failures --db {db}`")
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def events(
+    db: Db = Path("whimbrel.duckdb"),
+    limit: Annotated[int, typer.Option(help="Show at most this many events.")] = 200,
+    format: Annotated[OutFormat, typer.Option("--format")] = OutFormat.table,
+) -> None:
+    """Show the events in a store."""
+    from whimbrel.display import events_table
+    from whimbrel.store.writer import Store
+
+    with Store(db, read_only=True) as store:
+        rows = store.query(
+            "SELECT record FROM event_mentions ORDER BY date NULLS LAST, article_id, trigger_start LIMIT ?", [limit]
+        )
+        total = store.counts()["event_mentions"]
+    records = [json.loads(r["record"]) for r in rows]
+    if format is OutFormat.jsonl:
+        for rec in records:
+            sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        return
+    _console().print(events_table(records, title=f"{len(records)} of {total} events in {db}"))
+
+
+@app.command()
+def failures(db: Db = Path("whimbrel.duckdb")) -> None:
+    """List what could not be read or coded, with file, line and reason."""
+    from rich.table import Table
+
+    from whimbrel.store.writer import Store
+
+    with Store(db, read_only=True) as store:
+        rows = store.failures()
+    table = Table("path", "line", "article", "stage", "code", "message", title=f"{len(rows)} failures")
+    for r in rows:
+        table.add_row(
+            *(str(r[k]) if r[k] is not None else "" for k in ("path", "line", "article_id", "stage", "code", "message"))
+        )
+    _console().print(table)
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+class ExportLayout(str, Enum):
+    mentions = "mentions"
+    events = "events"
+    gdelt = "gdelt"
+    acled = "acled"
+    plover = "plover"
+
+
+@app.command()
+def export(
+    db: Db = Path("whimbrel.duckdb"),
+    format: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.parquet,
+    layout: Annotated[ExportLayout, typer.Option("--layout", help="Column layout.")] = ExportLayout.mentions,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output file (a folder with --by-month).")] = Path(
+        "whimbrel-export"
+    ),
+    by_month: Annotated[bool, typer.Option("--by-month", help="Parquet partitioned by month.")] = False,
+) -> None:
+    """Export events as Parquet, CSV or JSONL, in whimbrel's, GDELT's, ACLED's or PLOVER's layout."""
+    from whimbrel.store.export import export as do_export
+    from whimbrel.store.writer import Store
+
+    if layout is ExportLayout.plover and format is not ExportFormat.jsonl:
+        _console(stderr=True).print("the plover layout is JSON: use --format jsonl")
+        raise typer.Exit(2)
+    with Store(db, read_only=True) as store:
+        n = do_export(store.con, output, layout.value, format.value, partition_by_month=by_month)  # type: ignore[arg-type]
+    _console(stderr=True).print(f"{n} rows ({layout.value}) -> {output}")
+
+
+@app.command("eval")
+def evaluate(
+    sets: Annotated[list[str] | None, typer.Option("--set", help="Only these sets (repeatable).")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many items per set.")] = None,
+) -> None:
+    """Score whimbrel on the gold sets in ../shared/eval (skipped when absent)."""
+    from whimbrel.evaluation.runner import render_table, run_eval
+
+    rows = run_eval(sets, limit)
+    _console().print(render_table(rows))
+
+
+def main() -> None:  # pragma: no cover - console entry point alias
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

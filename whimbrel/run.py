@@ -1,0 +1,141 @@
+"""``whimbrel run``: read a corpus, code what is new, write it to the store, record every failure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+from whimbrel.config import coding_version
+from whimbrel.errors import WhimbrelError
+from whimbrel.ingest.dedup import Match, signature
+from whimbrel.ingest.readers import read_paths
+from whimbrel.model import Article
+from whimbrel.pipeline import ArticleResult, Pipeline
+from whimbrel.store.writer import Store
+
+
+@dataclass(slots=True)
+class RunStats:
+    run_id: str = ""
+    seen: int = 0
+    coded: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    events: int = 0
+    failures: int = 0
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def partial(self) -> bool:
+        return self.failures > 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {k: getattr(self, k) for k in ("seen", "coded", "skipped", "duplicates", "events", "failures")}
+
+
+def _batched(items: Iterable[ArticleResult], size: int) -> Iterator[list[ArticleResult]]:
+    batch: list[ArticleResult] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_corpus(
+    paths: Sequence[str | Path],
+    db: str | Path,
+    published: date | None = None,
+    pipeline: Pipeline | None = None,
+    console: Console | None = None,
+    commit_every: int = 16,
+    recode: bool = False,
+) -> RunStats:
+    """Code every new or changed article under ``paths`` into the store at ``db``.
+
+    Articles already stored with the same content are skipped; with ``recode``, those coded
+    under another coding version (changed dictionaries or patterns) are coded again.
+    Near-duplicates of stored or earlier articles are stored and linked, not coded.
+    """
+    console = console or Console(stderr=True)
+    stats = RunStats()
+    version = coding_version()
+    with Store(db) as store:
+        stats.run_id = store.start_run((str(p) for p in paths), version)
+        index = store.duplicate_index()
+        todo: list[Article] = []
+        duplicates: dict[str, Match] = {}
+        dup_articles: list[Article] = []
+        signatures = {}
+        files_read: set[str] = set()
+        for item in read_paths(paths, published=published):
+            files_read.add(str(item.context.get("path") if isinstance(item, WhimbrelError) else item.source_path))
+            if isinstance(item, WhimbrelError):
+                stats.failures += 1
+                stats.messages.append(str(item))
+                console.print(f"[red]error[/red] {item}", highlight=False)
+                store.record_failure(item, stats.run_id)
+                continue
+            stats.seen += 1
+            stored = store.stored_version(item)
+            if stored == version or (stored is not None and not recode):
+                stats.skipped += 1
+                continue
+            sig = signature(item.text)
+            match = index.match(sig, exclude=item.id)
+            index.add(item.id, sig)
+            signatures[item.id] = sig
+            if match is not None:
+                duplicates[item.id] = match
+                dup_articles.append(item)
+            else:
+                todo.append(item)
+        store.clear_stale_read_failures(files_read, stats.run_id)
+        store.save_signatures(signatures)
+        if dup_articles:
+            store.write_results([ArticleResult(a, [], [], []) for a in dup_articles], stats.run_id, version, duplicates)
+            stats.duplicates = len(dup_articles)
+        if todo:
+            pipeline = pipeline or Pipeline()
+            progress = Progress(
+                TextColumn("[bold]coding[/bold]"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[events]} events"),
+                TimeElapsedColumn(),
+                TimeRemainingColumn(),
+                console=console,
+                transient=False,
+            )
+            with progress:
+                task = progress.add_task("coding", total=len(todo), events=0)
+                for batch in _batched(pipeline.process(todo), commit_every):
+                    good = [r for r in batch if r.error is None]
+                    for res in batch:
+                        if res.error is not None:
+                            stats.failures += 1
+                            stats.messages.append(str(res.error))
+                            progress.console.print(f"[red]error[/red] {res.error}", highlight=False)
+                            store.record_failure(res.error, stats.run_id)
+                    store.write_results(good, stats.run_id, version)
+                    stats.coded += len(good)
+                    stats.events += sum(len(r.events) for r in good)
+                    progress.update(task, advance=len(batch), events=stats.events)
+        store.finish_run(stats.run_id, stats.as_dict(), "partial" if stats.partial else "ok")
+    return stats
+
+
+def failed_paths(db: str | Path) -> list[Path]:
+    """The input files recorded in the store's failures table (for ``run --retry-failures``)."""
+    if not Path(db).is_file():
+        return []
+    with Store(db, read_only=True) as store:
+        rows = store.query("SELECT DISTINCT path FROM failures WHERE path IS NOT NULL ORDER BY path")
+    return [Path(r["path"]) for r in rows if Path(r["path"]).exists()]
