@@ -51,6 +51,14 @@ class WhimbrelError(Exception):
     def message(self) -> str:
         return str(self)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Results cross process boundaries (Ray workers); rebuild from code and context.
+        return (_rebuild, (type(self), self.code, self.context))
+
+
+def _rebuild(cls: type[WhimbrelError], code: Err, context: dict[str, Any]) -> WhimbrelError:
+    return cls(code, **context)
+
 
 class WhimbrelInputError(WhimbrelError):
     """A file or record could not be read; the run goes on without it."""

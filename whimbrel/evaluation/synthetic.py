@@ -65,7 +65,8 @@ def duplicate_corpus(base: list[Article], seed: int = 11) -> tuple[list[Article]
     """The base articles plus a copy or rewrite of each; returns the corpus and the true pairs."""
     rng = random.Random(seed)
     corpus = list(base)
-    pairs: set[frozenset[str]] = set()
+    # copies already in the base, marked by the corpus itself
+    pairs = {frozenset((a.id, a.metadata["syndicated_from"])) for a in base if a.metadata.get("syndicated_from")}
     for i, art in enumerate(base):
         if i % 2 == 0:
             copy = replace(art, id=f"{art.id}--copy", outlet="Syndicate Wire", title=f"{art.title} (wire)")
