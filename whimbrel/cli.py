@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +23,7 @@ app = typer.Typer(
 EXIT_PARTIAL = 3
 
 
-class OutFormat(str, Enum):
+class OutFormat(StrEnum):
     jsonl = "jsonl"
     table = "table"
 
@@ -172,6 +172,11 @@ def run(
     retry_failures: Annotated[
         bool, typer.Option("--retry-failures", help="Read again the files recorded in the failures table.")
     ] = False,
+    use_ray: Annotated[bool, typer.Option("--ray", help="Code batches on Ray workers.")] = False,
+    address: Annotated[
+        str | None, typer.Option("--address", help="An existing Ray cluster (default: start one on 127.0.0.1).")
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", help="Ray workers (each loads the model once).")] = 2,
 ) -> None:
     """Run the whole pipeline over PATH... into the DuckDB store (new and changed articles only)."""
     from whimbrel.run import failed_paths, run_corpus
@@ -183,7 +188,14 @@ def run(
     if not inputs:
         console.print("nothing to run: give PATH... (or --retry-failures with a store that has failures)")
         raise typer.Exit(2)
-    stats = run_corpus(inputs, db, published=_published(published), console=console, recode=recode)
+    day = _published(published)
+    if use_ray:
+        from whimbrel.scale.ray_coder import RayCoder
+
+        with RayCoder(address=address, workers=workers) as coder:
+            stats = run_corpus(inputs, db, published=day, console=console, recode=recode, coder=coder)
+    else:
+        stats = run_corpus(inputs, db, published=day, console=console, recode=recode)
     console.print(
         f"run {stats.run_id}: {stats.seen} articles read, {stats.coded} coded, {stats.skipped} already current, "
         f"{stats.duplicates} near-duplicates linked, {stats.events} events, {stats.failures} failures -> {db}",
@@ -234,13 +246,13 @@ def failures(db: Db = Path("whimbrel.duckdb")) -> None:
     _console().print(table)
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     parquet = "parquet"
     csv = "csv"
     jsonl = "jsonl"
 
 
-class ExportLayout(str, Enum):
+class ExportLayout(StrEnum):
     mentions = "mentions"
     events = "events"
     gdelt = "gdelt"
@@ -280,6 +292,29 @@ def evaluate(
 
     rows = run_eval(sets, limit)
     _console().print(render_table(rows))
+
+
+@app.command()
+def bench(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Corpus (default: news texts in ../shared/eval).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many articles.")] = 300,
+    workers: Annotated[int, typer.Option(help="Ray workers for the Ray row.")] = 2,
+    write: Annotated[Path | None, typer.Option("--write", help="Update this markdown file's section.")] = Path(
+        "docs/benchmarks.md"
+    ),
+) -> None:
+    """Measure articles/s, words/s and memory against the bare spaCy parse, side by side."""
+    from whimbrel.evaluation.bench import default_corpus, load_corpus, markdown, run_bench, write_section
+
+    corpus, articles = load_corpus(paths, limit) if paths else default_corpus(limit)
+    console = _console()
+    console.print(f"benchmarking on {corpus} ...")
+    rows = run_bench(articles, ray_workers=workers)
+    text = markdown(rows, corpus)
+    console.print(text, markup=False, highlight=False)
+    if write is not None:
+        write.parent.mkdir(parents=True, exist_ok=True)
+        write_section(write, "Pipeline throughput", text)
 
 
 def main() -> None:  # pragma: no cover - console entry point alias

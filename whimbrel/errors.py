@@ -7,11 +7,11 @@ the store can record them in the failures table.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Err(str, Enum):
+class Err(StrEnum):
     # E1xx: reading input
     E101 = "{path}: file is empty. Remove it from the input or give it text."
     E102 = "{path}: looks like a binary file ({detail}). whimbrel reads .txt, .html and .jsonl."

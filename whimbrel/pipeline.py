@@ -8,6 +8,7 @@ API and every Ray worker alike.
 from __future__ import annotations
 
 import hashlib
+import importlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,17 +25,17 @@ from whimbrel.nlp.extensions import EventMention, event_mentions_of, places_of, 
 
 
 def _factory(name: str, import_path: str) -> None:
-    """Register ``import_path`` (module:Class) as spaCy factory ``name``, importing lazily."""
+    """Register the component class at ``import_path`` (module:Class) as spaCy factory ``name``.
+
+    spaCy checks settings against the class's constructor, so a misspelt setting in the
+    config fails when the pipeline is built, naming the stage and the setting.
+    """
     if name in Language.factories:
         return
+    module_name, cls_name = import_path.split(":")
+    component_cls = getattr(importlib.import_module(module_name), cls_name)
     defaults = dict(next(s for n, s in config.PIPELINE if n == name))
-
-    def make(nlp: Language, name: str, **settings: Any) -> Any:
-        module_name, cls_name = import_path.split(":")
-        module = __import__(module_name, fromlist=[cls_name])
-        return getattr(module, cls_name)(nlp, name, **settings)
-
-    Language.factory(name, default_config=defaults, func=make)
+    Language.factory(name, default_config=defaults, func=component_cls)
 
 
 STAGES = {

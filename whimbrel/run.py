@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,6 +17,9 @@ from whimbrel.ingest.readers import read_paths
 from whimbrel.model import Article
 from whimbrel.pipeline import ArticleResult, Pipeline
 from whimbrel.store.writer import Store
+
+#: Codes a list of articles, yielding one result per article in the same order.
+Coder = Callable[[list[Article]], Iterator[ArticleResult]]
 
 
 @dataclass(slots=True)
@@ -53,7 +56,7 @@ def run_corpus(
     paths: Sequence[str | Path],
     db: str | Path,
     published: date | None = None,
-    pipeline: Pipeline | None = None,
+    coder: Coder | None = None,
     console: Console | None = None,
     commit_every: int = 16,
     recode: bool = False,
@@ -63,6 +66,8 @@ def run_corpus(
     Articles already stored with the same content are skipped; with ``recode``, those coded
     under another coding version (changed dictionaries or patterns) are coded again.
     Near-duplicates of stored or earlier articles are stored and linked, not coded.
+    ``coder`` does the coding (default: one local :class:`Pipeline`; ``whimbrel.scale`` gives
+    one that spreads batches over Ray workers); everything else happens here, in one process.
     """
     console = console or Console(stderr=True)
     stats = RunStats()
@@ -103,7 +108,8 @@ def run_corpus(
             store.write_results([ArticleResult(a, [], [], []) for a in dup_articles], stats.run_id, version, duplicates)
             stats.duplicates = len(dup_articles)
         if todo:
-            pipeline = pipeline or Pipeline()
+            if coder is None:
+                coder = Pipeline().process
             progress = Progress(
                 TextColumn("[bold]coding[/bold]"),
                 BarColumn(),
@@ -116,7 +122,7 @@ def run_corpus(
             )
             with progress:
                 task = progress.add_task("coding", total=len(todo), events=0)
-                for batch in _batched(pipeline.process(todo), commit_every):
+                for batch in _batched(coder(todo), commit_every):
                     good = [r for r in batch if r.error is None]
                     for res in batch:
                         if res.error is not None:
