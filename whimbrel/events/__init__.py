@@ -1,2 +1,1 @@
 """Trigger patterns -> CAMEO / PLOVER / ACLED types; argument roles; modality; quantities."""
-

@@ -1,0 +1,55 @@
+"""EventMatcher on sentences and on the seed article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+
+from whimbrel.events.matcher import EventMatcher
+
+
+def test_reporting_verb_alone_is_not_an_event(events) -> None:  # type: ignore[no-untyped-def]
+    assert events("The minister said the talks were useful.") == [] or all(
+        m.trigger.lemma_ != "say" for m in events("The minister said the talks were useful.")
+    )
+
+
+def test_participle_modifier_is_not_an_event(events) -> None:  # type: ignore[no-untyped-def]
+    assert events("Aid reached the besieged city.") == [] or all(
+        m.trigger.text != "besieged" for m in events("Aid reached the besieged city.")
+    )
+
+
+def test_aerial_context_selects_air_strike(events) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events("Warplanes struck the village.")
+    assert (event.cameo, event.acled_sub_event_type) == ("195", "Air/drone strike")
+
+
+def test_shelling_is_not_aerial(events) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events("Government forces shelled Donetsk.")
+    assert (event.cameo, event.plover_mode) == ("194", "heavy-weapons")
+    assert str(event.target_span) == "Donetsk"
+
+
+def test_protest_and_arrest_types(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Students protested in the capital and police arrested dozens.")
+    assert [(m.plover, m.acled_event_type) for m in mentions] == [
+        ("PROTEST", "Protests"),
+        ("COERCE", "Strategic developments"),
+    ]
+
+
+def test_confidence_rewards_roles(events) -> None:  # type: ignore[no-untyped-def]
+    (with_roles,) = events("Rebels attacked the army base.")
+    (without,) = events("There was an attack.")
+    assert 0 < without.confidence < with_roles.confidence <= 1
+
+
+def test_seed_article_codes_aerial_strikes_on_isis_and_nusra(nlp: Language, seed_path: Path) -> None:
+    matcher = EventMatcher(nlp, "whimbrel_events")
+    doc = matcher(nlp(seed_path.read_text(encoding="utf-8")))
+    aerial = [m for m in doc._.event_mentions if m.plover == "ASSAULT" and m.plover_mode == "aerial"]
+    targets = " ".join(str(m.target_span) for m in aerial if m.target_span is not None)
+    assert "ISIS" in targets and "Nusra" in targets
+    assert any("bombers" in str(m.source_span) for m in aerial)

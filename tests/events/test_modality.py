@@ -1,0 +1,29 @@
+"""Modality from governing words."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("Rebels attacked the town.", "attacked", "asserted"),
+        ("Police did not arrest anyone.", "arrest", "negated"),
+        ("There were no strikes on the city.", "strikes", "negated"),
+        ("The group denied carrying out the attack.", "attack", "denied"),
+        ("Iran threatened to strike Israel.", "strike", "threatened"),
+        ("The army plans to attack the town.", "attack", "intended"),
+        ("The rebels will release the hostages.", "release", "intended"),
+        ("Hamas could attack Israel.", "attack", "hypothetical"),
+        ("If Israel attacks the port, Iran would respond.", "attacks", "hypothetical"),
+    ],
+)
+def test_modality(events, text: str, trigger: str, modality: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [m for m in events(text) if m.trigger.text == trigger]
+    assert event.modality == modality
+
+
+def test_threat_event_itself_is_asserted(events) -> None:  # type: ignore[no-untyped-def]
+    (threat,) = [m for m in events("Iran threatened to strike Israel.") if m.plover == "THREATEN"]
+    assert (threat.cameo, threat.modality) == ("138", "asserted")

@@ -1,0 +1,65 @@
+"""Pattern files: validation, CAMEO checks, user overrides, round trip, coverage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from whimbrel.errors import DataFileError
+from whimbrel.events.patterns import dump_patterns, load_patterns
+from whimbrel.events.schema import cameo_names
+
+GOOD = """# test patterns
+- id: custom.attack
+  lemmas: [ambush]
+  cameo: "190"
+  plover: ASSAULT
+"""
+
+
+def test_bundled_patterns_cover_cameo_roots_02_to_20() -> None:
+    patterns = load_patterns()
+    assert len(patterns) >= 80
+    assert {p.cameo[:2] for p in patterns} == {f"{i:02d}" for i in range(2, 21)}
+
+
+def test_bad_entry_error_names_file_line_and_entry(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(GOOD + '- id: custom.bad\n  lemmas: [hit]\n  cameo: "190"\n  plover: ATTACK\n', encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        load_patterns([path])
+    message = str(err.value)
+    assert "E201" in message and str(path) in message and "line 6" in message and "custom.bad" in message
+
+
+def test_unknown_cameo_code_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "codes.yaml"
+    path.write_text(GOOD.replace('"190"', '"999"'), encoding="utf-8")
+    with pytest.raises(DataFileError, match="unknown CAMEO code '999'"):
+        load_patterns([path])
+
+
+def test_plover_type_must_match_cameo_table(tmp_path: Path) -> None:
+    path = tmp_path / "mismatch.yaml"
+    path.write_text(GOOD.replace("ASSAULT", "PROTEST"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="maps to PLOVER ASSAULT"):
+        load_patterns([path])
+
+
+def test_user_pattern_overrides_bundled_by_id(tmp_path: Path) -> None:
+    path = tmp_path / "override.yaml"
+    path.write_text(GOOD.replace("custom.attack", "assault.invade"), encoding="utf-8")
+    (pattern,) = [p for p in load_patterns([path]) if p.id == "assault.invade"]
+    assert pattern.lemmas == ["ambush"]
+
+
+def test_dump_and_load_round_trip(tmp_path: Path) -> None:
+    original = load_patterns()
+    path = tmp_path / "all.yaml"
+    dump_patterns(path, original)
+    assert load_patterns([path]) == original
+
+
+def test_cameo_code_table_has_names() -> None:
+    assert cameo_names()["195"].lower().startswith("employ aerial")

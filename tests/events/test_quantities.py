@@ -1,0 +1,47 @@
+"""Counts attached to events."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "quantities"),
+    [
+        ("Gunmen killed 12 soldiers.", {"killed": 12}),
+        ("Gunmen killed twelve soldiers.", {"killed": 12}),
+        ("Gunmen killed at least five soldiers.", {"killed": 5}),
+        ("The gunmen killed between 30 and 40 people.", {"killed": 30, "killed_max": 40}),
+        ("Dozens of people were killed in the attack.", {"killed": 24}),
+        ("Police arrested 15 students.", {"arrested": 15}),
+        ("Thousands of protesters marched against the government.", {"protesters": 2000}),
+    ],
+)
+def test_counts(events, text: str, quantities: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events(text)
+    assert event.quantities == quantities
+
+
+def test_casualty_verb_merges_into_its_cause(events) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events("An air strike killed 12 civilians.")
+    assert (event.trigger.text, event.plover_mode, event.quantities) == ("strike", "aerial", {"killed": 12})
+    assert str(event.target_span) == "civilians"
+
+
+def test_passive_casualties_go_to_the_event_named_as_cause(events) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events("Twelve people were killed in the bombing by militants.")
+    assert event.trigger.text == "bombing"
+    assert event.quantities == {"killed": 12}
+
+
+def test_destroyed_objects_are_not_casualties(events) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events("The army destroyed five ammunition depots.")
+    assert event.plover_mode == "destroy"
+    assert event.quantities == {}
+
+
+@pytest.mark.parametrize(
+    "text", ["An earthquake killed 20 people.", "Ten people were killed in the flood.", "The storm killed three."]
+)
+def test_disasters_are_not_coded(events, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert events(text) == []

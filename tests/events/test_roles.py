@@ -1,0 +1,78 @@
+"""Source and target spans from the dependency parse."""
+
+from __future__ import annotations
+
+
+def pairs(mentions):  # type: ignore[no-untyped-def]
+    return {
+        (str(m.source_span) if m.source_span else None, str(m.target_span) if m.target_span else None) for m in mentions
+    }
+
+
+def test_active_subject_is_source_and_object_is_target(events) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events("Rebels attacked the army base.")
+    assert (event.plover, str(event.source_span), str(event.target_span)) == ("ASSAULT", "Rebels", "army base")
+
+
+def test_passive_with_by_agent(events) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events("The convoy was ambushed by Taliban fighters.")
+    assert (str(event.source_span), str(event.target_span)) == ("Taliban fighters", "convoy")
+
+
+def test_coordinated_targets_give_one_event_each(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Jets bombed ISIS and allied Nusra Front militants.")
+    assert pairs(mentions) == {("Jets", "ISIS"), ("Jets", "Nusra Front militants")}
+    assert {m.plover_mode for m in mentions} == {"aerial"}
+
+
+def test_light_verb_passes_roles_to_noun_trigger(events) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events("Israeli forces carried out raids on Hamas.")
+    assert (event.trigger.text, str(event.source_span), str(event.target_span)) == ("raids", "Israeli forces", "Hamas")
+
+
+def test_xcomp_chain_takes_governing_subject(events) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events("Troops crossed the border to attack the rebels.")
+    assert (str(event.source_span), str(event.target_span)) == ("Troops", "rebels")
+
+
+def test_instrument_object_is_not_the_source(events) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events("Russian bombers used an Iranian base to bomb rebels.")
+    assert str(event.source_span) == "Russian bombers"
+
+
+def test_pronoun_subject_resolves_to_previous_sentence(events) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [
+        m for m in events("Obama visited Kenya. He met with Kenyatta.") if m.plover == "CONSULT" and m.cameo == "040"
+    ]
+    assert (str(event.source_span), str(event.target_span)) == ("Obama", "Kenyatta")
+    assert event.source_span.sent.start == 0  # the span stays in the sentence it came from
+
+
+def test_several_events_in_one_sentence(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Putin met Rouhani and signed a deal.")
+    assert [(m.cameo, str(m.source_span)) for m in mentions] == [("040", "Putin"), ("057", "Putin")]
+
+
+def test_reciprocal_coordinated_subjects(events) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events("China and Russia signed an agreement.")
+    assert (str(event.source_span), str(event.target_span)) == ("China", "Russia")
+
+
+def test_meeting_between_two_actors(events) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events("A meeting between Putin and Erdogan took place.")
+    assert (event.plover, str(event.source_span), str(event.target_span)) == ("CONSULT", "Putin", "Erdogan")
+
+
+def test_demonym_modifier_is_noun_trigger_source(events) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events("Russian airstrikes hit Aleppo.")
+    assert (event.plover_mode, str(event.source_span), str(event.target_span)) == ("aerial", "Russian", "Aleppo")
+
+
+def test_actor_preferred_to_place_as_target(events) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events("Government troops launched strikes against the rebels in Idlib.")
+    assert str(event.target_span) == "rebels"
+
+
+def test_date_is_never_a_target(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("The army launched attacks on Tuesday.")
+    assert all(m.target_span is None for m in mentions)

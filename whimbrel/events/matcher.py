@@ -1,0 +1,253 @@
+"""The ``whimbrel_events`` stage: trigger words -> coded :class:`EventMention` records on the Doc.
+
+One spaCy ``Matcher`` holds every cue of every pattern (LEMMA, plus POS for one-word cues); each
+matched token is a candidate trigger. Per trigger the most specific pattern whose context words
+fit the sentence wins. Roles come from :mod:`whimbrel.events.roles`, modality from
+:mod:`whimbrel.events.modality`, counts from :mod:`whimbrel.events.quantities`.
+
+Confidence is a sum of simple features, clipped to [0.05, 0.95]: 0.35 to start; +0.2 for a
+verb trigger (nouns are more often mentions of other reports); +0.1 for a specific pattern (a
+multiword cue or required context words); +0.2 when a source is found (+0.1 only, if it came from
+a pronoun); +0.1 when a target is found; -0.1 when the only target is a place.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from whimbrel.events.modality import modality_of
+from whimbrel.events.patterns import load_patterns
+from whimbrel.events.quantities import counts_near, is_counting_word
+from whimbrel.events.roles import RoleResult, find_roles, is_passive, verb_source_heads
+from whimbrel.events.schema import TriggerPattern, cameo_to_plover
+from whimbrel.nlp.extensions import EventMention, event_mentions_of, register_extensions
+
+#: Prepositions whose object is the cause of a verb ("were killed in an earthquake").
+CAUSE_PREPS = frozenset({"in", "by", "from", "after", "during", "amid"})
+#: At most this many source x target combinations are coded for one trigger.
+MAX_PAIRS = 8
+
+
+@dataclass(slots=True)
+class Candidate:
+    trigger: Token
+    pattern: TriggerPattern
+    cue_length: int
+
+
+def cue_token_specs(cue: str, pos: Sequence[str], tokenizer: Any) -> list[dict[str, Any]]:
+    """Matcher token specs for one cue: lemma match for each word; POS on a one-word cue."""
+    words = [t.text for t in tokenizer(cue)]
+    specs: list[dict[str, Any]] = [{"LEMMA": {"IN": sorted({w, w.title(), w.upper()})}} for w in words]
+    if len(specs) == 1:
+        specs[0]["POS"] = {"IN": [*pos, "PROPN"] if "NOUN" in pos else list(pos)}
+    return specs
+
+
+def build_matcher(vocab: Vocab, patterns: Iterable[TriggerPattern], tokenizer: Any) -> Matcher:
+    matcher = Matcher(vocab)
+    for pattern in patterns:
+        matcher.add(pattern.id, [cue_token_specs(cue, pattern.pos, tokenizer) for cue in pattern.lemmas])
+    return matcher
+
+
+def sentence_lemmas(sent: Span) -> str:
+    """The sentence as space-separated lowercase lemmas, padded, for phrase look-ups."""
+    return " " + " ".join(t.lemma_.lower() for t in sent) + " "
+
+
+def context_fits(pattern: TriggerPattern, lemmas: str) -> bool:
+    if pattern.requires and not any(f" {w} " in lemmas for w in pattern.requires):
+        return False
+    return not any(f" {w} " in lemmas for w in pattern.excludes)
+
+
+def usable_trigger(trigger: Token, pattern: TriggerPattern, span: Span) -> bool:
+    """Filters that hold for news in general: a cue used as a modifier is not an event."""
+    pos = "NOUN" if trigger.pos_ == "PROPN" else trigger.pos_
+    if pos not in pattern.pos:
+        return False
+    if trigger.pos_ == "PROPN" and len(span) == 1 and not trigger.text.isupper():
+        return False  # a capitalised cue alone is a name ("Strike Force", "March")
+    if trigger.dep_ == "amod" and trigger.pos_ in ("VERB", "ADJ"):
+        return False  # "the besieged city" describes a state
+    return not (pos == "NOUN" and trigger.dep_ == "compound")  # "attack helicopter"
+
+
+def cause_heads(trigger: Token) -> list[Token]:
+    """What brought the event about: active subject, passive agent, or object of in/by/from/after."""
+    heads = list(verb_source_heads(trigger)) if trigger.pos_ == "VERB" else []
+    for prep in trigger.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in CAUSE_PREPS:
+            heads.extend(c for c in prep.children if c.dep_ == "pobj")
+    return heads
+
+
+def has_excluded_cause(trigger: Token, pattern: TriggerPattern) -> bool:
+    if not pattern.excluded_causes:
+        return False
+    return any(head.lemma_.lower() in pattern.excluded_causes for head in cause_heads(trigger))
+
+
+def confidence(trigger: Token, pattern: TriggerPattern, roles: RoleResult, cue_length: int) -> float:
+    score = 0.35
+    if trigger.pos_ == "VERB":
+        score += 0.2
+    if cue_length > 1 or pattern.requires:
+        score += 0.1
+    if roles.sources:
+        score += 0.1 if roles.source_from_pronoun else 0.2
+    if roles.targets:
+        score += 0.1
+    if roles.target_is_place:
+        score -= 0.1
+    return round(min(0.95, max(0.05, score)), 2)
+
+
+class EventMatcher:
+    """spaCy component ``whimbrel_events``: sets ``doc._.event_mentions``."""
+
+    def __init__(self, nlp: Language, name: str = "whimbrel_events", extra_pattern_files: Sequence[str | Path] = ()):
+        register_extensions()
+        self.name = name
+        self.patterns = {p.id: p for p in load_patterns(list(extra_pattern_files))}
+        self.matcher = build_matcher(nlp.vocab, self.patterns.values(), nlp.tokenizer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = event_mentions_of(doc)
+        chosen = self.choose_triggers(doc)
+        causes = self.merged_into_causes(chosen)
+        by_trigger: dict[int, list[EventMention]] = {}
+        for index, candidate in chosen.items():
+            if index not in causes:
+                by_trigger[index] = self.mentions_for(candidate)
+        self.lend_targets(chosen, causes, by_trigger)
+        self.attach_quantities(doc, by_trigger, causes)
+        for index in sorted(by_trigger):
+            mentions.extend(by_trigger[index])
+        return doc
+
+    def choose_triggers(self, doc: Doc) -> dict[int, Candidate]:
+        """One pattern per trigger token: the most specific one whose context fits."""
+        candidates: dict[int, list[Candidate]] = defaultdict(list)
+        lemma_cache: dict[int, str] = {}
+        for match_id, start, end in self.matcher(doc):
+            pattern = self.patterns[doc.vocab.strings[match_id]]
+            span = doc[start:end]
+            trigger = span.root
+            sent = trigger.sent
+            lemmas = lemma_cache.setdefault(sent.start, sentence_lemmas(sent))
+            if not usable_trigger(trigger, pattern, span) or not context_fits(pattern, lemmas):
+                continue
+            candidates[trigger.i].append(Candidate(trigger, pattern, len(span)))
+        chosen = {}
+        for index, options in candidates.items():
+            best = max(options, key=lambda c: (c.pattern.specificity, c.cue_length))
+            if not has_excluded_cause(best.trigger, best.pattern):
+                chosen[index] = best
+        return chosen
+
+    @staticmethod
+    def merged_into_causes(chosen: dict[int, Candidate]) -> dict[int, int]:
+        """Verb triggers whose cause is another trigger of the same PLOVER type ("the strike killed 12",
+        "airstrikes hit militants", "12 died in the attack"): verb index -> cause trigger index."""
+        merged = {}
+        for index, candidate in chosen.items():
+            trigger = candidate.trigger
+            if trigger.pos_ != "VERB":
+                continue
+            for head in cause_heads(trigger):
+                cause = chosen.get(head.i)
+                if cause is not None and head.i != index and cause.pattern.plover == candidate.pattern.plover:
+                    merged[index] = head.i
+                    break
+        return merged
+
+    def mentions_for(self, candidate: Candidate) -> list[EventMention]:
+        trigger, pattern = candidate.trigger, candidate.pattern
+        roles = find_roles(trigger, pattern)
+        modality = modality_of(trigger)
+        score = confidence(trigger, pattern, roles, candidate.cue_length)
+        mode = pattern.plover_mode or cameo_to_plover()[pattern.cameo].mode
+        pairs = [(s, t) for s in (roles.sources or [None]) for t in (roles.targets or [None])][:MAX_PAIRS]
+        return [
+            EventMention(
+                trigger=trigger,
+                sent=trigger.sent,
+                pattern_id=pattern.id,
+                cameo=pattern.cameo,
+                plover=pattern.plover,
+                plover_mode=mode,
+                acled_event_type=pattern.acled.event_type if pattern.acled else None,
+                acled_sub_event_type=pattern.acled.sub_event_type if pattern.acled else None,
+                source_span=source,
+                target_span=target,
+                modality=modality,
+                confidence=score,
+                extra={"target_is_place": roles.target_is_place, "source_from_pronoun": roles.source_from_pronoun},
+            )
+            for source, target in pairs
+        ]
+
+    def lend_targets(
+        self, chosen: dict[int, Candidate], causes: dict[int, int], by_trigger: dict[int, list[EventMention]]
+    ) -> None:
+        """A merged verb's objects become its cause's targets when the cause has none ("airstrikes hit X")."""
+        for verb_index, cause_index in causes.items():
+            cause_mentions = by_trigger.get(cause_index, [])
+            if not cause_mentions or any(m.target_span is not None for m in cause_mentions):
+                continue
+            verb = chosen[verb_index]
+            if is_passive(verb.trigger):
+                continue
+            verb_roles = find_roles(verb.trigger, verb.pattern)
+            extra = {"target_is_place": verb_roles.target_is_place}
+            by_trigger[cause_index] = [
+                EventMention(**{**_fields(m), "target_span": t, "extra": {**m.extra, **extra}})
+                for m in cause_mentions
+                for t in verb_roles.targets
+            ][:MAX_PAIRS] or cause_mentions
+
+    def attach_quantities(self, doc: Doc, by_trigger: dict[int, list[EventMention]], causes: dict[int, int]) -> None:
+        if not by_trigger:
+            return
+        for token in doc:
+            if not is_counting_word(token):
+                continue
+            counts = counts_near(token)
+            owner = owner_trigger(token, by_trigger, causes) if counts else None
+            if owner is None:
+                continue
+            for mention in by_trigger[owner]:
+                for key, value in counts.items():
+                    mention.quantities.setdefault(key, value)
+
+
+def _fields(mention: EventMention) -> dict[str, Any]:
+    return {name: getattr(mention, name) for name in EventMention.__dataclass_fields__}
+
+
+def owner_trigger(word: Token, by_trigger: dict[int, list[EventMention]], causes: dict[int, int]) -> int | None:
+    """The event a count belongs to: the counting word's own event, the event it was merged into, the
+    event named as its cause, the nearest event above it, or the only event of its sentence."""
+    if word.i in by_trigger:
+        return word.i
+    if word.i in causes:
+        return causes[word.i]
+    for head in cause_heads(word):
+        if head.i in by_trigger:
+            return head.i
+    for ancestor in word.ancestors:
+        if ancestor.i in by_trigger:
+            return ancestor.i
+    in_sentence = [i for i in by_trigger if word.sent.start <= i < word.sent.end]
+    return in_sentence[0] if len(in_sentence) == 1 else None

@@ -1,0 +1,118 @@
+"""Modality of a trigger from the words that govern it.
+
+Walk from the trigger up its chain of heads to the clause that reports it, and look for:
+
+* a governing deny/reject/dismiss verb -> ``denied`` ("X denied carrying out the attack");
+* a governing threaten/warn verb -> ``threatened`` ("threatened to strike");
+* ``not``/``never``/``no`` on the trigger or on the verbs it depends on -> ``negated``;
+* could/might/may, an ``if``/``unless`` clause, "possible"/"potential" -> ``hypothetical``;
+  ``would`` is hypothetical when the sentence has an ``if``, otherwise intent reported in speech;
+* will/shall/"going to" or a governing plan/vow/agree/intend verb -> ``intended``.
+
+The first that applies, in that order, wins; otherwise ``asserted``. The walk stops at a verb of
+saying, so "officials said X attacked" stays asserted (the attribution stage marks claims).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from whimbrel.model import Modality
+
+DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disavow"})
+THREAT_VERBS = frozenset({"threaten", "warn"})
+INTENT_VERBS = frozenset(
+    {
+        "plan",
+        "intend",
+        "vow",
+        "pledge",
+        "promise",
+        "agree",
+        "aim",
+        "prepare",
+        "seek",
+        "want",
+        "decide",
+        "hope",
+        "offer",
+        "propose",
+        "resolve",
+        "commit",
+        "schedule",
+        "expect",
+        "consider",
+        "mull",
+        "try",
+        "attempt",
+        "plot",
+    }
+)
+SAY_VERBS = frozenset({"say", "tell", "report", "announce", "claim", "state", "add", "note", "confirm", "quote"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "prospective", "hypothetical", "proposed", "planned"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+
+
+def governing_chain(trigger: Token) -> list[Token]:
+    """The trigger and the heads above it, stopping after the first verb of saying."""
+    chain = [trigger]
+    token = trigger
+    while token.head.i != token.i and len(chain) < 8:
+        token = token.head
+        chain.append(token)
+        if token.lemma_ in SAY_VERBS:
+            break
+    return chain
+
+
+def _local_chain(chain: list[Token]) -> list[Token]:
+    """The part of the chain inside the trigger's own clause (before any clausal complement boundary)."""
+    local = []
+    for token in chain:
+        local.append(token)
+        if token.dep_ in ("ccomp", "ROOT", "advcl", "relcl", "parataxis") or token.lemma_ in SAY_VERBS:
+            break
+    return local
+
+
+def _has_child(tokens: list[Token], deps: set[str], words: frozenset[str]) -> bool:
+    return any(c.dep_ in deps and c.lower_ in words for t in tokens for c in t.children)
+
+
+def modality_of(trigger: Token) -> Modality:
+    chain = governing_chain(trigger)
+    above = chain[1:]
+    local = _local_chain(chain)
+    if any(t.lemma_ in DENY_VERBS for t in above):
+        return "denied"
+    if any(t.lemma_ in THREAT_VERBS for t in above):
+        return "threatened"
+    if _has_child(local, {"neg", "det"}, NEGATORS):
+        return "negated"
+    if _is_hypothetical(trigger, local):
+        return "hypothetical"
+    if _has_child(local, {"aux"}, FUTURE_AUX) or _going_to(local) or any(t.lemma_ in INTENT_VERBS for t in above):
+        return "intended"
+    if _has_child(local, {"aux"}, frozenset({"would"})):
+        return "intended"
+    return "asserted"
+
+
+def _is_hypothetical(trigger: Token, local: list[Token]) -> bool:
+    if _has_child(local, {"aux"}, HYPOTHETICAL_AUX):
+        return True
+    if _has_child(local, {"amod"}, HYPOTHETICAL_MODIFIERS):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for t in local for c in t.children):
+        return True
+    sentence_has_condition = any(t.lower_ in CONDITION_MARKS and t.dep_ == "mark" for t in trigger.sent)
+    return sentence_has_condition and _has_child(local, {"aux"}, frozenset({"would"}))
+
+
+def _going_to(local: list[Token]) -> bool:
+    return any(t.lower_ == "going" and any(c.lower_ == "to" for c in t.children) for t in local) or any(
+        t.head.lower_ == "going" and t.dep_ == "xcomp" for t in local
+    )

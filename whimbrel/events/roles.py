@@ -1,0 +1,355 @@
+"""Source and target of a trigger, read off the dependency parse.
+
+The rules, in order of use:
+
+* a verb's source is its ``nsubj`` or its passive ``agent`` ("by X"); with neither, the source
+  is inherited up an ``xcomp`` / ``conj`` / purpose-``advcl`` chain ("bombers took off ... to
+  conduct airstrikes"), from the noun a ``relcl``/``acl`` verb modifies, and never for a passive
+  verb without an agent;
+* a noun trigger's source is its possessor, a name or demonym compound/modifier ("Russian
+  airstrikes", "Israel's strikes"), or else the source of the verb it hangs from: as the object of
+  a light verb ("conduct airstrikes") or through on/in/with ("took off on raids");
+* targets come from the relations the pattern lists (``dobj``, ``nsubjpass``, ``prep:against``,
+  ``acl:dobj`` for "raids targeting ISIS", ``between`` for "talks between X and Y"); a light
+  verb's own prepositions count for its noun ("carried out strikes on ISIS");
+* coordinated actors ("ISIS and allied Nusra Front militants") each give an actor;
+* pronoun sources (he, she, it, they) are resolved to a subject of the previous sentence: the main
+  clause's subject first, then the other subjects from last to first, taking the first whose
+  person/number fits;
+* a place is a target only when no non-place target exists ("strikes against ISIS in Syria").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from whimbrel.events.schema import TriggerPattern
+
+#: Verbs whose noun object is the real event: "conduct airstrikes", "carry out raids".
+LIGHT_VERBS = frozenset(
+    {
+        "conduct",
+        "carry",
+        "launch",
+        "stage",
+        "hold",
+        "make",
+        "mount",
+        "wage",
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "perform",
+        "unleash",
+        "step",
+        "intensify",
+        "undertake",
+        "lead",
+        "escalate",
+        "have",
+        "organize",
+        "organise",
+        "join",
+        "go",
+        "renew",
+        "order",
+        "plan",
+        "sign",
+        "reach",
+        "announce",
+        "impose",
+        "declare",
+    }
+)
+#: Prepositions through which a noun trigger takes its verb's subject ("took off on raids").
+BORROWING_PREPS = frozenset({"on", "in", "with"})
+#: Verbs of saying or judging: their subject is not the actor of the event they talk about.
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "announce",
+        "claim",
+        "state",
+        "add",
+        "note",
+        "warn",
+        "condemn",
+        "deny",
+        "confirm",
+        "criticize",
+        "criticise",
+        "blame",
+        "accuse",
+        "describe",
+        "call",
+        "welcome",
+        "praise",
+        "respond",
+        "react",
+    }
+)
+PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "plural"}
+ACTOR_ENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+PLACE_ENT_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Verbs whose object, not subject, does what their xcomp says ("ordered troops to attack").
+OBJECT_CONTROL_VERBS = frozenset(
+    {
+        "order",
+        "force",
+        "urge",
+        "ask",
+        "tell",
+        "allow",
+        "instruct",
+        "command",
+        "authorize",
+        "authorise",
+        "push",
+        "pressure",
+        "encourage",
+        "invite",
+        "send",
+        "prompt",
+        "persuade",
+        "compel",
+        "enable",
+        "permit",
+        "deploy",
+    }
+)
+#: Entity types that are never actors: "strikes on Tuesday".
+NON_ACTOR_ENT_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+QUANTITY_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores", "tens", "millions", "group", "number"})
+SPAN_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case", "det:poss"})
+
+
+@dataclass(slots=True)
+class RoleResult:
+    sources: list[Span] = field(default_factory=list)
+    targets: list[Span] = field(default_factory=list)
+    source_from_pronoun: bool = False
+    target_is_place: bool = False
+
+
+def actor_span(head: Token) -> Span:
+    """The actor phrase around ``head``: its compounds, modifiers and possessor; a name in full."""
+    doc = head.doc
+    counted = next((c for p in head.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)
+    if head.lower_ in QUANTITY_NOUNS and counted is not None:
+        left, right = head.i, counted.i  # "thousands of protesters": the protesters are the actor
+        head = counted
+    else:
+        left, right = head.i, head.i
+    for child in head.children:
+        if child.dep_ in SPAN_DEPS or (child.dep_ == "appos" and child.pos_ == "PROPN"):
+            sub = list(child.subtree)
+            left, right = min(left, sub[0].i), max(right, sub[-1].i)
+    if head.ent_type_ in ACTOR_ENT_TYPES:
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            left, right = min(left, ent.start), max(right, ent.end - 1)
+    while left < right and doc[left].is_punct:
+        left += 1
+    return doc[left : right + 1]
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts] if token.conjuncts else [token]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _child(token: Token, dep: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ == dep), None)
+
+
+def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    objs = []
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            objs.extend(c for c in prep.children if c.dep_ == "pobj")
+    return objs
+
+
+def _agent_objects(verb: Token) -> list[Token]:
+    return [c for agent in verb.children if agent.dep_ == "agent" for c in agent.children if c.dep_ == "pobj"]
+
+
+def verb_source_heads(verb: Token, depth: int = 0) -> list[Token]:
+    """The head token(s) of a verb's source, following control and coordination chains upward."""
+    if depth > 4:
+        return []
+    subj = _child(verb, "nsubj")
+    if subj is not None:
+        return [subj]
+    agents = _agent_objects(verb)
+    if agents or is_passive(verb):
+        return agents
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ == "xcomp":
+        obj = _child(head, "dobj")
+        return [obj] if obj is not None and head.lemma_ in OBJECT_CONTROL_VERBS else verb_source_heads(head, depth + 1)
+    if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return verb_source_heads(head, depth + 1)
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+        return [head]
+    return []
+
+
+def _noun_modifier_sources(noun: Token) -> list[Token]:
+    mods = [c for c in noun.children if c.dep_ == "poss"]
+    mods += [
+        c
+        for c in noun.children
+        if c.dep_ in ("compound", "amod") and (c.ent_type_ in ACTOR_ENT_TYPES or c.pos_ == "PROPN")
+    ]
+    return mods
+
+
+def noun_source_heads(noun: Token) -> list[Token]:
+    mods = _noun_modifier_sources(noun)
+    if mods:
+        return mods
+    between = _between_objects(noun)
+    if between:
+        return between[:1]
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS:
+        return verb_source_heads(head)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in BORROWING_PREPS:
+        verb = head.head
+        if verb.pos_ == "VERB" and verb.lemma_ not in SPEECH_VERBS and not is_passive(verb):
+            return verb_source_heads(verb)
+    return []
+
+
+def _between_objects(noun: Token) -> list[Token]:
+    objs = _prep_objects(noun, {"between", "among"})
+    return [t for obj in objs for t in with_conjuncts(obj)]
+
+
+def _light_verb_of(noun: Token) -> Token | None:
+    if noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
+        return noun.head
+    return None
+
+
+def _relation_targets(token: Token, relation: str) -> list[Token]:
+    if relation.startswith("prep:"):
+        return _prep_objects(token, {relation.removeprefix("prep:")})
+    if relation == "acl:dobj":
+        acls = [acl for acl in token.children if acl.dep_ in ("acl", "relcl")]
+        return [o for acl in acls for o in acl.children if o.dep_ == "dobj"]
+    if relation == "between":
+        return _between_objects(token)[1:2]
+    if relation in ("dobj", "nsubjpass", "dative"):
+        return [c for c in token.children if c.dep_ == relation]
+    return []
+
+
+#: Participles the small parser often reads as a coordinated verb: "bombed ISIS and allied militants".
+ATTRIBUTIVE_PARTICIPLES = frozenset({"ally", "affiliate", "link", "associate", "align"})
+
+
+def _misparsed_conjuncts(obj: Token) -> list[Token]:
+    """Objects of a subjectless verb right after "<obj> and": "ISIS and allied Nusra militants"."""
+    doc = obj.doc
+    if obj.i + 2 >= len(doc) or doc[obj.i + 1].lower_ not in ("and", ","):
+        return []
+    verb = doc[obj.i + 2]
+    if verb.lemma_ not in ATTRIBUTIVE_PARTICIPLES or verb.dep_ != "conj" or _child(verb, "nsubj") is not None:
+        return []
+    return [o for o in verb.children if o.dep_ == "dobj"]
+
+
+def target_heads(trigger: Token, pattern: TriggerPattern) -> list[Token]:
+    heads: list[Token] = []
+    holders = [trigger]
+    light = _light_verb_of(trigger)
+    if light is not None:
+        holders.append(light)
+    for relation in pattern.roles.target:
+        for holder in holders:
+            found = _relation_targets(holder, relation)
+            found += [extra for t in found for extra in _misparsed_conjuncts(t)]
+            heads.extend(
+                t for t in found if t not in heads and t.i != trigger.i and t.ent_type_ not in NON_ACTOR_ENT_TYPES
+            )
+    return heads
+
+
+def is_place(token: Token) -> bool:
+    return token.ent_type_ in PLACE_ENT_TYPES
+
+
+def resolve_pronoun(pronoun: Token) -> Span | None:
+    """The subject of the previous sentence that the pronoun most plausibly stands for."""
+    kind = PRONOUNS.get(pronoun.lower_)
+    sent = pronoun.sent
+    if kind is None or sent.start == 0:
+        return None
+    previous = pronoun.doc[sent.start - 1].sent
+    subjects = [t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]
+    main = [t for t in subjects if t.head.dep_ == "ROOT"]
+    ordered = main + [t for t in reversed(subjects) if t not in main]
+    for candidate in ordered:
+        if _fits(candidate, kind):
+            return actor_span(candidate)
+    return None
+
+
+def _fits(token: Token, kind: str) -> bool:
+    plural = token.tag_ in ("NNS", "NNPS") or bool(token.conjuncts)
+    if kind == "person":
+        return token.ent_type_ == "PERSON" or (token.pos_ == "NOUN" and not plural)
+    if kind == "plural":
+        return plural or token.ent_type_ in ("ORG", "GPE", "NORP")
+    return not plural and token.ent_type_ != "PERSON"
+
+
+def _expand(heads: list[Token]) -> list[Token]:
+    """Each head with its coordinated actors, except inside "between X and Y" (that pair is source/target)."""
+    out: list[Token] = []
+    for head in heads:
+        group = [head] if head.head.lower_ in ("between", "among") else with_conjuncts(head)
+        out.extend(t for t in group if t not in out)
+    return out
+
+
+def _spans(heads: list[Token]) -> tuple[list[Span], bool]:
+    """Actor spans for the heads, pronouns resolved (or dropped); and whether a pronoun was resolved."""
+    spans: list[Span] = []
+    resolved_any = False
+    for head in heads:
+        if head.pos_ != "PRON":
+            spans.append(actor_span(head))
+            continue
+        resolved = resolve_pronoun(head)
+        if resolved is not None:
+            spans.append(resolved)
+            resolved_any = True
+    return spans, resolved_any
+
+
+def find_roles(trigger: Token, pattern: TriggerPattern) -> RoleResult:
+    result = RoleResult()
+    is_verb = trigger.pos_ in ("VERB", "AUX")
+    source_heads = _expand(verb_source_heads(trigger) if is_verb else noun_source_heads(trigger))
+    result.sources, result.source_from_pronoun = _spans(source_heads)
+    heads = [h for h in _expand(target_heads(trigger, pattern)) if h not in source_heads]
+    actors = [h for h in heads if not is_place(h)]
+    result.target_is_place = bool(heads) and not actors
+    result.targets, _ = _spans(actors or heads)
+    if pattern.roles.reciprocal and not result.targets and len(result.sources) > 1:
+        result.targets = result.sources[1:]
+        result.sources = result.sources[:1]
+    return result
