@@ -51,6 +51,10 @@ STAGES = {
 
 def register_factories() -> None:
     register_extensions()
+    if "paragraph_boundaries" not in Language.factories:
+        from whimbrel.nlp.paragraphs import ParagraphBoundaries
+
+        Language.factory("paragraph_boundaries", func=ParagraphBoundaries)
     for name, path in STAGES.items():
         _factory(name, path)
 
@@ -59,6 +63,8 @@ def build_nlp(overrides: dict[str, dict[str, Any]] | None = None, upto: str | No
     """The spaCy model plus whimbrel's stages (up to and including ``upto``, if given)."""
     register_factories()
     nlp = spacy.load(config.SPACY_MODEL)
+    # runs with the parser (before it), so headlines and lead-in lines stay sentences of their own
+    nlp.add_pipe("paragraph_boundaries", before="parser")
     for name, settings in config.pipeline_config(overrides):
         nlp.add_pipe(name, config=settings)
         if name == upto:

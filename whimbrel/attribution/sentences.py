@@ -78,9 +78,9 @@ class SentenceClassifier:
         for no, sent in enumerate(doc.sents):
             info = sentence_info(doc, sent)
             content_start = _content_start(sent, lead_ins)
-            entered = [
-                li for li in lead_ins if li.end <= content_start and (section is None or li.start > section.start)
-            ]
+            # a sentence that is nothing but a lead-in line ("NBC News:") still opens its section
+            reached = sent.end_char if content_start is None else content_start
+            entered = [li for li in lead_ins if li.end <= reached and (section is None or li.start > section.start)]
             if entered:
                 section, framing = entered[-1], False
             if content_start is None:
