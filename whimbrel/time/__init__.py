@@ -1,2 +1,1 @@
 """Event dates resolved from the publication date."""
-

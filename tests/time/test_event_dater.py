@@ -1,0 +1,126 @@
+"""EventDater on real parses: which date each event gets, and where it came from."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from whimbrel.model import Article
+from whimbrel.nlp.extensions import EventMention, event_mentions_of, sentence_info
+from whimbrel.time.dates import EventDater
+
+TUE = date(2016, 8, 16)  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def dater(nlp: Language) -> EventDater:
+    return EventDater(nlp, "whimbrel_dates")
+
+
+def dated(nlp: Language, dater: EventDater, text: str, published: date | None, triggers: list[str]) -> Doc:
+    """Parse ``text``, add one event per trigger word (first occurrence after the previous one), date them."""
+    doc = nlp(text)
+    doc._.article = Article(id="t", text=text, published=published)
+    mentions, after = [], -1
+    for word in triggers:
+        token = next(t for t in doc if t.text == word and t.i > after)
+        after = token.i
+        mentions.append(EventMention(trigger=token, sent=token.sent, pattern_id="t", cameo="190", plover="ASSAULT"))
+    doc._.event_mentions = mentions
+    return dater(doc)
+
+
+def fields(mention: EventMention) -> tuple[str | None, str | None, str | None, str | None, str | None]:
+    return mention.date, mention.date_end, mention.date_precision, mention.date_text, mention.extra["date_source"]
+
+
+# (text, published, trigger, expected (date, date_end, precision, date_text, date_source))
+SENTENCES = [
+    ("Rebels attacked the town on Tuesday.", TUE, "attacked", ("2016-08-16", None, "day", "Tuesday", "sentence")),
+    ("The ministers will meet on Friday.", TUE, "meet", ("2016-08-19", None, "day", "Friday", "sentence")),
+    ("Gunmen attacked a convoy late on Monday.", TUE, "attacked", ("2016-08-15", None, "day", "late on Monday", "sentence")),
+    ("Militants shelled the city overnight.", TUE, "shelled", ("2016-08-15", None, "day", "overnight", "sentence")),
+    ("Putin met Rouhani last week.", TUE, "met", ("2016-08-08", "2016-08-14", "week", "last week", "sentence")),
+    ("Troops shelled the village earlier this month.", TUE, "shelled",
+     ("2016-08-01", "2016-08-16", "month", "earlier this month", "sentence")),
+    ("On 9 May 2020, troops attacked the town.", None, "attacked", ("2020-05-09", None, "day", "9 May 2020", "sentence")),
+    ("Troops attacked the town on Monday.", None, "attacked", (None, None, None, None, None)),
+    ("Troops arrested ten men.", TUE, "arrested", ("2016-08-16", None, "day", None, "published")),
+    ("Fighting lasted for three days.", TUE, "Fighting", ("2016-08-16", None, "day", None, "published")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "published", "trigger", "expected"), SENTENCES)
+def test_sentence_dates(
+    nlp: Language, dater: EventDater, text: str, published: date | None, trigger: str, expected: tuple
+) -> None:
+    doc = dated(nlp, dater, text, published, [trigger])
+    assert fields(event_mentions_of(doc)[0]) == expected
+
+
+def test_the_date_attached_to_the_trigger_wins(nlp: Language, dater: EventDater) -> None:
+    doc = dated(
+        nlp, dater, "Police said on Monday that troops had shelled the village on Sunday.", TUE, ["said", "shelled"]
+    )
+    said, shelled = event_mentions_of(doc)
+    assert (said.date, said.date_text) == ("2016-08-15", "Monday")
+    assert (shelled.date, shelled.date_text) == ("2016-08-14", "Sunday")
+
+
+def test_a_day_after_dates_the_clause_from_the_main_clause(nlp: Language, dater: EventDater) -> None:
+    doc = dated(nlp, dater, "Tuesday's announcement came a day after the army shelled the town.", TUE, ["shelled"])
+    assert event_mentions_of(doc)[0].date == "2016-08-15"
+
+
+def test_event_without_date_inherits_from_the_previous_event(nlp: Language, dater: EventDater) -> None:
+    doc = dated(
+        nlp, dater, "Troops shelled the town on Sunday. They also arrested ten men.", TUE, ["shelled", "arrested"]
+    )
+    arrested = event_mentions_of(doc)[1]
+    assert fields(arrested) == ("2016-08-14", None, "day", None, "context")
+
+
+def test_background_sentence_without_date_gets_none(nlp: Language, dater: EventDater) -> None:
+    text = "Troops shelled the town on Sunday. Russia supports the regime with airstrikes."
+    doc = nlp(text)
+    doc._.article = Article(id="t", text=text, published=TUE)
+    background = list(doc.sents)[1]
+    sentence_info(doc, background).kind = "background"
+    shelled = next(t for t in doc if t.text == "shelled")
+    supports = next(t for t in doc if t.text == "supports")
+    doc._.event_mentions = [
+        EventMention(trigger=t, sent=t.sent, pattern_id="t", cameo="190", plover="ASSAULT") for t in (shelled, supports)
+    ]
+    dater(doc)
+    assert fields(event_mentions_of(doc)[1]) == (None, None, None, None, None)
+
+
+def test_plain_doc_without_article_dates_nothing_relative(nlp: Language, dater: EventDater) -> None:
+    doc = nlp("Rebels attacked the town on Tuesday.")
+    doc._.event_mentions = [
+        EventMention(trigger=doc[1], sent=doc[1].sent, pattern_id="t", cameo="190", plover="ASSAULT")
+    ]
+    dater(doc)
+    assert event_mentions_of(doc)[0].date is None
+
+
+def test_doc_without_events_is_left_alone(nlp: Language, dater: EventDater) -> None:
+    doc = dater(nlp("Nothing happened."))
+    assert event_mentions_of(doc) == []
+
+
+def test_the_next_day_counts_from_the_previous_date(nlp: Language, dater: EventDater) -> None:
+    text = "Troops shelled the town on Sunday. The next day, they arrested ten men."
+    doc = dated(nlp, dater, text, TUE, ["shelled", "arrested"])
+    assert fields(event_mentions_of(doc)[1]) == ("2016-08-15", None, "day", "The next day", "sentence")
+
+
+def test_a_future_date_is_not_inherited(nlp: Language, dater: EventDater) -> None:
+    text = "The ministers will meet next week. Troops arrested ten men."
+    doc = dated(nlp, dater, text, TUE, ["meet", "arrested"])
+    meet, arrested = event_mentions_of(doc)
+    assert (meet.date, meet.date_precision) == ("2016-08-22", "week")
+    assert fields(arrested) == ("2016-08-16", None, "day", None, "published")

@@ -1,0 +1,125 @@
+"""The ``whimbrel_dates`` stage: gives every event mention a date, anchored on the publication date.
+
+Order of evidence, strongest first:
+
+1. a date expression in the event's own sentence, the one attached to the trigger's clause,
+   else the nearest (``extra["date_source"] = "sentence"``);
+2. none there, and the sentence is background: no date (background is not about the reported day);
+3. otherwise the date of the nearest earlier event that had its own (``"context"``);
+4. otherwise the publication date, to the day (``"published"``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from whimbrel.nlp.extensions import EventMention, article_of, event_mentions_of, register_extensions, sentence_info
+from whimbrel.time.expressions import attached_to, date_expressions, offset_clause, pick_for_trigger
+from whimbrel.time.ranges import DateRange
+from whimbrel.time.resolve import days_from_previous, resolve_date_text
+from whimbrel.time.tense import tense_of
+
+__all__ = ["DateRange", "EventDater", "resolve_date_text", "tense_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceDate:
+    """A date found in an event's sentence, with the words it came from."""
+
+    range: DateRange
+    text: str
+
+
+class EventDater:
+    """spaCy component: sets ``date``, ``date_end``, ``date_precision``, ``date_text`` on each event."""
+
+    def __init__(self, nlp: Language, name: str = "whimbrel_dates") -> None:
+        register_extensions()
+        self.name = name
+        # dateparser loads its English data on first use: pay that here, not on the first article.
+        resolve_date_text("1 January 2000", None, "past")
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = article_of(doc).published
+        expressions: dict[int, list[Span]] = {}
+        previous: SentenceDate | None = None
+        for mention in sorted(event_mentions_of(doc), key=lambda m: m.trigger.i):
+            if mention.sent.start not in expressions:
+                expressions[mention.sent.start] = date_expressions(mention.sent)
+            found = date_in_sentence(mention, expressions[mention.sent.start], published, previous)
+            if found is not None:
+                _set_date(mention, found.range, found.text, "sentence")
+                if published is None or found.range.start <= published:
+                    # a date still to come ("will meet next week") does not date what follows
+                    previous = found
+            elif sentence_info(doc, mention.sent).kind == "background":
+                _set_date(mention, None, None, None)
+            elif previous is not None:
+                _set_date(mention, previous.range, None, "context")
+            elif published is not None:
+                _set_date(mention, DateRange.day(published), None, "published")
+            else:
+                _set_date(mention, None, None, None)
+        return doc
+
+
+def date_in_sentence(
+    mention: EventMention, candidates: list[Span], published: date | None, previous: SentenceDate | None = None
+) -> SentenceDate | None:
+    """The resolvable date expression of the sentence that belongs to this event, if any.
+
+    ``previous`` is the date reported last before this sentence, which "the next day" counts from.
+    """
+    resolved: dict[int, tuple[Span, DateRange]] = {}
+    for span in candidates:
+        # A date points back or forward by the tense of the clause it sits in, not the event's:
+        # "IRNA on Tuesday quoted him as saying they will share ...".
+        date_range = resolve_date_text(span.text, published, tense_of(span.root)) or _from_previous(span, previous)
+        if date_range is not None:
+            resolved[span.start] = (span, date_range)
+    usable = [span for span, _ in resolved.values()]
+    if not any(attached_to(span, mention.trigger) for span in usable):
+        shifted = _date_by_offset(mention, candidates, usable, published)
+        if shifted is not None:
+            return shifted
+    chosen = pick_for_trigger(usable, mention.trigger)
+    if chosen is None:
+        return None
+    return SentenceDate(resolved[chosen.start][1], chosen.text)
+
+
+def _from_previous(span: Span, previous: SentenceDate | None) -> DateRange | None:
+    days = days_from_previous(span.text)
+    if days is None or previous is None or previous.range.precision != "day":
+        return None
+    return DateRange.day(previous.range.start + timedelta(days=days))
+
+
+def _date_by_offset(
+    mention: EventMention, candidates: list[Span], usable: list[Span], published: date | None
+) -> SentenceDate | None:
+    """ "X came a day after <event>": the event is dated from X's date, moved back by the offset."""
+    found = offset_clause(mention.trigger, candidates)
+    if found is None:
+        return None
+    offset, link, main_verb = found
+    anchor = pick_for_trigger([s for s in usable if attached_to(s, main_verb)], main_verb)
+    if anchor is None:
+        return None
+    reverse = "before" if link.lower_ == "after" else "after"
+    shifted = resolve_date_text(f"{offset.text} {reverse} {anchor.text}", published, tense_of(main_verb))
+    if shifted is None:
+        return None
+    return SentenceDate(shifted, f"{anchor.text} ... {offset.text} {link.text}")
+
+
+def _set_date(mention: EventMention, found: DateRange | None, text: str | None, source: str | None) -> None:
+    mention.date = found.start.isoformat() if found else None
+    mention.date_end = found.end.isoformat() if found and found.end else None
+    mention.date_precision = found.precision if found else None
+    mention.date_text = text
+    mention.extra["date_source"] = source
