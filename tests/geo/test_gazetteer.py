@@ -1,0 +1,61 @@
+import psutil
+import pytest
+
+from whimbrel.geo import gazetteer as gz
+from whimbrel.geo.gazetteer import get_gazetteer, lookup
+
+
+def test_lookup_reaches_aleppo_in_syria() -> None:
+    towns = [e for e in lookup("Aleppo") if e.precision == "point"]
+    assert [(e.country, e.feature_code) for e in towns] == [("SYR", "PPLA")]
+    assert 36 < towns[0].lat < 36.5
+
+
+def test_transliterations_reach_the_same_town() -> None:
+    ids = {
+        next(e.geonameid for e in lookup(n) if e.precision == "point")
+        for n in ("Deir el-Zor", "Dayr az Zawr", "Deir Ezzor")
+    }
+    assert len(ids) == 1
+
+
+def test_no_substring_hits() -> None:
+    assert lookup("Hamedan")  # a spelling of Hamadan
+    assert all("hamedan" in e.name.lower() or e.country == "IRN" for e in lookup("Hamedan"))
+    assert lookup("Hama") and all(e.name != "Hamadān" for e in lookup("Hama"))
+    assert lookup("Aleppo Governorate Xyz") == []
+
+
+def test_country_names_and_demonyms() -> None:
+    g = get_gazetteer()
+    assert [e.feature_code for e in lookup("Syria")] == ["PCLI"]
+    assert lookup("U.S.")[0].country == "USA"
+    assert g.demonym_country("Iranian") == "IRN"
+
+
+def test_index_memory_is_printed() -> None:
+    gz.get_gazetteer.cache_clear()
+    proc = psutil.Process()
+    before = proc.memory_info().rss
+    g = get_gazetteer()
+    print(f"gazetteer: {len(g)} entries, +{(proc.memory_info().rss - before) / 1e6:.0f} MB resident after load")
+    assert len(g) > 200_000
+
+
+@pytest.mark.slow
+def test_index_rebuilds_when_stamp_changes(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("WHIMBREL_CACHE", str(tmp_path))
+    gz.get_gazetteer.cache_clear()
+    try:
+        get_gazetteer()
+        path = gz.index_path()
+        built = path.stat().st_mtime_ns
+        assert gz.load_index(path) is not None
+        monkeypatch.setattr(gz, "index_stamp", lambda: "another build")
+        assert gz.load_index(path) is None
+        gz.get_gazetteer.cache_clear()
+        get_gazetteer()
+        assert path.stat().st_mtime_ns > built
+    finally:
+        monkeypatch.undo()
+        gz.get_gazetteer.cache_clear()

@@ -1,0 +1,16 @@
+from whimbrel.geo.normalize import loose_key, name_key
+
+
+def test_deir_ez_zor_spellings_share_a_loose_key() -> None:
+    keys = {loose_key(n) for n in ("Deir el-Zor", "Deir ez-Zor", "Dayr az Zawr", "Deir Ezzor")}
+    assert keys == {"deir zor"}
+
+
+def test_exact_key_folds_case_diacritics_hyphens_and_apostrophes() -> None:
+    assert name_key("Hamadān") == "hamadan"
+    assert name_key("Dar’ā") == name_key("Dar'a") == "dara"
+    assert name_key("Deir ez-Zor") == "deir ez zor"
+
+
+def test_article_is_kept_as_first_word() -> None:
+    assert loose_key("El Paso") == "el paso"

@@ -1,0 +1,49 @@
+from spacy.language import Language
+
+from whimbrel.geo.recognize import PlaceRecognizer
+
+
+def _places(nlp: Language, recognizer: PlaceRecognizer, text: str):  # type: ignore[no-untyped-def]
+    return recognizer(nlp(text))._.places
+
+
+def test_aleppo_found_and_resolved_even_when_ner_mislabels_it(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Aleppo was shelled again."
+    assert not any(e.label_ == "GPE" and e.text == "Aleppo" for e in nlp(text).ents)
+    [pm] = _places(nlp, recognizer, text)
+    assert (pm.span.text, pm.place.country, pm.place.precision) == ("Aleppo", "SYR", "point")
+
+
+def test_demonym_is_a_country_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    [pm] = [p for p in _places(nlp, recognizer, "Syrian troops advanced on the town.") if p.span.text == "Syrian"]
+    assert pm.is_demonym and pm.place.country == "SYR" and pm.place.precision == "country"
+
+
+def test_toponyms_inside_names_are_not_places(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Victoria Beckham spoke to the Washington Post about George Washington."
+    assert _places(nlp, recognizer, text) == []
+
+
+def test_common_words_that_are_village_names_are_not_places(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    assert _places(nlp, recognizer, "Police said mobile phones were found. Of the men, two fled.") == []
+
+
+def test_context_resolves_paris_in_texas(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    places = _places(nlp, recognizer, "The storm hit Paris, Texas, on Sunday. Paris police closed roads.")
+    paris = [p.place for p in places if p.span.text == "Paris"]
+    assert [(p.country, p.admin1) for p in paris] == [("USA", "Texas"), ("USA", "Texas")]
+
+
+def test_paris_alone_is_the_french_capital(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    [pm] = _places(nlp, recognizer, "Protesters marched in Paris on Sunday.")
+    assert (pm.place.country, pm.place.feature_code) == ("FRA", "PPLC")
+
+
+def test_province_cue_picks_the_division(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    places = _places(nlp, recognizer, "Shelling hit Idlib province. Rebels in Idlib said the town was calm.")
+    assert [p.place.precision for p in places] == ["admin1", "point"]
+
+
+def test_country_name_resolves_to_country(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    [pm] = _places(nlp, recognizer, "Russia sent jets to Syria.")[1:]
+    assert (pm.place.name, pm.place.precision) == ("Syria", "country")

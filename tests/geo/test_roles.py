@@ -1,0 +1,86 @@
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from whimbrel.geo.recognize import PlaceRecognizer
+from whimbrel.geo.roles import PlaceRoles
+from whimbrel.nlp.extensions import EventMention
+
+
+def _coded(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles, text: str, triggers: list[str], source_words: int = 0
+) -> Doc:
+    """Parse, find places, add one event per trigger word (as the events stage would), run roles."""
+    doc = recognizer(nlp(text))
+    mentions = []
+    for word in triggers:
+        tok = next(t for t in doc if t.text == word)
+        source = doc[tok.sent.start : tok.sent.start + source_words] if source_words else None
+        mentions.append(
+            EventMention(
+                trigger=tok, sent=tok.sent, pattern_id="test", cameo="190", plover="ASSAULT", source_span=source
+            )
+        )
+    doc._.event_mentions = mentions
+    return roles(doc)
+
+
+def _roles(doc: Doc, i: int = 0) -> dict[str, str]:
+    return {p.text: p.role for p in doc._.event_mentions[i].places}
+
+
+def test_origin_event_and_demonym(nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles) -> None:
+    doc = _coded(
+        nlp,
+        recognizer,
+        roles,
+        "Russian bombers took off from a base in Iran to bomb ISIS in Syria.",
+        ["bomb"],
+        source_words=2,
+    )
+    assert _roles(doc) == {"Russian": "mentioned", "Iran": "origin", "Syria": "event"}
+
+
+def test_coordinated_places_are_all_event_places(nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles) -> None:
+    doc = _coded(
+        nlp, recognizer, roles, "Jets struck militants in Aleppo, Deir el-Zor and Idlib on Tuesday.", ["struck"]
+    )
+    assert _roles(doc) == {"Aleppo": "event", "Deir el-Zor": "event", "Idlib": "event"}
+
+
+def test_passive_subject_is_the_event_place(nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles) -> None:
+    doc = _coded(nlp, recognizer, roles, "Aleppo was shelled by government forces.", ["shelled"])
+    assert _roles(doc) == {"Aleppo": "event"}
+
+
+def test_place_in_speaker_phrase_is_mentioned(nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles) -> None:
+    doc = _coded(nlp, recognizer, roles, "Iran's news agency said troops attacked rebels near Homs.", ["attacked"])
+    assert _roles(doc) == {"Iran": "mentioned", "Homs": "event"}
+
+
+def test_country_gives_way_to_a_town_inside_it(nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles) -> None:
+    doc = _coded(nlp, recognizer, roles, "Troops attacked rebels in Homs in Syria.", ["attacked"])
+    assert _roles(doc) == {"Homs": "event", "Syria": "mentioned"}
+
+
+def test_fallback_borrows_the_previous_event_place_coarser(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(
+        nlp, recognizer, roles, "Jets bombed rebels in Aleppo. Later they bombed a depot.", ["bombed", "depot"]
+    )
+    first, second = doc._.event_mentions
+    assert "place_fallback" not in first.extra
+    assert second.extra["place_fallback"] is True
+    [borrowed] = second.places
+    assert (borrowed.text, borrowed.role, borrowed.precision) == ("Aleppo", "event", "admin1")
+
+
+def test_no_fallback_when_switched_off(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    doc = _coded(
+        nlp,
+        recognizer,
+        PlaceRoles(nlp, "r", fallback_to_previous=False),
+        "Jets bombed rebels in Aleppo. Later they bombed a depot.",
+        ["bombed", "depot"],
+    )
+    assert doc._.event_mentions[1].places == []

