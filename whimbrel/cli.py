@@ -238,7 +238,11 @@ def failures(db: Db = Path("whimbrel.duckdb")) -> None:
 
     with Store(db, read_only=True) as store:
         rows = store.failures()
-    table = Table("path", "line", "article", "stage", "code", "message", title=f"{len(rows)} failures")
+    table = Table(title=f"{len(rows)} failures")
+    table.add_column("path", no_wrap=True)
+    for col in ("line", "article", "stage", "code"):
+        table.add_column(col)
+    table.add_column("message", overflow="fold")
     for r in rows:
         table.add_row(
             *(str(r[k]) if r[k] is not None else "" for k in ("path", "line", "article_id", "stage", "code", "message"))

@@ -94,7 +94,7 @@ def test_run_records_bad_inputs_goes_on_and_a_rerun_adds_nothing(corpus: Path, t
     def snapshot() -> tuple[list[tuple], list[tuple], int]:
         con = duckdb.connect(str(db), read_only=True)
         try:
-            events = con.execute("SELECT event_id, article_id, plover FROM events ORDER BY event_id").fetchall()
+            events = con.execute("SELECT mention_id, article_id, plover FROM event_mentions ORDER BY 1").fetchall()
             failures = con.execute("SELECT path, line, code FROM failures ORDER BY path, line").fetchall()
             articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
         finally:

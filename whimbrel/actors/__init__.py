@@ -1,2 +1,1 @@
 """Actor dictionaries (countries, IGOs, groups, sectors, office-holders by date) and resolution."""
-

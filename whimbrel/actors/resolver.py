@@ -1,0 +1,261 @@
+"""Stage 4: resolve event source/target spans and sentence speakers into :class:`~whimbrel.model.Actor` records.
+
+A span is read as a set of dictionary cues (see :mod:`whimbrel.actors.lexicon`), longest phrase
+first, then combined:
+
+* a named person (an office-holder) gives the country and, if in office on the article's date,
+  the sector of the office (defence ministers MIL, everyone else GOV); out of office: ELI;
+* otherwise the leftmost named entity decides: a named group or IGO/NGO, or a state named by its
+  name, demonym or seat of government ("Moscow", "the Pentagon");
+* the sector is that of the span's head word ("Nusra Front *militants*" -> INS), else the
+  rightmost sector word, else the seat's or the organisation's own;
+* a state plus a title ("Russia's defense minister", "the US president") is looked up among the
+  office-holders on the date, filling ``name``;
+* with no named entity in the span, an apposition to its head is read the same way
+  ("Ali Shamkhani, *the secretary of Iran's Supreme National Security Council*").
+
+Nothing is invented: an unresolvable span still yields an Actor with its text and offsets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from whimbrel.actors.dictionary import ROLE_AGENT, ActorDictionary, OfficeTerm, OrgEntry, load_dictionaries
+from whimbrel.actors.lexicon import Cue, CueMatch, Lexicon
+from whimbrel.model import Actor
+from whimbrel.nlp.extensions import article_of, event_mentions_of, register_extensions
+
+#: Sector of someone named who holds no listed office on the date (a former or future holder).
+OUT_OF_OFFICE_AGENT = "ELI"
+
+#: Sector of a people named by a plural demonym ("Nigerians", "ethnic Albanians"), as in CAMEO.
+PEOPLE_AGENT = "CVL"
+
+#: Head words that say someone holds a post without saying which sector it is in.
+GENERIC_HEADS = frozenset({"leader", "leaders", "official", "officials", "spokesman", "spokeswoman", "spokesperson"})
+
+#: "Iranian-backed militias" are not Iranian: a state named right before one of these words is a sponsor.
+SPONSOR_WORDS = frozenset({"backed", "allied", "aligned", "supported", "sponsored", "funded", "armed", "trained"})
+
+
+def actor_code(country: str | None, agent: str | None, org: OrgEntry | None = None) -> str | None:
+    """CAMEO-style code: an organisation's own code/id; a state's ISO3 + sector; None without either."""
+    if org is not None:
+        return org.code or org.id
+    if country is None:
+        return None
+    return country + (agent or "")
+
+
+@dataclass(slots=True)
+class _Reading:
+    """The cues found in a span, sorted into what each can contribute."""
+
+    entities: list[Cue]
+    demonyms: list[CueMatch]  # kept apart too, even "ethnic" ones, for telling a people from a state
+    persons: list[Cue]
+    sectors: list[CueMatch]
+    titles: list[Cue]
+
+
+class ActorLookup:
+    """The dictionaries plus their phrase matchers: resolves spans to Actors for one vocab."""
+
+    def __init__(self, dictionary: ActorDictionary, vocab: Vocab) -> None:
+        self.dictionary = dictionary
+        self.lexicon = Lexicon(dictionary, vocab)
+
+    def resolve(self, span: Span | None, on_date: date | None) -> Actor | None:
+        if span is None:
+            return None
+        actor = Actor(text=span.text, start=span.start_char, end=span.end_char)
+        reading = self._read(span)
+        if not (reading.entities or reading.persons):
+            apposition = self._apposition(span)
+            if apposition is not None:
+                extra = self._read(apposition)
+                reading = _Reading(
+                    extra.entities,
+                    reading.demonyms,
+                    extra.persons,
+                    reading.sectors or extra.sectors,
+                    reading.titles or extra.titles,
+                )
+        self._fill(actor, reading, span, on_date)
+        return actor
+
+    def _read(self, span: Span) -> _Reading:
+        entities, demonyms, persons, sectors, titles = [], [], [], [], []
+        for match in self.lexicon.find(span):
+            if match.first("demonym") is not None:
+                demonyms.append(match)
+            entity = match.first("org", "country", "demonym", "seat")
+            if entity is not None and not _names_another_state(span.doc, match, entity):
+                entities.append(entity)
+            person = match.first("person")
+            if person is not None:
+                persons.append(person)
+            if match.first("sector") is not None:
+                sectors.append(match)
+            title = match.first("title")
+            if title is not None:
+                titles.append(title)
+        return _Reading(entities, demonyms, persons, sectors, titles)
+
+    @staticmethod
+    def _apposition(span: Span) -> Span | None:
+        """The apposition attached to the span's head, outside the span ("X, the secretary of ...")."""
+        root = span.root
+        for child in root.children:
+            if child.dep_ == "appos" and not (span.start <= child.i < span.end):
+                subtree = list(child.subtree)
+                return span.doc[subtree[0].i : subtree[-1].i + 1]
+        if root.dep_ == "appos" and not (span.start <= root.head.i < span.end):
+            return span.doc[root.head.i : root.head.i + 1]
+        return None
+
+    def _fill(self, actor: Actor, reading: _Reading, span: Span, on_date: date | None) -> None:
+        head_sector = _head_sector(reading.sectors, span)
+        org = None
+        if reading.persons:
+            self._fill_person(actor, reading.persons[0], on_date)
+        elif reading.entities:
+            org = self._fill_entity(actor, reading.entities[0], reading, on_date)
+        if head_sector is None and _is_people_named_by_demonym(reading, span):
+            head_sector = PEOPLE_AGENT
+        if head_sector is not None:
+            actor.agent = head_sector
+        elif reading.sectors and (actor.agent is None or reading.persons):
+            # A person's title in the text ("Prime Minister Ehud Barak") says which office the
+            # text means, better than the dictionary's list of the offices that person held.
+            actor.agent = _sector_of(reading.sectors[-1])
+        actor.code = actor_code(actor.country, actor.agent, org)
+
+    def _fill_person(self, actor: Actor, cue: Cue, on_date: date | None) -> None:
+        term, in_office = _term_on(self.lexicon.person_terms[cue.ref], on_date)
+        actor.name = term.name
+        actor.country = term.country
+        actor.agent = ROLE_AGENT[term.role] if in_office else OUT_OF_OFFICE_AGENT
+
+    def _fill_entity(self, actor: Actor, cue: Cue, reading: _Reading, on_date: date | None) -> OrgEntry | None:
+        """Fill from a named organisation or state; returns the organisation, if that is what it was."""
+        if cue.kind == "org":
+            org = self.dictionary.orgs[cue.ref]
+            actor.name = org.name
+            actor.agent = org.agent
+            if org.kind == "igo":
+                actor.country = org.id
+            else:
+                actor.group = org.id
+                actor.country = org.country
+            return org
+        country = self.dictionary.countries[cue.ref]
+        actor.country = country.id
+        actor.name = country.name
+        actor.agent = cue.agent  # a seat's sector; None for a bare name or demonym
+        holder = self._office_holder(country.id, reading.titles, on_date)
+        if holder is not None:
+            actor.name = holder.name
+            actor.agent = ROLE_AGENT[holder.role]
+        return None
+
+    def _office_holder(self, country: str, titles: Sequence[Cue], on_date: date | None) -> OfficeTerm | None:
+        for title in titles:
+            terms = self.dictionary.terms_of(country, title.ref)
+            if terms:
+                term, in_office = _term_on(terms, on_date)
+                if in_office:
+                    return term
+        return None
+
+
+def _term_on(terms: Sequence[OfficeTerm], on_date: date | None) -> tuple[OfficeTerm, bool]:
+    """The term held on the date (True), else the nearest one in time (False); undated: the latest."""
+    if on_date is None:
+        return max(terms, key=lambda t: t.start), True
+    held = [t for t in terms if t.holds_on(on_date)]
+    if held:
+        return max(held, key=lambda t: t.start), True
+    return min(terms, key=lambda t: _days_from(t, on_date)), False
+
+
+def _days_from(term: OfficeTerm, day: date) -> int:
+    if day < term.start:
+        return (term.start - day).days
+    return (day - (term.end or day)).days
+
+
+def _sector_of(match: CueMatch) -> str | None:
+    cue = match.first("sector")
+    return cue.agent if cue else None
+
+
+def _head_sector(sectors: Sequence[CueMatch], span: Span) -> str | None:
+    """The sector of the word the span is about (its syntactic head), if that word is a sector word.
+
+    A generic head ("leaders", "officials") takes the sector of the word before it: "rebel
+    leaders" are REB, "military officials" MIL; with none, it says nothing ("Pentagon officials"
+    keep the Pentagon's MIL).
+    """
+    root = span.root
+    for i, match in enumerate(sectors):
+        if match.start <= root.i < match.end:
+            if root.lower_ in GENERIC_HEADS:
+                return _sector_of(sectors[i - 1]) if i > 0 else None
+            return _sector_of(match)
+    return None
+
+
+def _is_people_named_by_demonym(reading: _Reading, span: Span) -> bool:
+    root = span.root
+    return root.tag_ in ("NNS", "NNPS") and any(
+        m.start <= root.i < m.end and m.first("demonym") is not None for m in reading.demonyms
+    )
+
+
+def _names_another_state(doc: Doc, match: CueMatch, cue: Cue) -> bool:
+    """A state named as a sponsor ("Iranian-backed") or an ethnicity ("ethnic Albanians") is not the actor's."""
+    after = doc[match.end : match.end + 2]
+    if len(after) == 2 and after[0].text == "-" and after[1].lower_ in SPONSOR_WORDS:
+        return True
+    return cue.kind == "demonym" and match.start > 0 and doc[match.start - 1].lower_ == "ethnic"
+
+
+@lru_cache(maxsize=8)
+def _lookup(vocab: Vocab, extra_files: tuple[str, ...] = ()) -> ActorLookup:
+    return ActorLookup(load_dictionaries(extra_files), vocab)
+
+
+def resolve_span(span: Span | None, on_date: date | None) -> Actor | None:
+    """Resolve one span with the built-in dictionaries (dated by ``on_date``; None: latest facts)."""
+    if span is None:
+        return None
+    return _lookup(span.vocab).resolve(span, on_date)
+
+
+class ActorResolver:
+    """spaCy component ``whimbrel_actors``: fills EventMention.source_actor/target_actor and speakers."""
+
+    def __init__(self, nlp: Language, name: str, extra_dictionary_files: Sequence[str] = ()) -> None:
+        register_extensions()
+        self.name = name
+        self.lookup = _lookup(nlp.vocab, tuple(str(p) for p in extra_dictionary_files))
+
+    def __call__(self, doc: Doc) -> Doc:
+        on_date = article_of(doc).published
+        for mention in event_mentions_of(doc):
+            mention.source_actor = self.lookup.resolve(mention.source_span, on_date)
+            mention.target_actor = self.lookup.resolve(mention.target_span, on_date)
+        for info in (doc._.sentence_info or {}).values():
+            if info.speaker_span is not None:
+                speaker = self.lookup.resolve(info.speaker_span, on_date)
+                info.attribution.speaker_actor = speaker.code if speaker else None
+        return doc
