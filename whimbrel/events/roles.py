@@ -215,7 +215,7 @@ def _noun_modifier_sources(noun: Token) -> list[Token]:
     return mods
 
 
-def noun_source_heads(noun: Token) -> list[Token]:
+def noun_source_heads(noun: Token, depth: int = 0) -> list[Token]:
     mods = _noun_modifier_sources(noun)
     if mods:
         return mods
@@ -225,9 +225,13 @@ def noun_source_heads(noun: Token) -> list[Token]:
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS:
         return verb_source_heads(head)
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and depth < 3:
+        # "a round of talks", "a stage of talks", "a wave of strikes": the frame noun's actor
+        return noun_source_heads(head.head, depth + 1)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in BORROWING_PREPS:
         verb = head.head
-        if verb.pos_ == "VERB" and verb.lemma_ not in SPEECH_VERBS and not is_passive(verb):
+        # "X are in talks with Y" borrows the copula's subject as well as a full verb's
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_ not in SPEECH_VERBS and not is_passive(verb):
             return verb_source_heads(verb)
     return []
 

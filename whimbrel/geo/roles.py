@@ -13,13 +13,20 @@ parse between the place and the event:
   event only under a locative preposition ("ISIS in Syria").
 
 A country is demoted to ``mentioned`` when a finer event place lies inside it. A sentence with
-no event place borrows the nearest earlier one in the article (or the dateline place), one
-precision level coarser, and says so with ``extra["place_fallback"] = True``.
+no event place borrows the nearest earlier event place of an event of the same PLOVER type (or
+the dateline place), else the first later one (a headline names the place after it), one
+precision level coarser, and says so with ``extra["place_fallback"] = True``. Borrowing only
+within one type keeps a meeting from inheriting the place of the strike reported before it.
+
+A sentence that only tells where the attackers came from ("The jets took off from the Hamadan
+base") gives that place as the origin of the aerial and missile attacks reported before it,
+replacing a coarser origin ("a base in Iran").
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -87,6 +94,11 @@ PLACE_NOUNS = frozenset(
     }
 )
 COARSER = {"point": "admin1", "admin1": "country", "country": "country"}
+PRECISION_RANK = {"point": 0, "admin1": 1, "country": 2, None: 3}
+#: verbs of setting out: their "from" place is where an attack came from
+DEPARTURE_VERBS = frozenset({"take", "fly", "launch", "depart", "fire", "scramble", "leave", "set"})
+#: attack modes whose origin is a launch site
+LAUNCHED_MODES = frozenset({"aerial", "missile", "drone", "artillery", "rocket", "shelling"})
 # How far into the text a dateline place may start ("ALEPPO, Syria (Reuters) - ...").
 DATELINE_CHARS = 40
 
@@ -161,6 +173,25 @@ def _demote_countries(roles: list[tuple[PlaceMention, PlaceRole]]) -> list[tuple
     ]
 
 
+_LIST_GLUE = re.compile(r"^\s*(,|and|or|, and|, or|&)\s*$")
+
+
+def _spread_over_lists(doc: Doc, roles: list[tuple[PlaceMention, PlaceRole]]) -> list[tuple[PlaceMention, PlaceRole]]:
+    """Places listed together share a role, whatever the parse made of the list.
+
+    "in Aleppo, Deir el-Zor and Idlib": the small parser often attaches the later names
+    elsewhere, but the surface says they are one list.
+    """
+    out = list(roles)
+    ordered = sorted(range(len(out)), key=lambda k: out[k][0].span.start_char)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        (pa, ra), (pb, rb) = out[a], out[b]
+        glue = doc.text[pa.span.end_char : pb.span.start_char]
+        if _LIST_GLUE.match(glue) and ra in ("event", "origin") and rb == "mentioned" and not pb.is_demonym:
+            out[b] = (pb, ra)
+    return out
+
+
 def _role_copy(place: Place, role: PlaceRole) -> Place:
     return dataclasses.replace(place, role=role)
 
@@ -175,6 +206,36 @@ def dateline_place(doc: Doc) -> Place | None:
     return None
 
 
+def _borrowed(place: Place) -> Place:
+    copy = _role_copy(place, "event")
+    copy.precision = COARSER.get(place.precision or "point", "country")  # type: ignore[assignment]
+    return copy
+
+
+def departure_origins(doc: Doc, sent: Span, places: list[PlaceMention]) -> list[Place]:
+    """Places a sentence names as where something set out from ("took off from the Hamadan base")."""
+    out = []
+    for pm in places:
+        if not (sent.start <= pm.span.start and pm.span.end <= sent.end) or pm.is_demonym:
+            continue
+        root = _coordination_root(pm.span.root)
+        path = _head_path(root, None)
+        verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.lemma_ in DEPARTURE_VERBS and _governing_prep(path) == "from":
+            out.append(_role_copy(pm.place, "origin"))
+    return out
+
+
+def _refine_origin(event: EventMention, origin: Place) -> None:
+    """Give an attack this origin unless it already has one at least as precise."""
+    current = [p for p in event.places if p.role == "origin"]
+    if any(PRECISION_RANK[p.precision] <= PRECISION_RANK[origin.precision] for p in current):
+        return
+    # a coarser origin containing the new one ("Iran" for "Hamadan") is the same fact, less precisely
+    event.places = [p for p in event.places if not (p.role == "origin" and p.country == origin.country)]
+    event.places.append(origin)
+
+
 class PlaceRoles:
     """spaCy component: fills ``EventMention.places`` (see module doc)."""
 
@@ -185,17 +246,54 @@ class PlaceRoles:
 
     def __call__(self, doc: Doc) -> Doc:
         places = places_of(doc)
-        previous_event_place = dateline_place(doc)
-        for event in sorted(event_mentions_of(doc), key=lambda m: m.trigger.i):
+        events = sorted(event_mentions_of(doc), key=lambda m: m.trigger.i)
+        for event in events:
             in_sentence = [pm for pm in places if event.sent.start <= pm.span.start and pm.span.end <= event.sent.end]
-            roles = _demote_countries([(pm, syntactic_role(event, pm)) for pm in in_sentence])
+            roles = [(pm, syntactic_role(event, pm)) for pm in in_sentence]
+            roles = _demote_countries(_spread_over_lists(doc, roles))
             event.places = [_role_copy(pm.place, role) for pm, role in roles]
-            event_places = [p for p in event.places if p.role == "event" and p.lat is not None]
-            if event_places:
-                previous_event_place = event_places[0]
-            elif self.fallback_to_previous and previous_event_place is not None:
-                borrowed = _role_copy(previous_event_place, "event")
-                borrowed.precision = COARSER.get(previous_event_place.precision or "point", "country")  # type: ignore[assignment]
-                event.places.append(borrowed)
-                event.extra["place_fallback"] = True
+        if self.fallback_to_previous:
+            self._borrow_places(doc, events)
+        self._add_departure_origins(doc, events, places)
         return doc
+
+    @staticmethod
+    def _own_event_place(event: EventMention) -> Place | None:
+        if event.extra.get("place_fallback"):
+            return None
+        return next((p for p in event.places if p.role == "event" and p.lat is not None), None)
+
+    def _borrow_places(self, doc: Doc, events: list[EventMention]) -> None:
+        dateline = dateline_place(doc)
+        last_by_type: dict[str, Place] = {}
+        for event in events:
+            own = self._own_event_place(event)
+            if own is not None:
+                last_by_type[event.plover] = own
+                continue
+            source = last_by_type.get(event.plover) or dateline
+            if source is None:
+                later = (
+                    self._own_event_place(e)
+                    for e in events
+                    if e.trigger.i > event.trigger.i and e.plover == event.plover
+                )
+                source = next((p for p in later if p is not None), None)
+            if source is not None:
+                event.places.append(_borrowed(source))
+                event.extra["place_fallback"] = True
+
+    @staticmethod
+    def _add_departure_origins(doc: Doc, events: list[EventMention], places: list[PlaceMention]) -> None:
+        sentences_with_events = {e.sent.start for e in events}
+        for sent in doc.sents:
+            if sent.start in sentences_with_events:
+                continue
+            for origin in departure_origins(doc, sent, places):
+                for event in events:
+                    if (
+                        event.trigger.i < sent.start
+                        and event.plover == "ASSAULT"
+                        and event.plover_mode in LAUNCHED_MODES
+                    ):
+                        _refine_origin(event, origin)
