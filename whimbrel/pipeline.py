@@ -126,8 +126,18 @@ def _actor(mention: EventMention, which: str) -> Actor | None:
     return Actor(text=span.text, start=span.start_char, end=span.end_char)
 
 
-def event_id(article_id: str, mention: EventMention, target: Actor | None) -> str:
-    key = f"{article_id}|{mention.trigger.idx}|{mention.pattern_id}|{target.start if target else -1}"
+def event_id(article_id: str, mention: EventMention, source: Actor | None, target: Actor | None) -> str:
+    """Stable across runs: the same article coded the same way gives the same ids."""
+    key = "|".join(
+        str(x)
+        for x in (
+            article_id,
+            mention.trigger.idx,
+            mention.pattern_id,
+            source.start if source else -1,
+            target.start if target else -1,
+        )
+    )
     return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
 
@@ -135,12 +145,17 @@ def doc_to_events(doc: Doc) -> list[Event]:
     """Turn the Doc's event mentions into plain Event records (the only way out of spaCy)."""
     article: Article = doc._.article
     out: list[Event] = []
+    seen: set[str] = set()
     for m in event_mentions_of(doc):
-        target = _actor(m, "target")
+        source, target = _actor(m, "source"), _actor(m, "target")
+        ident = event_id(article.id, m, source, target)
+        if ident in seen:  # two patterns read the same words the same way: one event
+            continue
+        seen.add(ident)
         trig = m.trigger
         out.append(
             Event(
-                event_id=event_id(article.id, m, target),
+                event_id=ident,
                 article_id=article.id,
                 sentence=m.sent.text,
                 sentence_start=m.sent.start_char,
@@ -152,7 +167,7 @@ def doc_to_events(doc: Doc) -> list[Event]:
                 plover_mode=m.plover_mode,
                 acled_event_type=m.acled_event_type,
                 acled_sub_event_type=m.acled_sub_event_type,
-                source=_actor(m, "source"),
+                source=source,
                 target=target,
                 date=m.date,
                 date_end=m.date_end,

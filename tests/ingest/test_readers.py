@@ -39,6 +39,13 @@ def test_folder_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     assert [a.id for a in _read(tmp_path)] == ["a", "z", "c"]
 
 
+def test_a_folder_skips_files_that_are_not_inputs_but_a_named_one_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "README.md").write_text("# About this corpus\n", encoding="utf-8")
+    assert [a.id for a in _read(tmp_path)] == ["story"]
+    assert _codes(_read(tmp_path / "README.md")) == ["E107"]
+
+
 @pytest.mark.parametrize(
     ("name", "content", "code"),
     [

@@ -16,19 +16,22 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+from pydantic import BaseModel
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from whimbrel.data_files import load_models
 from whimbrel.events.modality import modality_of
 from whimbrel.events.patterns import load_patterns
 from whimbrel.events.quantities import counts_near, is_counting_word
 from whimbrel.events.roles import RoleResult, find_roles, is_passive, verb_source_heads
-from whimbrel.events.schema import TriggerPattern, cameo_to_plover
+from whimbrel.events.schema import DATA_DIR, TriggerPattern, cameo_to_plover
 from whimbrel.nlp.extensions import EventMention, event_mentions_of, register_extensions
 
 #: Prepositions whose object is the cause of a verb ("were killed in an earthquake").
@@ -92,10 +95,43 @@ def cause_heads(trigger: Token) -> list[Token]:
     return heads
 
 
+class NaturalCause(BaseModel):
+    lemma: str
+    kind: Literal["disaster", "accident", "disease"]
+
+
+@lru_cache(maxsize=1)
+def natural_causes() -> frozenset[str]:
+    return frozenset(c.lemma for c in load_models(DATA_DIR / "natural_causes.yaml", NaturalCause, id_field="lemma"))
+
+
+#: an article naming natural causes this often is about a disaster
+DISASTER_STORY_MENTIONS = 2
+#: types that need a human perpetrator to be political events
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
 def has_excluded_cause(trigger: Token, pattern: TriggerPattern) -> bool:
-    if not pattern.excluded_causes:
-        return False
-    return any(head.lemma_.lower() in pattern.excluded_causes for head in cause_heads(trigger))
+    causes = {head.lemma_.lower() for head in cause_heads(trigger)}
+    return bool(causes & (natural_causes() | set(pattern.excluded_causes or ())))
+
+
+def is_disaster_story(doc: Doc) -> bool:
+    lemmas = natural_causes()
+    return sum(1 for t in doc if t.lemma_.lower() in lemmas) >= DISASTER_STORY_MENTIONS
+
+
+def without_natural_actors(mentions: list[EventMention], disaster_story: bool) -> list[EventMention]:
+    """Drop mentions whose actor is a natural cause, and perpetrator-less violence in a disaster story."""
+    lemmas = natural_causes()
+    kept = []
+    for m in mentions:
+        if m.source_span is not None and m.source_span.root.lemma_.lower() in lemmas:
+            continue
+        if disaster_story and m.source_span is None and m.plover in VIOLENT_TYPES:
+            continue
+        kept.append(m)
+    return kept
 
 
 def confidence(trigger: Token, pattern: TriggerPattern, roles: RoleResult, cue_length: int) -> float:
@@ -132,8 +168,9 @@ class EventMatcher:
                 by_trigger[index] = self.mentions_for(candidate)
         self.lend_targets(chosen, causes, by_trigger)
         self.attach_quantities(doc, by_trigger, causes)
+        disaster_story = is_disaster_story(doc)
         for index in sorted(by_trigger):
-            mentions.extend(by_trigger[index])
+            mentions.extend(without_natural_actors(by_trigger[index], disaster_story))
         return doc
 
     def choose_triggers(self, doc: Doc) -> dict[int, Candidate]:

@@ -41,7 +41,10 @@ def read_paths(paths: Iterable[str | Path], published: date | None = None) -> It
         if not path.exists():
             yield WhimbrelInputError(Err.E109, path=str(path))
         elif path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and not _is_hidden(p, path)):
+            # In a folder only input files are read (a README or an image beside the articles is
+            # not an article); a file named explicitly is read or refused with E107.
+            children = (p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            for child in sorted(p for p in children if not _is_hidden(p, path)):
                 yield from read_file(child, published)
         else:
             yield from read_file(path, published)
