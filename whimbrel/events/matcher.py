@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -47,19 +47,29 @@ class Candidate:
     cue_length: int
 
 
-def cue_token_specs(cue: str, pos: Sequence[str], tokenizer: Any) -> list[dict[str, Any]]:
-    """Matcher token specs for one cue: lemma match for each word; POS on a one-word cue."""
+def cue_lemma_variants(cue: str, tokenizer: Any) -> list[list[str]]:
+    """The lemma sequences a cue can appear as: as written, capitalised (sentence start, headline
+    case) and in capitals. The part of speech is checked afterwards, per pattern."""
     words = [t.text for t in tokenizer(cue)]
-    specs: list[dict[str, Any]] = [{"LEMMA": {"IN": sorted({w, w.title(), w.upper()})}} for w in words]
-    if len(specs) == 1:
-        specs[0]["POS"] = {"IN": [*pos, "PROPN"] if "NOUN" in pos else list(pos)}
-    return specs
+    variants = [words, [words[0].title(), *words[1:]], [w.title() for w in words], [w.upper() for w in words]]
+    unique: list[list[str]] = []
+    for v in variants:
+        if v not in unique:
+            unique.append(v)
+    return unique
 
 
-def build_matcher(vocab: Vocab, patterns: Iterable[TriggerPattern], tokenizer: Any) -> Matcher:
-    matcher = Matcher(vocab)
+def build_matcher(vocab: Vocab, patterns: Iterable[TriggerPattern], tokenizer: Any) -> PhraseMatcher:
+    """A PhraseMatcher on lemmas: one hash look-up per token, however many patterns there are
+    (a token Matcher with a LEMMA IN list per cue tested every token against every cue)."""
+    matcher = PhraseMatcher(vocab, attr="LEMMA")
     for pattern in patterns:
-        matcher.add(pattern.id, [cue_token_specs(cue, pattern.pos, tokenizer) for cue in pattern.lemmas])
+        docs = [
+            Doc(vocab, words=lemmas, lemmas=lemmas)
+            for cue in pattern.lemmas
+            for lemmas in cue_lemma_variants(cue, tokenizer)
+        ]
+        matcher.add(pattern.id, docs)
     return matcher
 
 
