@@ -1,2 +1,1 @@
 """Who says so: sentence kinds (reporting, quotation, commentary...), speakers and outlets."""
-

@@ -41,6 +41,10 @@ def credit(mention: EventMention, info: SentenceInfo) -> None:
     mention.attribution = copy.deepcopy(info.attribution)
     mention.attribution.speaker_actor = mention.attribution.speaker_actor or speaker_actor
     mention.sentence_kind = info.kind
+    chain = mention.attribution.chain
+    if mention.attribution.speaker is None and len(chain) > 1:
+        # "Semi-official news agencies said ...": the last link of the chain makes the claim
+        mention.attribution.speaker = chain[-1]
     if mention.modality != "asserted":
         return  # intended, threatened, denied ... are already more specific than "claimed"
     if info.kind == "background":

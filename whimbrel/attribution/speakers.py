@@ -80,8 +80,14 @@ def _outlet_in(tokens: Span, outlets: list[tuple[Span, str]], lexicon: Lexicon) 
     for span, name in outlets:
         if span.start >= tokens.start and span.end <= tokens.end:
             return name
-    if tokens.root.lemma_.lower() in lexicon.words("media_noun"):
+    root = tokens.root
+    if root.lemma_.lower() in lexicon.words("media_noun"):
         proper = [t for t in tokens if t.pos_ == "PROPN" and t.dep_ != "poss"]
+        # "aid agencies", "intelligence agency": a noun modifier that is not about news makes the
+        # phrase a different kind of body
+        modifiers = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        if not proper and any(m.lemma_.lower() not in lexicon.words("outlet_word") for m in modifiers):
+            return None
         return " ".join(t.text for t in proper) if proper else tokens.text
     return None
 
@@ -172,11 +178,30 @@ def quoted_ranges(sent: Span) -> list[tuple[int, int]]:
     return out
 
 
+def _speaker_after_quote(verb: Token) -> Span | None:
+    """'"...," a resident of Sebba told AFP': after a closing quote the small parser often hangs
+    the speaker on the quoted verb; the first noun between the quote and the verb is the speaker."""
+    sent = verb.sent
+    quotes = [t for t in sent if t.i < verb.i and t.is_quote]
+    if not quotes:
+        return None
+    nouns = [t for t in sent if quotes[-1].i < t.i < verb.i and t.pos_ in ("NOUN", "PROPN")]
+    return name_span(nouns[0]) if nouns else None
+
+
 def find_attribution(sent: Span, outlets: list[tuple[Span, str]], lexicon: Lexicon) -> FoundAttribution:
     found = FoundAttribution()
-    verbs = [v for v in _reporting_verbs(sent, lexicon) if _subject(v) is not None or v.lemma_ == "quote"]
+    reporting = _reporting_verbs(sent, lexicon)
+    verbs = [v for v in reporting if _subject(v) is not None or v.lemma_ == "quote"]
     if verbs:
         _from_verb(verbs[0], found, outlets, lexicon)
+    else:
+        for verb in reporting:
+            speaker = _speaker_after_quote(verb)
+            if speaker is not None:
+                found.verb, found.speaker = verb, speaker
+                found.reported = quoted_ranges(sent)
+                break
     according = _according_to(sent)
     if according is not None:
         _from_according(according, found, sent, outlets, lexicon)
