@@ -6,7 +6,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
+from datasketch import MinHash
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
@@ -41,8 +43,22 @@ class RunStats:
         return {k: getattr(self, k) for k in ("seen", "coded", "skipped", "duplicates", "events", "failures")}
 
 
-def _batched(items: Iterable[ArticleResult], size: int) -> Iterator[list[ArticleResult]]:
-    batch: list[ArticleResult] = []
+def _in_corpus_order(
+    work: list[tuple[Article, Match | None, MinHash]], coded: Iterator[ArticleResult]
+) -> Iterator[tuple[ArticleResult, Match | None, MinHash]]:
+    """Coded results and linked duplicates, back in corpus order (the coder keeps input order)."""
+    for article, match, sig in work:
+        if match is not None:
+            yield ArticleResult(article, [], [], []), match, sig
+        else:
+            yield next(coded), None, sig
+
+
+T = TypeVar("T")
+
+
+def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -75,10 +91,10 @@ def run_corpus(
     with Store(db) as store:
         stats.run_id = store.start_run((str(p) for p in paths), version)
         index = store.duplicate_index()
-        todo: list[Article] = []
-        duplicates: dict[str, Match] = {}
-        dup_articles: list[Article] = []
-        signatures = {}
+        # Every new article, in corpus order, with the stored or earlier report it copies (if any).
+        # Rows are written in this order too, so a killed run leaves an exact prefix behind and
+        # the near-duplicate decisions of the re-run are the ones a clean run makes.
+        work: list[tuple[Article, Match | None, MinHash]] = []
         files_read: set[str] = set()
         for item in read_paths(paths, published=published):
             files_read.add(str(item.context.get("path") if isinstance(item, WhimbrelError) else item.source_path))
@@ -94,22 +110,14 @@ def run_corpus(
                 stats.skipped += 1
                 continue
             sig = signature(item.text)
-            match = index.match(sig, exclude=item.id)
+            work.append((item, index.match(sig, exclude=item.id), sig))
             index.add(item.id, sig)
-            signatures[item.id] = sig
-            if match is not None:
-                duplicates[item.id] = match
-                dup_articles.append(item)
-            else:
-                todo.append(item)
         store.clear_stale_read_failures(files_read, stats.run_id)
-        store.save_signatures(signatures)
-        if dup_articles:
-            store.write_results([ArticleResult(a, [], [], []) for a in dup_articles], stats.run_id, version, duplicates)
-            stats.duplicates = len(dup_articles)
-        if todo:
-            if coder is None:
+        to_code = [article for article, match, _ in work if match is None]
+        if work:
+            if coder is None and to_code:
                 coder = Pipeline().process
+            coded = coder(to_code) if coder is not None and to_code else iter(())
             progress = Progress(
                 TextColumn("[bold]coding[/bold]"),
                 BarColumn(),
@@ -121,18 +129,25 @@ def run_corpus(
                 transient=False,
             )
             with progress:
-                task = progress.add_task("coding", total=len(todo), events=0)
-                for batch in _batched(coder(todo), commit_every):
-                    good = [r for r in batch if r.error is None]
-                    for res in batch:
+                task = progress.add_task("coding", total=len(work), events=0)
+                for batch in _batched(_in_corpus_order(work, coded), commit_every):
+                    good = [(res, match, sig) for res, match, sig in batch if res.error is None]
+                    for res, _, _ in batch:
                         if res.error is not None:
                             stats.failures += 1
                             stats.messages.append(str(res.error))
                             progress.console.print(f"[red]error[/red] {res.error}", highlight=False)
                             store.record_failure(res.error, stats.run_id)
-                    store.write_results(good, stats.run_id, version)
-                    stats.coded += len(good)
-                    stats.events += sum(len(r.events) for r in good)
+                    store.write_results(
+                        [res for res, _, _ in good],
+                        stats.run_id,
+                        version,
+                        duplicates={res.article.id: m for res, m, _ in good if m is not None},
+                        signatures={res.article.id: sig for res, _, sig in good},
+                    )
+                    stats.duplicates += sum(1 for _, m, _ in good if m is not None)
+                    stats.coded += sum(1 for _, m, _ in good if m is None)
+                    stats.events += sum(len(res.events) for res, _, _ in good)
                     progress.update(task, advance=len(batch), events=stats.events)
         store.finish_run(stats.run_id, stats.as_dict(), "partial" if stats.partial else "ok")
     return stats

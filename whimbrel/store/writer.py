@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+from datasketch import MinHash
 
 from whimbrel.errors import Err, StoreError, WhimbrelError
 from whimbrel.ingest.dedup import DuplicateIndex, Match, from_bytes, to_bytes
@@ -152,11 +153,18 @@ class Store:
         return str(row[0]) if row else None
 
     def write_results(
-        self, results: list[ArticleResult], run_id: str, version: str, duplicates: dict[str, Match] | None = None
+        self,
+        results: list[ArticleResult],
+        run_id: str,
+        version: str,
+        duplicates: dict[str, Match] | None = None,
+        signatures: dict[str, MinHash] | None = None,
     ) -> None:
         """Write a batch in one transaction, replacing the articles' earlier rows.
 
         Articles in ``duplicates`` are stored and linked to the report they copy, not coded.
+        ``signatures`` (near-duplicate MinHashes) are stored with their articles, so the store
+        never knows a signature of an article it does not hold.
         """
         if not results:
             return
@@ -168,6 +176,7 @@ class Store:
             for res in results:
                 touched |= self._replace_article(res, run_id, version, duplicates.get(res.article.id))
             refresh_events(con, touched)
+            self.save_signatures(signatures or {})
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -261,7 +270,7 @@ class Store:
             index.add(str(article_id), from_bytes(blob))
         return index
 
-    def save_signatures(self, signatures: dict[str, Any]) -> None:
+    def save_signatures(self, signatures: dict[str, MinHash]) -> None:
         if signatures:
             self.con.executemany(
                 "INSERT OR REPLACE INTO article_signatures VALUES (?, ?)",
