@@ -24,6 +24,7 @@ demo: setup
 	$(BIN)/whimbrel events --db $(SAMPLE_DB) --limit 60
 
 test: setup
+	scripts/install_browser || echo "Debian chromium could not be installed: the browser tests will skip"
 	$(BIN)/pytest -q -ra
 
 test-fast: setup

@@ -286,6 +286,23 @@ def export(
     _console(stderr=True).print(f"{n} rows ({layout.value}) -> {output}")
 
 
+@app.command()
+def serve(
+    db: Db = Path("whimbrel.duckdb"),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the read API and the dashboard over a store (http://HOST:PORT/)."""
+    from whimbrel.api.serve import serve as run_server
+    from whimbrel.errors import WhimbrelError
+
+    try:
+        run_server(str(db), host=host, port=port)
+    except WhimbrelError as err:
+        _console(stderr=True).print(f"[red]error[/red] {err}", highlight=False)
+        raise typer.Exit(2) from None
+
+
 @app.command("eval")
 def evaluate(
     sets: Annotated[list[str] | None, typer.Option("--set", help="Only these sets (repeatable).")] = None,

@@ -25,7 +25,13 @@ N_ARTICLES = 500
 def _write_corpus(path: Path) -> None:
     with path.open("w", encoding="utf-8") as out:
         for art in mixed_corpus(sample_articles(), N_ARTICLES):
-            rec = {"id": art.id, "text": art.text, "title": art.title, "outlet": art.outlet, "published": str(art.published)}
+            rec = {
+                "id": art.id,
+                "text": art.text,
+                "title": art.title,
+                "outlet": art.outlet,
+                "published": str(art.published),
+            }
             out.write(json.dumps(rec) + "\n")
 
 
@@ -42,7 +48,9 @@ def _tables(db: Path) -> dict[str, list[tuple]]:
     try:
         return {
             "articles": con.execute("SELECT article_id, content_hash FROM articles ORDER BY 1").fetchall(),
-            "mentions": con.execute("SELECT mention_id, article_id, plover, date FROM event_mentions ORDER BY 1").fetchall(),
+            "mentions": con.execute(
+                "SELECT mention_id, article_id, plover, date FROM event_mentions ORDER BY 1"
+            ).fetchall(),
             "sentences": con.execute("SELECT article_id, idx FROM sentences ORDER BY 1, 2").fetchall(),
             "events": con.execute("SELECT count(*), sum(n_mentions) FROM events").fetchall(),
         }

@@ -1,2 +1,1 @@
 """spaCy model loading, the Doc extensions stages share, and token helpers."""
-
