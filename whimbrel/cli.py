@@ -323,10 +323,22 @@ def bench(
     write: Annotated[Path | None, typer.Option("--write", help="Update this markdown file's section.")] = Path(
         "docs/benchmarks.md"
     ),
+    store: Annotated[bool, typer.Option("--store", help="Benchmark the store instead of the pipeline.")] = False,
 ) -> None:
     """Measure articles/s, words/s and memory against the bare spaCy parse, side by side."""
     from whimbrel.evaluation.bench import default_corpus, load_corpus, markdown, run_bench, write_section
 
+    if store:
+        import tempfile
+
+        from whimbrel.evaluation.bench import dedup_scores, rerun_bench, store_bench, store_markdown
+
+        with tempfile.TemporaryDirectory() as tmp:
+            text = store_markdown(dedup_scores(), store_bench(Path(tmp)), rerun_bench(Path(tmp)))
+        _console().print(text, markup=False, highlight=False)
+        if write is not None:
+            write_section(write, "Store", text)
+        return
     corpus, articles = load_corpus(paths, limit) if paths else default_corpus(limit)
     console = _console()
     console.print(f"benchmarking on {corpus} ...")

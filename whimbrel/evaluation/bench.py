@@ -190,3 +190,184 @@ def write_section(path: Path, heading: str, body: str) -> None:
     kept = [s for s in sections if not s.startswith(heading)]
     new_text = "\n## ".join([head.rstrip("\n") + "\n", *kept]) if kept else head.rstrip("\n") + "\n"
     path.write_text(new_text.rstrip("\n") + "\n\n" + body, encoding="utf-8")
+
+
+# -- the store ---------------------------------------------------------------------------------
+
+
+def dedup_scores(seed: int = 11) -> tuple[float, float, int]:
+    """Precision and recall of near-duplicate article pairs on the sample plus copies and rewrites."""
+    from whimbrel.evaluation.synthetic import duplicate_corpus, sample_articles
+    from whimbrel.ingest.dedup import DuplicateIndex, signature
+
+    corpus, gold = duplicate_corpus(sample_articles(), seed=seed)
+    index = DuplicateIndex()
+    found: set[frozenset[str]] = set()
+    for art in corpus:
+        sig = signature(art.text)
+        match = index.match(sig, exclude=art.id)
+        if match is not None:
+            found.add(frozenset((art.id, match.article_id)))
+        index.add(art.id, sig)
+    hits = len(found & gold)
+    precision = hits / len(found) if found else 0.0
+    recall = hits / len(gold) if gold else 0.0
+    return precision, recall, len(gold)
+
+
+def _synthetic_results(n_articles: int, events_per_article: int, seed: int = 3) -> list[Any]:
+    """Hand-made coded articles (no NLP): what the writer stores, to time the writer alone."""
+    import random
+    from datetime import date, timedelta
+
+    from whimbrel.model import Actor, Event, Place, TextSpan
+    from whimbrel.pipeline import ArticleResult
+
+    rng = random.Random(seed)
+    codes = ["RUSMIL", "UKRMIL", "SYRGOV", "ISIS", "USAGOV", "IRNGOV", "NGACOP", "MLIMIL", "SDNMIL", "ISRMIL"]
+    out = []
+    for i in range(n_articles):
+        day = date(2015, 1, 1) + timedelta(days=rng.randrange(3650))
+        text = f"Report {i}."
+        events = []
+        for j in range(events_per_article):
+            src, tgt = rng.sample(codes, 2)
+            lat, lon = rng.uniform(-30, 60), rng.uniform(-20, 100)
+            events.append(
+                Event(
+                    event_id=f"b{i}-{j}",
+                    article_id=f"bench-{i}",
+                    sentence=text,
+                    sentence_start=0,
+                    sentence_end=len(text),
+                    trigger=TextSpan("struck", 0, 6),
+                    pattern_id="bench",
+                    cameo="190",
+                    plover=rng.choice(["ASSAULT", "CONSULT", "PROTEST", "COERCE"]),
+                    source=Actor(src, 0, 1, code=src, country=src[:3]),
+                    target=Actor(tgt, 0, 1, code=tgt, country=tgt[:3]),
+                    date=(day + timedelta(days=rng.randrange(3))).isoformat(),
+                    locations=[Place("X", 0, 1, name="X", country=src[:3], lat=lat, lon=lon, role="event")],
+                )
+            )
+        out.append(ArticleResult(Article(id=f"bench-{i}", text=text, outlet=f"Outlet {i % 7}"), events, [], []))
+    return out
+
+
+def store_bench(workdir: Path, n_query_events: int = 1_000_000) -> dict[str, float]:
+    """Write speed through the real writer; query time by actor and date range over generated events."""
+    import statistics
+
+    import duckdb
+
+    from whimbrel.store.writer import Store
+
+    results = _synthetic_results(2000, 10)
+    db = workdir / "write.duckdb"
+    with Store(db) as store:
+        run = store.start_run(["bench"], "bench")
+        t0 = time.perf_counter()
+        for i in range(0, len(results), 16):
+            store.write_results(results[i : i + 16], run, "bench")
+        write_s = time.perf_counter() - t0
+    n_written = sum(len(r.events) for r in results)
+
+    big = workdir / "query.duckdb"
+    Store(big).close()
+    con = duckdb.connect(str(big))
+    t0 = time.perf_counter()
+    con.execute(
+        """INSERT INTO events (event_id, plover, cameo, source_code, source_country, target_code, target_country,
+                               date, event_country, lat, lon, modality, n_mentions, n_articles, n_sources)
+           SELECT 'e' || i,
+                  ['ASSAULT','CONSULT','PROTEST','COERCE','AGREE'][1 + i % 5], '190',
+                  'C' || (hash(i) % 400), 'C' || (hash(i) % 400),
+                  'C' || (hash(i + 1) % 400), 'C' || (hash(i + 1) % 400),
+                  DATE '2000-01-01' + CAST(hash(i * 7) % 9000 AS INTEGER),
+                  'C' || (hash(i) % 400), (hash(i * 3) % 120) - 60.0, (hash(i * 5) % 360) - 180.0,
+                  'asserted', 1, 1, 1
+           FROM range(?) t(i)""",
+        [n_query_events],
+    )
+    con.execute("CHECKPOINT")  # as a finished run leaves it: compressed on disk, not in the WAL
+    generate_s = time.perf_counter() - t0
+    timings = []
+    for k in range(30):
+        actor = f"C{(k * 37) % 400}"
+        t0 = time.perf_counter()
+        con.execute(
+            """SELECT event_id, plover, date, source_code, target_code FROM events
+               WHERE (source_code = ? OR target_code = ?) AND date BETWEEN ? AND ?
+               ORDER BY date LIMIT 500""",
+            [actor, actor, f"{2005 + k % 10}-01-01", f"{2006 + k % 10}-06-30"],
+        ).fetchall()
+        timings.append((time.perf_counter() - t0) * 1000)
+    con.close()
+    return {
+        "events_written": n_written,
+        "write_events_per_s": n_written / write_s,
+        "query_events": n_query_events,
+        "generate_s": generate_s,
+        "query_ms_median": statistics.median(timings),
+        "query_ms_max": max(timings),
+    }
+
+
+def rerun_bench(workdir: Path, n_articles: int = 100) -> dict[str, float]:
+    """The same corpus twice: the second run must add nothing, and should cost little."""
+    import json as _json
+
+    from rich.console import Console
+
+    from whimbrel.evaluation.synthetic import mixed_corpus, sample_articles
+    from whimbrel.run import run_corpus
+    from whimbrel.store.writer import Store
+
+    corpus = workdir / "corpus.jsonl"
+    with corpus.open("w", encoding="utf-8") as fh:
+        for a in mixed_corpus(sample_articles(), n_articles):
+            fh.write(_json.dumps({"id": a.id, "text": a.text, "published": str(a.published)}) + "\n")
+    db = workdir / "rerun.duckdb"
+    quiet = Console(file=open(os.devnull, "w"))  # noqa: SIM115 - closed with the process
+    t0 = time.perf_counter()
+    run_corpus([corpus], db, console=quiet)
+    first = time.perf_counter() - t0
+    with Store(db, read_only=True) as store:
+        before = store.counts()
+    t0 = time.perf_counter()
+    second_stats = run_corpus([corpus], db, console=quiet)
+    second = time.perf_counter() - t0
+    with Store(db, read_only=True) as store:
+        after = store.counts()
+    return {
+        "articles": n_articles,
+        "first_s": first,
+        "second_s": second,
+        "second_share": second / first,
+        "identical": float(before == after and second_stats.coded == 0),
+    }
+
+
+def store_markdown(dedup: tuple[float, float, int], writes: dict[str, float], rerun: dict[str, float]) -> str:
+    m = machine()
+    p, r, pairs = dedup
+    return "\n".join(
+        [
+            "## Store",
+            "",
+            f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB; run {m['date']} (`whimbrel bench --store`).",
+            "",
+            "| measure | value |",
+            "|---|---:|",
+            f"| near-duplicate pairs: precision / recall ({pairs} true pairs: sample + copies + rewrites) "
+            f"| {p:.3f} / {r:.3f} |",
+            f"| write speed through the writer, with event merging ({writes['events_written']:,.0f} events) "
+            f"| {writes['write_events_per_s']:,.0f} events/s |",
+            f"| query by actor and date range over {writes['query_events']:,.0f} events: median / max of 30 "
+            f"| {writes['query_ms_median']:.1f} / {writes['query_ms_max']:.1f} ms |",
+            f"| same corpus twice ({rerun['articles']:.0f} articles): first / second run "
+            f"| {rerun['first_s']:.1f} s / {rerun['second_s']:.2f} s ({100 * rerun['second_share']:.1f}%) |",
+            f"| second run left every table identical | {'yes' if rerun['identical'] else 'NO'} |",
+            "",
+        ]
+    )

@@ -44,46 +44,79 @@ def _as_date(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
-def find_event(con: duckdb.DuckDBPyConnection, m: dict[str, Any]) -> str | None:
-    """The id of an existing event this mention reports, or None."""
+EVENT_COLUMNS = [
+    "event_id", "plover", "cameo", "plover_mode", "acled_event_type", "acled_sub_event_type", "source_code",
+    "source_country", "target_code", "target_country", "date", "date_end", "date_precision", "event_place",
+    "event_country", "lat", "lon", "modality",
+]  # fmt: skip
+
+
+def _window(m: dict[str, Any]) -> tuple[date, date] | None:
     start = _as_date(m["date"])
     if start is None or m["modality"] not in MERGEABLE:
         return None
-    end = _as_date(m["date_end"]) or start
+    return start, _as_date(m["date_end"]) or start
+
+
+def _overlaps(a: tuple[date, date], b: tuple[date, date]) -> bool:
     window = timedelta(days=DATE_WINDOW_DAYS)
-    cur = con.execute(
-        """SELECT event_id, source_code, target_code, lat, lon, event_country FROM events
-           WHERE plover = ? AND modality IN ('asserted', 'claimed')
-             AND date <= ? AND coalesce(date_end, date) >= ?
-           ORDER BY event_id""",
-        [m["plover"], end + window, start - window],
-    )
-    cols = [d[0] for d in cur.description]
-    for row in cur.fetchall():
-        ev = dict(zip(cols, row, strict=True))
-        if (
-            _agree(m["source_code"], ev["source_code"])
-            and _agree(m["target_code"], ev["target_code"])
-            and _same_place(m, ev)
-        ):
-            return str(ev["event_id"])
-    return None
+    return a[0] <= b[1] + window and b[0] <= a[1] + window
 
 
-def create_event(con: duckdb.DuckDBPyConnection, event_id: str, m: dict[str, Any]) -> None:
-    con.execute(
-        """INSERT INTO events (event_id, plover, cameo, plover_mode, acled_event_type, acled_sub_event_type,
-               source_code, source_country, target_code, target_country, date, date_end, date_precision,
-               event_place, event_country, lat, lon, modality)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        [
-            event_id,
-            *(m[k] for k in ("plover", "cameo", "plover_mode", "acled_event_type", "acled_sub_event_type")),
-            *(m[k] for k in ("source_code", "source_country", "target_code", "target_country")),
-            *(m[k] for k in ("date", "date_end", "date_precision", "event_place", "event_country", "lat", "lon")),
-            m["modality"],
-        ],
+def _same_event(m: dict[str, Any], ev: dict[str, Any]) -> bool:
+    return (
+        _agree(m["source_code"], ev["source_code"])
+        and _agree(m["target_code"], ev["target_code"])
+        and _same_place(m, ev)
     )
+
+
+class EventMerger:
+    """Assigns a batch of mentions to events: existing ones (one range join for the whole batch)
+    or new ones created in this batch, which later mentions of the batch may join too."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, mentions: list[dict[str, Any]]) -> None:
+        self.new_events: list[dict[str, Any]] = []
+        self._new_by_type: dict[str, list[tuple[tuple[date, date], dict[str, Any]]]] = {}
+        self._stored: dict[int, list[dict[str, Any]]] = {}
+        windows = [(i, w, m["plover"]) for i, m in enumerate(mentions) if (w := _window(m)) is not None]
+        if not windows:
+            return
+        pad = timedelta(days=DATE_WINDOW_DAYS)
+        cur = con.execute(
+            """SELECT w.i, e.event_id, e.source_code, e.target_code, e.lat, e.lon, e.event_country
+               FROM (SELECT unnest(?) AS i, unnest(?) AS plover, unnest(?) AS lo, unnest(?) AS hi) AS w
+               JOIN events e ON e.plover = w.plover AND e.date <= w.hi AND coalesce(e.date_end, e.date) >= w.lo
+               WHERE e.modality IN ('asserted', 'claimed')
+               ORDER BY w.i, e.event_id""",
+            [
+                [i for i, _, _ in windows],
+                [p for _, _, p in windows],
+                [w[0] - pad for _, w, _ in windows],
+                [w[1] + pad for _, w, _ in windows],
+            ],
+        )
+        cols = [d[0] for d in cur.description]
+        for row in cur.fetchall():
+            rec = dict(zip(cols, row, strict=True))
+            self._stored.setdefault(int(rec["i"]), []).append(rec)
+
+    def assign(self, index: int, m: dict[str, Any]) -> str:
+        """The event id for mention number ``index`` of the batch."""
+        window = _window(m)
+        if window is not None:
+            for ev in self._stored.get(index, []):
+                if _same_event(m, ev):
+                    return str(ev["event_id"])
+            for other_window, ev in self._new_by_type.get(m["plover"], []):
+                if _overlaps(window, other_window) and _same_event(m, ev):
+                    return str(ev["event_id"])
+        event = {col: m.get(col) for col in EVENT_COLUMNS}
+        event["event_id"] = f"ev-{m['mention_id']}"
+        self.new_events.append(event)
+        if window is not None:
+            self._new_by_type.setdefault(m["plover"], []).append((window, event))
+        return str(event["event_id"])
 
 
 def refresh_events(con: duckdb.DuckDBPyConnection, event_ids: set[str]) -> None:

@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 from datasketch import MinHash
 
 from whimbrel.errors import Err, StoreError, WhimbrelError
 from whimbrel.ingest.dedup import DuplicateIndex, Match, from_bytes, to_bytes
 from whimbrel.model import Actor, Article, Event
 from whimbrel.pipeline import ArticleResult
-from whimbrel.store.merge import create_event, find_event, refresh_events
+from whimbrel.store.merge import EventMerger, refresh_events
 from whimbrel.store.schema import migrate
 
 
@@ -86,6 +87,63 @@ def _mention_row(ev: Event) -> dict[str, Any]:
         json.dumps(ev.to_dict(), ensure_ascii=False),
     ]
     return dict(zip(MENTION_COLUMNS, values, strict=True))
+
+
+def _article_row(a: Article, run_id: str, version: str, dup: Match | None) -> dict[str, Any]:
+    return {
+        "article_id": a.id,
+        "content_hash": content_hash(a),
+        "coding_version": version,
+        "run_id": run_id,
+        "source_path": a.source_path,
+        "source_line": a.source_line,
+        "title": a.title,
+        "outlet": a.outlet,
+        "published": a.published,
+        "url": a.url,
+        "text": a.text,
+        "raw_text": a.raw_text if a.raw_text != a.text else None,
+        "dropped": json.dumps([asdict(d) for d in a.dropped], ensure_ascii=False),
+        "metadata": json.dumps(a.metadata, ensure_ascii=False, default=str),
+        "duplicate_of": dup.article_id if dup else None,
+        "similarity": round(dup.similarity, 4) if dup else None,
+        "processed_at": datetime.now(),
+    }
+
+
+def _sentence_row(article_id: str, s: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "article_id": article_id,
+        "idx": s["idx"],
+        "start_char": s["start"],
+        "end_char": s["end"],
+        "text": s["text"],
+        "kind": s["kind"],
+        "speaker": s["speaker"],
+        "outlet": s["outlet"],
+    }
+
+
+def _toponym_rows(res: ArticleResult) -> list[dict[str, Any]]:
+    rows: dict[int, dict[str, Any]] = {}
+    for t in res.toponyms:
+        rows.setdefault(
+            t.start,
+            {
+                "article_id": res.article.id,
+                "start_char": t.start,
+                "end_char": t.end,
+                "text": t.text,
+                "name": t.name,
+                "geonameid": t.geonameid,
+                "lat": t.lat,
+                "lon": t.lon,
+                "country": t.country,
+                "admin1": t.admin1,
+                "feature_code": t.feature_code,
+            },
+        )
+    return list(rows.values())
 
 
 class Store:
@@ -164,17 +222,39 @@ class Store:
 
         Articles in ``duplicates`` are stored and linked to the report they copy, not coded.
         ``signatures`` (near-duplicate MinHashes) are stored with their articles, so the store
-        never knows a signature of an article it does not hold.
+        never knows a signature of an article it does not hold. Rows go in as Arrow tables, one
+        statement per table per batch.
         """
         if not results:
             return
         duplicates = duplicates or {}
         con = self.con
+        ids = [r.article.id for r in results]
         con.execute("BEGIN TRANSACTION")
         try:
-            touched: set[str] = set()
-            for res in results:
-                touched |= self._replace_article(res, run_id, version, duplicates.get(res.article.id))
+            touched = {
+                str(r[0])
+                for r in con.execute(
+                    "SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN (SELECT unnest(?)) "
+                    "AND event_id IS NOT NULL",
+                    [ids],
+                ).fetchall()
+            }
+            for table in ("event_mentions", "sentences", "toponyms", "articles", "failures"):
+                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])  # noqa: S608
+            self._insert(
+                "articles", [_article_row(r.article, run_id, version, duplicates.get(r.article.id)) for r in results]
+            )
+            coded = [r for r in results if r.article.id not in duplicates]
+            self._insert("sentences", [_sentence_row(r.article.id, s) for r in coded for s in r.sentences])
+            self._insert("toponyms", [row for r in coded for row in _toponym_rows(r)])
+            mentions = [_mention_row(ev) for r in coded for ev in r.events]
+            merger = EventMerger(con, mentions)
+            for i, row in enumerate(mentions):
+                row["event_id"] = merger.assign(i, row)
+                touched.add(row["event_id"])
+            self._insert("events", merger.new_events)
+            self._insert("event_mentions", mentions)
             refresh_events(con, touched)
             self.save_signatures(signatures or {})
             con.execute("COMMIT")
@@ -182,85 +262,17 @@ class Store:
             con.execute("ROLLBACK")
             raise
 
-    def _replace_article(self, res: ArticleResult, run_id: str, version: str, dup: Match | None) -> set[str]:
-        """Rows of one article; returns the ids of the events whose evidence changed."""
-        a = res.article
-        con = self.con
-        touched = {
-            str(r[0])
-            for r in con.execute(
-                "SELECT DISTINCT event_id FROM event_mentions WHERE article_id = ? AND event_id IS NOT NULL", [a.id]
-            ).fetchall()
-        }
-        for table in ("event_mentions", "sentences", "toponyms", "articles"):
-            con.execute(f"DELETE FROM {table} WHERE article_id = ?", [a.id])  # noqa: S608 - fixed names
-        con.execute("DELETE FROM failures WHERE article_id = ?", [a.id])
-        con.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                a.id,
-                content_hash(a),
-                version,
-                run_id,
-                a.source_path,
-                a.source_line,
-                a.title,
-                a.outlet,
-                a.published,
-                a.url,
-                a.text,
-                a.raw_text if a.raw_text != a.text else None,
-                json.dumps([asdict(d) for d in a.dropped], ensure_ascii=False),
-                json.dumps(a.metadata, ensure_ascii=False, default=str),
-                dup.article_id if dup else None,
-                round(dup.similarity, 4) if dup else None,
-                datetime.now(),
-            ],
-        )
-        if dup is not None:
-            return touched
-        if res.sentences:
-            con.executemany(
-                "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    [a.id, s["idx"], s["start"], s["end"], s["text"], s["kind"], s["speaker"], s["outlet"]]
-                    for s in res.sentences
-                ],
-            )
-        insert = f"INSERT INTO event_mentions VALUES ({', '.join(['?'] * len(MENTION_COLUMNS))})"
-        for ev in res.events:
-            row = _mention_row(ev)
-            event_id = find_event(con, row)
-            if event_id is None:
-                event_id = f"ev-{row['mention_id']}"
-                create_event(con, event_id, row)
-            row["event_id"] = event_id
-            touched.add(event_id)
-            con.execute(insert, list(row.values()))
-        if res.toponyms:
-            seen: set[int] = set()
-            rows = []
-            for t in res.toponyms:
-                if t.start in seen:
-                    continue
-                seen.add(t.start)
-                rows.append(
-                    [
-                        a.id,
-                        t.start,
-                        t.end,
-                        t.text,
-                        t.name,
-                        t.geonameid,
-                        t.lat,
-                        t.lon,
-                        t.country,
-                        t.admin1,
-                        t.feature_code,
-                    ]
-                )
-            con.executemany("INSERT INTO toponyms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        return touched
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Insert dict rows by column name through one Arrow table."""
+        if not rows:
+            return
+        arrow = pa.Table.from_pylist(rows)
+        cols = ", ".join(f'"{c}"' for c in arrow.column_names)
+        self.con.register("_whimbrel_rows", arrow)
+        try:
+            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _whimbrel_rows")  # noqa: S608
+        finally:
+            self.con.unregister("_whimbrel_rows")
 
     # -- near-duplicates --------------------------------------------------------------------
     def duplicate_index(self) -> DuplicateIndex:
