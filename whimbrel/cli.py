@@ -83,7 +83,7 @@ def extract(
             err_console.print(f"[red]error[/red] {item}", highlight=False)
         else:
             articles.append(item)
-    events = []
+    events: list[dict[str, object]] = []
     if articles:
         for res in Pipeline().process(articles):
             if res.error is not None:

@@ -41,17 +41,17 @@ def _attribution(ev: dict[str, Any]) -> str:
 
 def events_table(events: Iterable[dict[str, Any]], title: str | None = None) -> Table:
     table = Table(title=title, show_lines=False, header_style="bold", expand=False)
-    for col, kw in [
-        ("date", {"no_wrap": True}),
-        ("type", {"no_wrap": True}),
-        ("source", {}),
-        ("trigger", {}),
-        ("target", {}),
-        ("where", {}),
-        ("modality", {"no_wrap": True}),
-        ("according to", {}),
+    for col, no_wrap in [
+        ("date", True),
+        ("type", True),
+        ("source", False),
+        ("trigger", False),
+        ("target", False),
+        ("where", False),
+        ("modality", True),
+        ("according to", False),
     ]:
-        table.add_column(col, **kw)
+        table.add_column(col, no_wrap=no_wrap)
     for ev in events:
         kind = f"{ev['plover']}/{ev['cameo']}" + (f" {ev['plover_mode']}" if ev.get("plover_mode") else "")
         table.add_row(

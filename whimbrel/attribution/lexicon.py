@@ -41,7 +41,9 @@ class Lexicon:
 
 @lru_cache(maxsize=2)
 def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
-    verbs = {v.lemma: v.kind for v in load_models(data_dir / "reporting_verbs.yaml", ReportingVerb, "lemma")}
+    verbs: dict[str, str] = {
+        v.lemma: v.kind for v in load_models(data_dir / "reporting_verbs.yaml", ReportingVerb, "lemma")
+    }
     outlets: dict[str, str] = {}
     for outlet in load_models(data_dir / "outlets.yaml", Outlet, "name"):
         for alias in [outlet.name, *outlet.aliases]:

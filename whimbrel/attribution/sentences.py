@@ -23,7 +23,7 @@ from whimbrel.attribution.speakers import (
     quoted_ranges,
 )
 from whimbrel.ingest.boilerplate import split_lines
-from whimbrel.model import Attribution
+from whimbrel.model import Attribution, SentenceKind
 from whimbrel.nlp.extensions import SentenceInfo, article_of, register_extensions, sentence_info
 
 #: Share of a sentence's characters inside quotation marks from which it is a quotation.
@@ -100,10 +100,10 @@ class SentenceClassifier:
                 info.attribution = _attribution(article.outlet, None, found, speaker)
         return doc
 
-    def _kind(self, sent: Span, found: FoundAttribution, framing: bool) -> tuple[str, list[str]]:
+    def _kind(self, sent: Span, found: FoundAttribution, framing: bool) -> tuple[SentenceKind, list[str]]:
         quote_share = _quoted_share(sent)
         if found.credited:
-            kind = "quotation" if quote_share >= QUOTATION_SHARE else "reporting"
+            kind: SentenceKind = "quotation" if quote_share >= QUOTATION_SHARE else "reporting"
             return kind, [
                 f"credited ({found.verb.lemma_ if found.verb else 'according to'})",
                 f"quoted {quote_share:.2f}",

@@ -216,8 +216,9 @@ def _from_verb(verb: Token, found: FoundAttribution, outlets: list[tuple[Span, s
     subject = _subject(verb)
     teller = name_span(subject) if subject is not None else None
     teller_outlet = _outlet_in(_subjects_span(verb), outlets, lexicon) if subject is not None else None
-    if verb.lemma_ == "quote" and _object(verb) is not None:
-        found.speaker = name_span(_object(verb))
+    quoted = _object(verb) if verb.lemma_ == "quote" else None
+    if quoted is not None:
+        found.speaker = name_span(quoted)
         found.outlet = teller_outlet
         found.intermediary = None if teller_outlet else teller
         return
@@ -251,7 +252,7 @@ def _from_according(
 
 def _outlet_told(verb: Token | None, outlets: list[tuple[Span, str]], lexicon: Lexicon) -> str | None:
     """ "X told Reuters": the outlet is the one told."""
-    if verb is None or verb.lemma_ != "tell" or _object(verb) is None:
+    obj = _object(verb) if verb is not None and verb.lemma_ == "tell" else None
+    if obj is None:
         return None
-    obj = _object(verb)
     return _outlet_in(obj.doc[obj.left_edge.i : obj.right_edge.i + 1], outlets, lexicon)

@@ -207,6 +207,7 @@ def dedup_scores(seed: int = 11) -> tuple[float, float, int]:
 
     corpus, gold = duplicate_corpus(sample_articles(), seed=seed)
     group: dict[str, int] = {}
+    gid: int | None
     for pair in gold:  # union the true pairs into groups of copies
         ids = [i for i in pair]
         known = {group[i] for i in ids if i in group}

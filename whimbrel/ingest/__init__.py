@@ -1,2 +1,1 @@
 """Reading inputs: txt, html (trafilatura) and jsonl; boilerplate removal; near-duplicates."""
-

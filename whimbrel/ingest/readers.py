@@ -167,7 +167,10 @@ def _read_txt(path: Path, text: str, published: date | None) -> Article:
 
 def _read_html(path: Path, html: str, published: date | None) -> Article:
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    meta: dict[str, Any] = extracted.as_dict() if extracted is not None else {}
+    if extracted is None:
+        meta: dict[str, Any] = {}
+    else:
+        meta = extracted if isinstance(extracted, dict) else extracted.as_dict()
     # trafilatura puts one paragraph per line; a blank line between them marks paragraphs as in .txt
     body = (meta.get("text") or "").replace("\n", "\n\n")
     if len(body.split()) < MIN_HTML_WORDS:  # a menu word or two is what is left of a page with no article
