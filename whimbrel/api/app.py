@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections import OrderedDict
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -27,6 +29,9 @@ DASHBOARD_CSP = (
 )
 #: FastAPI's interactive docs pull Swagger UI from a CDN; they keep their own rules.
 DOCS_PATHS = ("/docs", "/redoc")
+
+#: Rendered pages kept (about 40 kB each at 50 events a page).
+PAGE_CACHE_SIZE = 256
 
 Id = Annotated[str, PathParam(min_length=1, max_length=200)]
 
@@ -63,6 +68,36 @@ def _json(model: type[BaseModel], data: dict[str, Any]) -> Response:
     return Response(model.model_validate(data).model_dump_json(), media_type="application/json")
 
 
+def cache_key(query: EventQuery) -> str:
+    """The query with its defaults filled in and its PLOVER types in order: equal keys, equal pages."""
+    fields = query.model_dump(mode="json")
+    fields["plover"] = sorted(set(fields["plover"]))
+    return json.dumps(fields, sort_keys=True)
+
+
+class PageCache:
+    """The last ``size`` rendered pages of ``/api/events`` by query (least recently used dropped first).
+
+    The snapshot never changes while the server runs, so a stored page stays right; it only spares
+    re-rendering the pages everyone opens (the dashboard's first page). Used from the event loop only.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._pages: OrderedDict[str, bytes] = OrderedDict()
+
+    def get(self, key: str) -> bytes | None:
+        body = self._pages.get(key)
+        if body is not None:
+            self._pages.move_to_end(key)
+        return body
+
+    def put(self, key: str, body: bytes) -> None:
+        self._pages[key] = body
+        if len(self._pages) > self.size:
+            self._pages.popitem(last=False)
+
+
 def _db(request: Request) -> Database:
     db: Database = request.app.state.db
     return db
@@ -85,11 +120,18 @@ def create_app(db_path: str) -> FastAPI:
         with _db(request).cursor() as cur:
             return _json(Health, queries.health(cur))
 
+    pages = PageCache(PAGE_CACHE_SIZE)
+
+    # Async: a page is a few array operations (no DuckDB, no I/O), cheaper than a hop to a worker thread.
     @app.get("/api/events", response_model=EventPage, tags=["events"])
-    def list_events(request: Request, query: Annotated[EventQuery, Query()]) -> Response:
+    async def list_events(request: Request, query: Annotated[EventQuery, Query()]) -> Response:
         """Merged events, each with its most confident report, filtered, sorted and paged."""
-        with _db(request).cursor() as cur:
-            return _json(EventPage, queries.list_events(cur, query))
+        key = cache_key(query)
+        body = pages.get(key)
+        if body is None:
+            body = queries.list_events(_db(request).index, query).encode()
+            pages.put(key, body)
+        return Response(body, media_type="application/json")
 
     @app.get("/api/events/{event_id}", response_model=EventDetail, tags=["events"])
     def get_event(request: Request, event_id: Id) -> Response:

@@ -10,8 +10,9 @@ these derived tables are built in memory from it:
   it occurs in, so an actor search scans the short vocabulary, not every mention.
 
 Without them every page of ``/api/events`` re-ran the representative-mention join over all
-mentions (about 45 ms a page at 100,000 events); with them a page is a top-N
-over one table. The snapshot is safe: while the server holds the file open, DuckDB's file lock
+mentions (about 45 ms a page at 100,000 events). ``/api/events`` itself is then answered from
+``index`` (:class:`whimbrel.api.index.EventIndex`, arrays copied from these tables) with no
+DuckDB work per request; the other endpoints query the tables. The snapshot is safe: while the server holds the file open, DuckDB's file lock
 keeps ``whimbrel run`` from writing it, so restart the server to see new runs.
 
 A DuckDB connection must not be used by two threads at once and FastAPI runs each request on a
@@ -28,6 +29,7 @@ from typing import Any
 
 import duckdb
 
+from whimbrel.api.index import EventIndex
 from whimbrel.store.writer import Store
 
 SNAPSHOT = """
@@ -73,10 +75,12 @@ class Database:
         self.path = path
         Store(path, read_only=True).close()  # a missing or foreign file fails here with E401
         self._con = duckdb.connect(":memory:")
+        self._con.execute("SET enable_progress_bar = false")  # no progress bars in the server's log
         # ATTACH takes no bound parameters; the path is the operator's, quoted as an SQL literal.
         literal = "'" + path.replace("'", "''") + "'"
         self._con.execute(f"ATTACH {literal} AS store (READ_ONLY)")
         self._con.execute(SNAPSHOT)
+        self.index = EventIndex(self._con)
         self._lock = threading.Lock()
 
     @contextmanager

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import duckdb
 
 from whimbrel.api.db import parse_json, rows, scalar
 from whimbrel.api.filters import EventFilters, EventQuery, where
-
-#: The merged event's own columns in an EventSummary (actors are nested separately).
-EVENT_COLUMNS = (
-    "event_id", "plover", "plover_mode", "cameo", "acled_event_type", "acled_sub_event_type", "date", "date_end",
-    "date_precision", "event_place", "event_country", "lat", "lon", "modality", "killed_min", "killed_max",
-    "n_mentions", "n_articles", "n_sources", "disputed",
-)  # fmt: skip
-
-#: The representative mention's columns in ``ev`` (see :mod:`whimbrel.api.db`).
-MENTION_COLUMNS = ("mention_id", "article_id", "title", "sentence", "trigger_text", "outlet", "speaker", "confidence")
+from whimbrel.api.index import EVENT_COLUMNS, MENTION_COLUMNS, EventIndex
 
 #: How many busiest places the stats return for the map (more would not be readable as dots).
 MAX_MAP_PLACES = 1000
@@ -37,28 +29,11 @@ def _summary(event: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def list_events(cur: duckdb.DuckDBPyConnection, query: EventQuery) -> dict[str, Any]:
-    clause, params = where(query)
-    order = query.order_by()
-    # The filter runs once (materialised with just the sort keys) for both the count and the page;
-    # only the page's wide rows are fetched.
-    page = rows(
-        cur,
-        f"""WITH f AS MATERIALIZED (
-                SELECT e.n, e.date, e.n_sources, e.n_mentions, e.killed_max FROM ev e WHERE {clause}
-            ),
-            page AS (SELECT e.n FROM f AS e ORDER BY {order} LIMIT ? OFFSET ?)
-            SELECT (SELECT count(*) FROM f) AS total, e.* FROM ev e JOIN page USING (n) ORDER BY {order}""",
-        [*params, query.page_size, (query.page - 1) * query.page_size],
-    )
-    # Past the last page there is no row to carry the total: count alone.
-    total = page[0]["total"] if page else scalar(cur, f"SELECT count(*) FROM ev e WHERE {clause}", params)
-    return {
-        "total": int(total or 0),
-        "page": query.page,
-        "page_size": query.page_size,
-        "items": [_summary(e) for e in page],
-    }
+def list_events(index: EventIndex, query: EventQuery) -> str:
+    """The page as EventPage JSON: the events' summaries are rendered once, at start-up (see index.py)."""
+    total, summaries = index.page(query)
+    head = json.dumps({"total": total, "page": query.page, "page_size": query.page_size})
+    return f'{head[:-1]}, "items": [{", ".join(summaries)}]}}'
 
 
 def relative_span(text: str | None, start: int | None, sentence: str, sentence_start: int | None) -> dict[str, Any]:
