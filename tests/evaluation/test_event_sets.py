@@ -12,6 +12,7 @@ from whimbrel.evaluation.event_sets import (
     AcledItem,
     GsrItem,
     acled_actor_matches,
+    acled_main_event,
     acled_scores,
     actor_code,
     case_scores,
@@ -155,6 +156,14 @@ def test_main_event_ignores_events_that_did_not_happen() -> None:
     assert main_event([_event(0, 0.9, modality="negated")]) is None
     claimed = _event(5, 0.3, modality="claimed")
     assert main_event([_event(0, 0.9, modality="hypothetical"), claimed]) is claimed
+
+
+def test_acled_main_event_prefers_an_acled_typed_material_event() -> None:
+    demand = _event(0, 0.9, plover="REQUEST", cameo="100")
+    protest = _event(10, 0.5, plover="PROTEST", cameo="141", acled_event_type="Protests")
+    untyped_assault = _event(20, 0.6)
+    assert acled_main_event([demand, protest]) is protest
+    assert acled_main_event([demand, untyped_assault]) is untyped_assault
 
 
 def test_macro_f1_averages_over_gold_labels() -> None:

@@ -3,9 +3,11 @@
 Each ``eval_*`` function is an :data:`~whimbrel.evaluation.base.EvalFn`. Gold data is read at
 run time from ``../shared/eval`` and never stored in the repository.
 
-Scoring one text needs one predicted event; :func:`main_event` picks it: the highest-confidence
-event that the text asserts (or credits to a claimant), ties going to the earlier trigger. A
-text with no such event is scored as "no event", which is wrong wherever the gold has one.
+Scoring one text needs one predicted event among those the text asserts (or credits to a
+claimant): for PLOVER, :func:`main_event` takes the highest-confidence one, ties going to the
+earlier trigger; for ACLED and CASE 2021 (ACLED's vocabulary), :func:`acled_main_event` first
+prefers events with an ACLED type, then material over verbal ones. A text with no such event is
+scored as "no event", which is wrong wherever the gold has one.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from whimbrel.evaluation.mapping import (
     CASE_NON_EVENTS,
     CASE_NONE,
     LEGACY_COUNTRY_CODES,
+    MATERIAL_PLOVER,
     TRANSNATIONAL_CODE_PREFIXES,
     case_label,
     normalize_plover,
@@ -235,6 +238,28 @@ def main_event(events: Sequence[Event], modalities: Sequence[str] = HAPPENED) ->
     return min(candidates, key=lambda e: (-e.confidence, e.trigger.start))
 
 
+def acled_main_event(events: Sequence[Event]) -> Event | None:
+    """The event an ACLED coder would code a report as, among the happened ones.
+
+    ACLED codes what was done, not what was said about it: an event with an ACLED type beats one
+    without ("protesters demanding wages": the protest, not the demand), and a material event
+    (PLOVER's physical actions) beats a verbal one. Within that, the highest confidence, then the
+    earlier trigger, as in :func:`main_event`.
+    """
+    candidates = [e for e in events if e.modality in HAPPENED]
+    if not candidates:
+        return None
+    return min(
+        candidates,
+        key=lambda e: (
+            e.acled_event_type is None,
+            normalize_plover(e.plover) not in MATERIAL_PLOVER,
+            -e.confidence,
+            e.trigger.start,
+        ),
+    )
+
+
 # --- generic metrics ----------------------------------------------------------------------
 
 
@@ -398,7 +423,7 @@ def eval_acled(pipeline: Pipeline, eval_dir: Path, limit: int | None) -> list[Me
     started = time.monotonic()
     items = read_acled(eval_dir / ACLED_FILE, limit)
     predictions = predict(pipeline, [(i.note, i.uploaded) for i in items], "acled")
-    values = acled_scores(items, [main_event(p.events) for p in predictions])
+    values = acled_scores(items, [acled_main_event(p.events) for p in predictions])
     values["sub_event_type_any_event"] = sub_type_recall(items, [p.events for p in predictions])
     values["stage_errors"] = share([p.failed for p in predictions])
     return _rows("acled", len(items), time.monotonic() - started, values)
@@ -424,7 +449,7 @@ def eval_case2021(pipeline: Pipeline, eval_dir: Path, limit: int | None) -> list
     started = time.monotonic()
     items = read_case2021(eval_dir / CASE_FILE, limit)
     predictions = predict(pipeline, [(i.text, None) for i in items], "case2021")
-    labels = [case_label(main_event(p.events)) for p in predictions]
+    labels = [case_label(acled_main_event(p.events)) for p in predictions]
     values = case_scores([i.label for i in items], labels)
     values["stage_errors"] = share([p.failed for p in predictions])
     return _rows("case2021", len(items), time.monotonic() - started, values)

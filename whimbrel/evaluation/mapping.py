@@ -68,6 +68,11 @@ DIPLOMATIC_PLOVER = frozenset(
     }
 )
 
+#: PLOVER (2021) categories of physical action; the rest (talk, demands, threats) are verbal.
+MATERIAL_PLOVER = frozenset(
+    {"COOPERATE", "AID", "RETREAT", "CONCEDE", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
+)
+
 #: CAMEO 112x is "Accuse": naming who is responsible, which is CASE's ATTRIB.
 ATTRIBUTION_CAMEO_PREFIX = "112"
 

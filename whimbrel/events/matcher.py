@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from whimbrel.data_files import load_models
+from whimbrel.events.acled import acled_type_of
 from whimbrel.events.modality import modality_of
 from whimbrel.events.patterns import load_patterns
 from whimbrel.events.quantities import counts_near, is_counting_word
@@ -234,8 +235,7 @@ class EventMatcher:
                 cameo=pattern.cameo,
                 plover=pattern.plover,
                 plover_mode=mode,
-                acled_event_type=pattern.acled.event_type if pattern.acled else None,
-                acled_sub_event_type=pattern.acled.sub_event_type if pattern.acled else None,
+                **acled_fields(pattern, trigger, source, target),
                 source_span=source,
                 target_span=target,
                 modality=modality,
@@ -258,8 +258,16 @@ class EventMatcher:
                 continue
             verb_roles = find_roles(verb.trigger, verb.pattern)
             extra = {"target_is_place": verb_roles.target_is_place}
+            cause = chosen[cause_index]
             by_trigger[cause_index] = [
-                EventMention(**{**_fields(m), "target_span": t, "extra": {**m.extra, **extra}})
+                EventMention(
+                    **{
+                        **_fields(m),
+                        **acled_fields(cause.pattern, cause.trigger, m.source_span, t),
+                        "target_span": t,
+                        "extra": {**m.extra, **extra},
+                    }
+                )
                 for m in cause_mentions
                 for t in verb_roles.targets
             ][:MAX_PAIRS] or cause_mentions
@@ -277,6 +285,14 @@ class EventMatcher:
             for mention in by_trigger[owner]:
                 for key, value in counts.items():
                     mention.quantities.setdefault(key, value)
+
+
+def acled_fields(pattern: TriggerPattern, trigger: Token, source: Span | None, target: Span | None) -> dict[str, Any]:
+    acled = acled_type_of(pattern, trigger, source, target)
+    return {
+        "acled_event_type": acled.event_type if acled else None,
+        "acled_sub_event_type": acled.sub_event_type if acled else None,
+    }
 
 
 def _fields(mention: EventMention) -> dict[str, Any]:

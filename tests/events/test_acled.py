@@ -1,0 +1,50 @@
+"""ACLED sub-types derived from context: weapon words and who acted on whom."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from whimbrel.events.acled import acled_rules, word_classes
+from whimbrel.nlp.extensions import EventMention
+
+
+def sub_types(mentions: list[EventMention], pattern_prefix: str) -> set[str | None]:
+    return {m.acled_sub_event_type for m in mentions if m.pattern_id.startswith(pattern_prefix)}
+
+
+def test_rule_files_load_and_name_known_classes() -> None:
+    assert acled_rules()
+    assert {"armed", "civilian", "crowd"} <= set(word_classes())
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern", "expected"),
+    [
+        ("Gunmen killed three villagers near the market.", "assault.kill", "Attack"),
+        ("Militants attacked army soldiers at a checkpoint.", "assault.attack", "Armed clash"),
+        ("Rebel fighters attacked a police post.", "assault.attack", "Armed clash"),
+        ("Two soldiers were killed when a landmine exploded.", "assault", "Remote explosive/landmine/IED"),
+        ("Two mobs clashed over a land dispute.", "assault.clash", "Mob violence"),
+    ],
+)
+def test_generic_assault_gets_a_sub_type(
+    events: Callable[[str], list[EventMention]], text: str, pattern: str, expected: str
+) -> None:
+    assert expected in sub_types(events(text), pattern)
+
+
+def test_protest_dispersed_with_teargas_is_an_intervention(events: Callable[[str], list[EventMention]]) -> None:
+    mentions = events("Hundreds of students protested in the capital. Police used teargas to disperse them.")
+    assert sub_types(mentions, "protest.demonstrate") == {"Protest with intervention"}
+
+
+def test_peaceful_protest_stays_peaceful(events: Callable[[str], list[EventMention]]) -> None:
+    mentions = events("Teachers protested outside the ministry over unpaid wages.")
+    assert sub_types(mentions, "protest.demonstrate") == {"Peaceful protest"}
+
+
+def test_weapons_fired_at_positions_is_an_assault(events: Callable[[str], list[EventMention]]) -> None:
+    mentions = events("Government forces fired small arms at the positions of the rebels.")
+    assert sub_types(mentions, "assault.fire_weapons") == {"Armed clash"}
