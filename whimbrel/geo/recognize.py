@@ -9,7 +9,12 @@ Three sources, merged without overlaps (earlier wins):
    person or organisation name ("George Washington", "Washington Post"), and big enough
    (countries, divisions, or towns of :data:`GAZETTEER_ONLY_MIN_POPULATION`) -- this keeps out
    common words that are also village names ("Of", "Police");
-3. demonyms ("Syrian", "Iranians") -> their country, flagged ``is_demonym``.
+3. place names that open an organisation's or facility's name ("the Texas Department of Health",
+   "Dublin City Council"), source ``embedded``: the name still says where the body is. Such a name
+   must not be a word the text also uses in lower case ("University", "Central"), and a town must
+   be big (:data:`MISLABELLED_MIN_POPULATION`) or lie in a division or country the article names
+   elsewhere; the roles stage never makes it an event place;
+4. demonyms ("Syrian", "Iranians") -> their country, flagged ``is_demonym``.
 """
 
 from __future__ import annotations
@@ -20,13 +25,22 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from whimbrel.geo.gazetteer import GazEntry, Gazetteer, get_gazetteer
-from whimbrel.geo.resolve import ADMIN_CUES, ToponymQuery, parent_entries, resolve_queries
+from whimbrel.geo.resolve import (
+    ADMIN_CUES,
+    ArticleGeography,
+    ToponymQuery,
+    article_geography,
+    parent_entries,
+    resolve_queries,
+)
 from whimbrel.model import Place
 from whimbrel.nlp.extensions import PlaceMention, register_extensions
 
 NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities whose words are a name of something else: a place name inside one is no place.
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
+# Names that often open with the place they belong to ("Texas Southern University").
+EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT"})
 NON_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 GAZETTEER_ONLY_MIN_POPULATION = 15_000
 # A whole NAME_LABELS entity that is only a place name is taken as the place when the place is this big.
@@ -64,7 +78,7 @@ NAME_CONNECTORS = frozenset(
 @dataclass(slots=True)
 class _Found:
     span: Span
-    source: str  # "ner" | "gazetteer" | "demonym"
+    source: str  # "ner" | "gazetteer" | "embedded" | "demonym"
     candidates: list[GazEntry]
     fixed: GazEntry | None = None
 
@@ -74,7 +88,7 @@ def to_place(span: Span, entry: GazEntry | None) -> Place:
     place = Place(text=span.text, start=span.start_char, end=span.end_char)
     if entry is not None:
         place.name = entry.name
-        place.country = entry.country
+        place.country = entry.country or None  # regions and seas belong to no country
         place.admin1 = entry.admin1_name or entry.admin1
         place.lat, place.lon = entry.lat, entry.lon
         place.geonameid = entry.geonameid
@@ -95,16 +109,18 @@ class PlaceRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         found = self._ner_places(doc)
         taken = {i for f in found for i in range(f.span.start, f.span.end)}
-        for extra in (*self._gazetteer_places(doc, taken), *self._demonyms(doc, taken)):
+        for extra in (*self._gazetteer_places(doc, taken), *self._embedded_places(doc), *self._demonyms(doc, taken)):
             if not any(i in taken for i in range(extra.span.start, extra.span.end)):
                 found.append(extra)
                 taken.update(range(extra.span.start, extra.span.end))
         found.sort(key=lambda f: f.span.start)
         queries = [self._query(doc, f) for f in found]
         entries = resolve_queries(queries)
+        geo = article_geography(queries)
         doc._.places = [
             PlaceMention(span=f.span, place=to_place(f.span, e), is_demonym=f.source == "demonym", source=f.source)
             for f, e in zip(found, entries, strict=True)
+            if f.source != "embedded" or _embedded_place_holds(e, geo)
         ]
         return doc
 
@@ -181,6 +197,24 @@ class PlaceRecognizer:
             return whole and prominent >= MISLABELLED_MIN_POPULATION
         return prominent >= GAZETTEER_ONLY_MIN_POPULATION
 
+    def _embedded_places(self, doc: Doc) -> list[_Found]:
+        """The longest big place name at the start of an organisation or facility name (see module doc)."""
+        lowercase_words = {t.text for t in doc if t.is_lower}
+        out = []
+        for ent in doc.ents:
+            span = _strip_determiner(ent) if ent.label_ in EMBEDDING_LABELS else None
+            if span is None or len(span) < 2:
+                continue
+            for j in range(min(span.end - 1, span.start + MAX_NAME_TOKENS), span.start, -1):
+                inner = doc[span.start : j]
+                if not _ends_name(inner[-1]) or inner.text.lower() in lowercase_words or len(inner.text) <= 2:
+                    continue
+                candidates = [c for c in self._candidates(inner.text) if _size(c) >= GAZETTEER_ONLY_MIN_POPULATION]
+                if candidates:
+                    out.append(_Found(inner, "embedded", candidates))
+                    break
+        return out
+
     def _demonyms(self, doc: Doc, taken: set[int]) -> list[_Found]:
         out = []
         for tok in doc:
@@ -203,7 +237,20 @@ class PlaceRecognizer:
             parent_span = _name_run(doc, span.end + 1)
             if parent_span is not None:
                 parents = parent_entries(self.gazetteer, parent_span.text)
+        elif len(after) >= 2 and after[0].text == "(":
+            # "Santa Rosa (La Pampa)", "Qaniyah (As Sawdiyah, Al Bayda)": the bracket lists the parents.
+            for parent_span in _bracketed_names(doc, span.end + 1):
+                parents.extend(parent_entries(self.gazetteer, parent_span.text))
         return ToponymQuery(span.text, found.candidates, admin_cue, parents, found.fixed)
+
+
+def _embedded_place_holds(entry: GazEntry | None, geo: ArticleGeography) -> bool:
+    """An embedded name is kept when it resolves to something big or to a town where the article is."""
+    if entry is None:
+        return False
+    if _size(entry) >= MISLABELLED_MIN_POPULATION:
+        return True
+    return (entry.country, entry.admin1 or "") in geo.divisions
 
 
 def _size(entry: GazEntry) -> int:
@@ -234,6 +281,17 @@ def _entity_of(span: Span) -> Span | None:
         if ent.start <= span.start < ent.end:
             return ent
     return None
+
+
+def _bracketed_names(doc: Doc, i: int) -> list[Span]:
+    """The comma-separated names from token ``i`` up to the closing bracket (a short one only)."""
+    names: list[Span] = []
+    for j in range(i, min(len(doc), i + 3 * MAX_NAME_TOKENS)):
+        if doc[j].text == ")":
+            return names
+        if (j == i or doc[j - 1].text == ",") and (run := _name_run(doc, j)) is not None:
+            names.append(run)
+    return []  # no closing bracket near: not a parent list
 
 
 def _name_run(doc: Doc, i: int) -> Span | None:

@@ -7,7 +7,9 @@ Each candidate gets a score from:
   first-level division only wins over a same-named town when the text calls it one
   ("Idlib province") -- news says "Aleppo" for the city far more often than for the governorate;
 * the article's geography: countries named or implied by demonyms ("Syrian") and divisions named
-  ("Texas") lift candidates inside them;
+  ("Texas") lift candidates inside them; a division whose country's other divisions are named
+  wins over a same-named country ("Georgia" beside "Florida" and "Alabama");
+* regions, seas and continents have no population: they get a fixed lift instead;
 * an explicit parent right after the name ("Paris, Texas", "Aleppo, Syria") lifts candidates in
   that parent strongly;
 * one sense per document: every mention of the same name gets the same entry, chosen with the
@@ -47,6 +49,9 @@ DIVISION_WITH_CUE = 4.0
 IN_ARTICLE_COUNTRY = 2.5
 IN_ARTICLE_DIVISION = 3.0
 EXPLICIT_PARENT = 6.0
+# A region's name ("Middle East", "Pacific") stands for the region far more often than for a town
+# that shares it: as strong as a country name on top of the size of a mid-sized town.
+REGION_SCORE = 8.0
 
 
 @dataclass(slots=True)
@@ -80,6 +85,8 @@ def _kind_score(entry: GazEntry, admin_cue: bool, chief_towns: set[tuple[str, st
         return CAPITAL_BONUS
     if entry.feature_code == "PPLA":
         return CHIEF_TOWN_BONUS
+    if entry.feature_code == "RGN":
+        return REGION_SCORE
     return 0.0
 
 
@@ -89,6 +96,8 @@ def _context_score(entry: GazEntry, geo: ArticleGeography, parents: list[GazEntr
         score += IN_ARTICLE_COUNTRY
     if entry.feature_code not in ("PCLI", "ADM1") and entry.admin1 and (entry.country, entry.admin1) in geo.divisions:
         score += IN_ARTICLE_DIVISION
+    if entry.feature_code == "ADM1" and any(c == entry.country and a != entry.admin1 for c, a in geo.divisions):
+        score += IN_ARTICLE_DIVISION  # its sibling divisions are named: the article is about that country
     for parent in parents:
         inside = entry.country == parent.country and (parent.feature_code == "PCLI" or entry.admin1 == parent.admin1)
         if inside and entry.row != parent.row:

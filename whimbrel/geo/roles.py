@@ -8,7 +8,7 @@ parse between the place and the event:
 * ``event`` -- it sits under a locative preposition ("in", "near", "across", "on" as in "strikes
   on Raqqa"), or is the subject of a passive or the object of the trigger ("Aleppo was shelled",
   "bombed Mosul"), or is coordinated with an event place ("in Aleppo, Deir el-Zor and Idlib");
-* ``mentioned`` -- anything else, including demonyms ("Russian bombers") and places inside the
+* ``mentioned`` -- anything else, including demonyms ("Russian bombers"), place names opening a body's name, and places inside the
   source actor's words ("Iran's news agency"). A place inside the *target*'s words counts as
   event only under a locative preposition ("ISIS in Syria").
 
@@ -149,8 +149,8 @@ def _coordination_root(tok: Token) -> Token:
 
 def syntactic_role(event: EventMention, mention: PlaceMention) -> PlaceRole:
     """The role read from the parse alone (see module doc)."""
-    if mention.is_demonym or _inside(event.source_span, mention):
-        return "mentioned"
+    if mention.is_demonym or mention.source == "embedded" or _inside(event.source_span, mention):
+        return "mentioned"  # a people or a body named after a place does not say where the event was
     root = _coordination_root(mention.span.root)
     prep = _governing_prep([root, *_head_path(root, None)][1:])
     if prep == "from":
