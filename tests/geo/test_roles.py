@@ -84,3 +84,19 @@ def test_no_fallback_when_switched_off(nlp: Language, recognizer: PlaceRecognize
         ["bombed", "depot"],
     )
     assert doc._.event_mentions[1].places == []
+
+
+def test_only_a_headline_borrows_the_place_of_a_later_event() -> None:
+    import whimbrel
+
+    text = (
+        "Rebel shelling hits army positions\n\n"
+        "Officials said the two sides would share intelligence. "
+        "Rebels shelled government positions near Homs on Monday. "
+        "The allies set up a joint centre in Baghdad to coordinate operations."
+    )
+    events = whimbrel.extract(text, published="2016-08-16")
+    headline = [e for e in events if e.sentence.startswith("Rebel shelling")]
+    share = [e for e in events if e.trigger.text == "share"]
+    assert headline and all(p.name == "Homs" for e in headline for p in e.locations if p.role == "event")
+    assert share and all(p.role != "event" for e in share for p in e.locations)

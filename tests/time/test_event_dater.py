@@ -124,3 +124,11 @@ def test_a_future_date_is_not_inherited(nlp: Language, dater: EventDater) -> Non
     meet, arrested = event_mentions_of(doc)
     assert (meet.date, meet.date_precision) == ("2016-08-22", "week")
     assert fields(arrested) == ("2016-08-16", None, "day", None, "published")
+
+
+def test_a_date_given_by_a_sentence_without_an_event_dates_the_events_after_it() -> None:
+    import whimbrel
+
+    text = "Update from Kaduna state on 3 May 2020. Gunmen killed two villagers near the market."
+    (kill,) = [e for e in whimbrel.extract(text, published="2020-05-10") if e.trigger.text == "killed"]
+    assert (kill.date, kill.date_precision, kill.date_text) == ("2020-05-03", "day", None)

@@ -14,9 +14,11 @@ parse between the place and the event:
 
 A country is demoted to ``mentioned`` when a finer event place lies inside it. A sentence with
 no event place borrows the nearest earlier event place of an event of the same PLOVER type (or
-the dateline place), else the first later one (a headline names the place after it), one
+the dateline place), else, for the opening sentence, the first later one, one
 precision level coarser, and says so with ``extra["place_fallback"] = True``. Borrowing only
-within one type keeps a meeting from inheriting the place of the strike reported before it.
+within one type keeps a meeting from inheriting the place of the strike reported before it;
+borrowing forwards only for the opening sentence (a headline) keeps a claim from taking the
+place of a different event reported later.
 
 A sentence that only tells where the attackers came from ("The jets took off from the Hamadan
 base") gives that place as the origin of the aerial and missile attacks reported before it,
@@ -265,6 +267,7 @@ class PlaceRoles:
 
     def _borrow_places(self, doc: Doc, events: list[EventMention]) -> None:
         dateline = dateline_place(doc)
+        first_sentence = next(iter(doc.sents)).start if len(doc) else 0
         last_by_type: dict[str, Place] = {}
         for event in events:
             own = self._own_event_place(event)
@@ -272,7 +275,8 @@ class PlaceRoles:
                 last_by_type[event.plover] = own
                 continue
             source = last_by_type.get(event.plover) or dateline
-            if source is None:
+            if source is None and event.sent.start == first_sentence:
+                # a headline names the place only in the story below it
                 later = (
                     self._own_event_place(e)
                     for e in events

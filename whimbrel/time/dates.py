@@ -45,26 +45,46 @@ class EventDater:
 
     def __call__(self, doc: Doc) -> Doc:
         published = article_of(doc).published
-        expressions: dict[int, list[Span]] = {}
-        previous: SentenceDate | None = None
+        by_sentence: dict[int, list[EventMention]] = {}
         for mention in sorted(event_mentions_of(doc), key=lambda m: m.trigger.i):
-            if mention.sent.start not in expressions:
-                expressions[mention.sent.start] = date_expressions(mention.sent)
-            found = date_in_sentence(mention, expressions[mention.sent.start], published, previous)
-            if found is not None:
-                _set_date(mention, found.range, found.text, "sentence")
-                if published is None or found.range.start <= published:
-                    # a date still to come ("will meet next week") does not date what follows
-                    previous = found
-            elif sentence_info(doc, mention.sent).kind == "background":
-                _set_date(mention, None, None, None)
-            elif previous is not None:
-                _set_date(mention, previous.range, None, "context")
-            elif published is not None:
-                _set_date(mention, DateRange.day(published), None, "published")
-            else:
-                _set_date(mention, None, None, None)
+            by_sentence.setdefault(mention.sent.start, []).append(mention)
+        if not by_sentence:
+            return doc
+        previous: SentenceDate | None = None
+        for sent in doc.sents:
+            if sent.start > max(by_sentence):
+                break
+            expressions = date_expressions(sent)
+            mentions = by_sentence.get(sent.start)
+            if not mentions:
+                # a sentence with no event can still set the story's date ("On 3 May, in X: ...")
+                previous = _narrative_date(expressions, published) or previous
+                continue
+            for mention in mentions:
+                found = date_in_sentence(mention, expressions, published, previous)
+                if found is not None:
+                    _set_date(mention, found.range, found.text, "sentence")
+                    if published is None or found.range.start <= published:
+                        # a date still to come ("will meet next week") does not date what follows
+                        previous = found
+                elif sentence_info(doc, mention.sent).kind == "background":
+                    _set_date(mention, None, None, None)
+                elif previous is not None:
+                    _set_date(mention, previous.range, None, "context")
+                elif published is not None:
+                    _set_date(mention, DateRange.day(published), None, "published")
+                else:
+                    _set_date(mention, None, None, None)
         return doc
+
+
+def _narrative_date(expressions: list[Span], published: date | None) -> SentenceDate | None:
+    """The first past date an event-less sentence gives, to date the events after it."""
+    for span in expressions:
+        found = resolve_date_text(span.text, published, tense_of(span.root))
+        if found is not None and (published is None or found.start <= published):
+            return SentenceDate(found, span.text)
+    return None
 
 
 def date_in_sentence(
