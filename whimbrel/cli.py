@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from whimbrel.pipeline import ArticleResult
 
 app = typer.Typer(
     help="whimbrel: who did what to whom, where, when, and according to whom -- from news text, offline.",
@@ -59,6 +63,32 @@ def _open_out(output: Path | None):  # type: ignore[no-untyped-def]
     return output.open("w", encoding="utf-8") if output else sys.stdout
 
 
+def _code_inputs(
+    paths: list[Path], published: str | None, failures: list[str], upto: str | None = None
+) -> Iterator[ArticleResult]:
+    """Read and code PATH...; every unreadable input or failed article is printed and counted."""
+    from whimbrel.errors import WhimbrelError
+    from whimbrel.ingest.readers import read_paths
+    from whimbrel.pipeline import Pipeline
+
+    err_console = _console(stderr=True)
+    articles = []
+    for item in read_paths(paths, published=_published(published)):
+        if isinstance(item, WhimbrelError):
+            failures.append(str(item))
+            err_console.print(f"[red]error[/red] {item}", highlight=False)
+        else:
+            articles.append(item)
+    if not articles:
+        return
+    for res in Pipeline(upto=upto).process(articles):
+        if res.error is not None:
+            failures.append(str(res.error))
+            err_console.print(f"[red]error[/red] {res.error}", highlight=False)
+            continue
+        yield res
+
+
 @app.command()
 def extract(
     paths: Paths,
@@ -70,29 +100,13 @@ def extract(
 ) -> None:
     """Code the events in PATH... and print them (no store)."""
     from whimbrel.display import events_table
-    from whimbrel.errors import WhimbrelError
-    from whimbrel.ingest.readers import read_paths
-    from whimbrel.pipeline import Pipeline
 
-    err_console = _console(stderr=True)
-    failures = 0
-    articles = []
-    for item in read_paths(paths, published=_published(published)):
-        if isinstance(item, WhimbrelError):
-            failures += 1
-            err_console.print(f"[red]error[/red] {item}", highlight=False)
-        else:
-            articles.append(item)
-    events: list[dict[str, object]] = []
-    if articles:
-        for res in Pipeline().process(articles):
-            if res.error is not None:
-                failures += 1
-                err_console.print(f"[red]error[/red] {res.error}", highlight=False)
-            events.extend(ev.to_dict() for ev in res.events)
+    failures: list[str] = []
+    results = list(_code_inputs(paths, published, failures))
+    events = [ev.to_dict() for res in results for ev in res.events]
     if format is OutFormat.table:
         console = Console(file=output.open("w", encoding="utf-8"), width=200) if output else _console()
-        console.print(events_table(events, title=f"{len(events)} events from {len(articles)} article(s)"))
+        console.print(events_table(events, title=f"{len(events)} events from {len(results)} article(s)"))
     else:
         out = _open_out(output)
         for ev in events:
@@ -117,42 +131,18 @@ def geoparse(
 
     from rich.table import Table
 
-    from whimbrel.errors import WhimbrelError
-    from whimbrel.ingest.readers import read_paths
-    from whimbrel.pipeline import Pipeline
-
-    err_console = _console(stderr=True)
-    failures = 0
-    articles = []
-    for item in read_paths(paths, published=_published(published)):
-        if isinstance(item, WhimbrelError):
-            failures += 1
-            err_console.print(f"[red]error[/red] {item}", highlight=False)
-        else:
-            articles.append(item)
+    failures: list[str] = []
     out = _open_out(output)
     table = Table("article", "text", "start", "name", "country", "lat", "lon", "geonameid")
-    if articles:
-        for res in Pipeline(upto="whimbrel_places").process(articles):
-            if res.error is not None:
-                failures += 1
-                err_console.print(f"[red]error[/red] {res.error}", highlight=False)
-                continue
-            if format is OutFormat.table:
-                for t in res.toponyms:
-                    table.add_row(
-                        res.article.id,
-                        t.text,
-                        str(t.start),
-                        t.name,
-                        t.country,
-                        str(t.lat),
-                        str(t.lon),
-                        str(t.geonameid),
-                    )
-            else:
-                record = {"article_id": res.article.id, "toponyms": [asdict(t) for t in res.toponyms]}
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for res in _code_inputs(paths, published, failures, upto="whimbrel_places"):
+        if format is OutFormat.table:
+            for t in res.toponyms:
+                table.add_row(
+                    res.article.id, t.text, str(t.start), t.name, t.country, str(t.lat), str(t.lon), str(t.geonameid)
+                )
+        else:
+            record = {"article_id": res.article.id, "toponyms": [asdict(t) for t in res.toponyms]}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if format is OutFormat.table:
         _console().print(table)
     if output:
