@@ -116,3 +116,37 @@ def test_run_records_bad_inputs_goes_on_and_a_rerun_adds_nothing(corpus: Path, t
     assert listing.returncode == 0 and "reports.jsonl" in listing.stdout
     shown = whimbrel("events", "--db", str(db))
     assert shown.returncode == 0 and "ASSAULT" in shown.stdout
+
+
+def test_retry_failures_reads_the_fixed_file_and_clears_its_failure(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "store.duckdb"
+    assert whimbrel("run", str(corpus), "--db", str(db)).returncode == 3
+    (corpus / "empty.txt").unlink()
+    (corpus / "blob.txt").unlink()
+    fixed = [json.dumps(GOOD[0]), json.dumps({"id": "t3", "text": "Troops shelled the town of Kidal on Sunday."})]
+    (corpus / "reports.jsonl").write_text("\n".join([*fixed, json.dumps(GOOD[1])]) + "\n", encoding="utf-8")
+    retry = whimbrel("run", "--retry-failures", "--db", str(db))
+    assert retry.returncode == 0, retry.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        articles = {r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()}
+        failures = con.execute("SELECT path FROM failures WHERE path LIKE '%reports.jsonl'").fetchall()
+    finally:
+        con.close()
+    assert articles == {"t1", "t2", "t3"}
+    assert failures == []
+
+
+def test_recode_recodes_only_articles_coded_under_other_dictionaries(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "r.jsonl").write_text("\n".join(json.dumps(g) for g in GOOD) + "\n", encoding="utf-8")
+    db = tmp_path / "store.duckdb"
+    assert whimbrel("run", str(folder), "--db", str(db)).returncode == 0
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE articles SET coding_version = 'older-dictionaries' WHERE article_id = 't1'")
+    con.close()
+    plain = whimbrel("run", str(folder), "--db", str(db))
+    assert "0 coded, 2 already current" in plain.stderr
+    recode = whimbrel("run", str(folder), "--db", str(db), "--recode")
+    assert "1 coded, 1 already current" in recode.stderr

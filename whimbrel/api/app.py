@@ -110,6 +110,10 @@ def create_app(db_path: str) -> FastAPI:
         version=__version__,
         description="Read API over a whimbrel event store: merged events, the reports behind them, "
         "the articles and counts. Every event links to the sentences and speakers it comes from.",
+        # Swagger UI and ReDoc load their scripts from a CDN; whimbrel serves nothing that needs
+        # the network, so the machine-readable /openapi.json (and docs/api.md) stand in for them.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.db = Database(db_path)
     app.add_middleware(SecurityHeaders)
