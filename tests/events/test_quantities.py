@@ -45,3 +45,27 @@ def test_destroyed_objects_are_not_casualties(events) -> None:  # type: ignore[n
 )
 def test_disasters_are_not_coded(events, text: str) -> None:  # type: ignore[no-untyped-def]
     assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A soldier shot and killed a taxi driver.", 1),
+        ("Gunmen killed 5 soldiers and 3 civilians.", 8),
+        ("Rebels attacked the village, killing a woman and her son.", 2),
+        ("Gunmen killed an unknown number of civilians.", None),
+    ],
+)
+def test_determined_and_listed_victims_are_counted(events, text: str, killed: int | None) -> None:  # type: ignore[no-untyped-def]
+    first = events(text)[0]
+    assert first.quantities.get("killed") == killed
+
+
+def test_outcome_counts_go_to_the_attack_they_end(events) -> None:  # type: ignore[no-untyped-def]
+    attack = events("Rebels attacked the convoy, killing two soldiers.")[0]
+    assert (attack.trigger.text, attack.quantities) == ("attacked", {"killed": 2})
+
+
+def test_a_count_sentence_without_event_goes_to_the_preceding_attack(events) -> None:  # type: ignore[no-untyped-def]
+    (attack,) = events("Armed men attacked two farmers near the river. Both victims died.")
+    assert attack.quantities == {"killed": 2}

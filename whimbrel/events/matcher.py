@@ -279,12 +279,16 @@ class EventMatcher:
             if not is_counting_word(token):
                 continue
             counts = counts_near(token)
-            owner = owner_trigger(token, by_trigger, causes) if counts else None
-            if owner is None:
+            if not counts:
                 continue
-            for mention in by_trigger[owner]:
-                for key, value in counts.items():
-                    mention.quantities.setdefault(key, value)
+            owner = owner_trigger(token, by_trigger, causes)
+            owners = [owner, *outcome_of(owner, by_trigger)] if owner is not None else []
+            if owner is None and set(counts) & CASUALTY_KINDS:
+                owners = [i for i in [preceding_violent_trigger(token, by_trigger)] if i is not None]
+            for index in owners:
+                for mention in by_trigger[index]:
+                    for key, value in counts.items():
+                        mention.quantities.setdefault(key, value)
 
 
 def acled_fields(pattern: TriggerPattern, trigger: Token, source: Span | None, target: Span | None) -> dict[str, Any]:
@@ -297,6 +301,30 @@ def acled_fields(pattern: TriggerPattern, trigger: Token, source: Span | None, t
 
 def _fields(mention: EventMention) -> dict[str, Any]:
     return {name: getattr(mention, name) for name in EventMention.__dataclass_fields__}
+
+
+#: counts that state what violence did to people, and so belong to the violent event they follow
+CASUALTY_KINDS = frozenset({"killed", "killed_max", "injured", "injured_max"})
+
+
+def is_violent(index: int, by_trigger: dict[int, list[EventMention]]) -> bool:
+    return any(m.plover in VIOLENT_TYPES for m in by_trigger[index])
+
+
+def outcome_of(owner: int, by_trigger: dict[int, list[EventMention]]) -> list[int]:
+    """The violent events a violent event is the outcome of ("opened fire on X, killing two",
+    "shot and killed a man"): its violent ancestor triggers in the parse, nearest first."""
+    if not is_violent(owner, by_trigger):
+        return []
+    trigger = by_trigger[owner][0].trigger
+    return [a.i for a in trigger.ancestors if a.i in by_trigger and is_violent(a.i, by_trigger)]
+
+
+def preceding_violent_trigger(word: Token, by_trigger: dict[int, list[EventMention]]) -> int | None:
+    """For a casualty count in a sentence with no event ("Both victims died.", "2 fatalities."):
+    the nearest violent event before it in the article."""
+    before = [i for i in by_trigger if i < word.i and is_violent(i, by_trigger)]
+    return max(before) if before else None
 
 
 def owner_trigger(word: Token, by_trigger: dict[int, list[EventMention]], causes: dict[int, int]) -> int | None:

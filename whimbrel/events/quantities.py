@@ -109,6 +109,44 @@ def count_of(head: Token) -> tuple[int, int | None] | None:
     return (min(values[:2]), max(values[:2])) if is_range else (low, None)
 
 
+#: determiners that make a singular victim noun one person ("killed a soldier", "the man died")
+ONE_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another", "one", "each"})
+#: singular personal pronouns as victims ("killing him")
+ONE_PRONOUNS = frozenset({"he", "him", "she", "her"})
+#: "both victims died", "the two men": a determiner that fixes the count of a plural
+PLURAL_DETERMINERS = {"both": 2}
+
+
+def singular_count(head: Token) -> int | None:
+    """1 for one named or determined person ("a civilian", "her son", "him"), 2 for "both"; None
+    otherwise. A quantity noun ("a number of civilians", "the body of a man") is no count."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None
+    if head.pos_ == "PRON":
+        return 1 if head.lower_ in ONE_PRONOUNS else None
+    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "poss")}
+    if head.tag_ == "NNS":
+        return next((PLURAL_DETERMINERS[d] for d in determiners if d in PLURAL_DETERMINERS), None)
+    if head.tag_ == "NN" and (determiners & ONE_DETERMINERS or any(c.dep_ == "poss" for c in head.children)):
+        return 1
+    if head.tag_ == "NNP" and head.ent_type_ == "PERSON":
+        return 1
+    return None
+
+
+def conjoined_count(head: Token) -> int | None:
+    """A victims' phrase listing people ("a woman and her son"): the sum of its parts' counts,
+    or None when any part has no count of its own."""
+    parts = [head, *(c for c in head.conjuncts if c.i > head.i)]
+    counts = [_part_count(p) for p in parts]
+    return sum(c for c in counts if c is not None) if None not in counts else None
+
+
+def _part_count(part: Token) -> int | None:
+    found = count_of(part)
+    return found[0] if found is not None and found[1] is None else singular_count(part)
+
+
 def _count_tokens(head: Token) -> list[Token]:
     tokens = [head] if head.like_num or head.lower_ in VAGUE_NUMBERS or head.lower_ == "tens" else []
     for child in head.children:
@@ -143,12 +181,20 @@ def counts_near(word: Token) -> dict[str, int]:
     if kind is None:
         return {}
     heads = [word] if word.pos_ != "VERB" else victim_heads(word)
+    # "the death of a local man": the victims follow the casualty noun
+    if word.pos_ != "VERB":
+        heads += [
+            c for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"
+        ]
     # "hundreds of protesters", "dozens of people were killed": the count heads the "of" phrase
     heads += [h.head.head for h in heads if h.dep_ == "pobj" and h.head.lower_ == "of"]
     for head in heads:
         found = count_of(head)
         if found is None and (head.lower_ in VAGUE_NUMBERS or head.lower_ == "tens"):
             found = (vague_value(head) or 0, None)
+        # "one officer and two civilians": a list of victims adds up
+        if (found is None or found[1] is None) and (people := conjoined_count(head)):
+            found = (people, None)
         if found is None:
             continue
         low, high = found
