@@ -70,3 +70,9 @@ def test_bracketed_parent_places_the_town(nlp: Language, recognizer: PlaceRecogn
     places = _places(nlp, recognizer, "Residents protested in Paris (Texas) on Sunday.")
     [paris] = [p.place for p in places if p.span.text == "Paris"]
     assert (paris.country, paris.admin1) == ("USA", "Texas")
+
+
+def test_unknown_village_takes_its_stated_division(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    doc = recognizer(nlp("Gunmen attacked farmers in Tel Zarouba (Kairouan)."))
+    village = next(pm.place for pm in doc._.places if pm.span.text == "Tel Zarouba")
+    assert (village.country, village.precision) == ("TUN", "admin1")

@@ -100,3 +100,29 @@ def test_only_a_headline_borrows_the_place_of_a_later_event() -> None:
     share = [e for e in events if e.trigger.text == "share"]
     assert headline and all(p.name == "Homs" for e in headline for p in e.locations if p.role == "event")
     assert share and all(p.role != "event" for e in share for p in e.locations)
+
+
+def test_fronted_locative_inside_a_long_actor_span_is_the_event_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    # the events stage may let the actor span run over the fronted phrase
+    doc = _coded(nlp, recognizer, roles, "On 3 May, in Homs, farmers protested over prices.", ["protested"], 7)
+    assert _roles(doc) == {"Homs": "event"}
+
+
+def test_article_with_one_place_gives_it_to_a_sentence_without_one(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(nlp, recognizer, roles, "Gunmen wounded the police chief of Aleppo.", ["wounded"])
+    [own, borrowed] = doc._.event_mentions[0].places
+    assert (own.role, borrowed.text, borrowed.role) == ("mentioned", "Aleppo", "event")
+    assert doc._.event_mentions[0].extra["place_fallback"] is True
+
+
+def test_article_with_two_distant_places_lends_none(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(nlp, recognizer, roles, "Gunmen wounded envoys of Aleppo and of Baghdad.", ["wounded"])
+    places = doc._.event_mentions[0].places
+    assert {p.text for p in places} == {"Aleppo", "Baghdad"}
+    assert all(p.role == "mentioned" for p in places)

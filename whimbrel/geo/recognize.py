@@ -30,6 +30,7 @@ from whimbrel.geo.resolve import (
     ArticleGeography,
     ToponymQuery,
     article_geography,
+    best_entry,
     parent_entries,
     resolve_queries,
 )
@@ -115,8 +116,8 @@ class PlaceRecognizer:
                 taken.update(range(extra.span.start, extra.span.end))
         found.sort(key=lambda f: f.span.start)
         queries = [self._query(doc, f) for f in found]
-        entries = resolve_queries(queries)
         geo = article_geography(queries)
+        entries = [e or _named_parent(q, geo) for q, e in zip(queries, resolve_queries(queries), strict=True)]
         doc._.places = [
             PlaceMention(span=f.span, place=to_place(f.span, e), is_demonym=f.source == "demonym", source=f.source)
             for f, e in zip(found, entries, strict=True)
@@ -242,6 +243,17 @@ class PlaceRecognizer:
             for parent_span in _bracketed_names(doc, span.end + 1):
                 parents.extend(parent_entries(self.gazetteer, parent_span.text))
         return ToponymQuery(span.text, found.candidates, admin_cue, parents, found.fixed)
+
+
+def _named_parent(query: ToponymQuery, geo: ArticleGeography) -> GazEntry | None:
+    """Where a name the gazetteer lacks lies, when the text says ("Rubaya (Masisi, Nord-Kivu)").
+
+    The village is not known, but it is inside its stated division: the place gets the
+    division's entry, with the division's (coarser) precision.
+    """
+    if query.candidates or not query.parents:
+        return None
+    return best_entry(ToponymQuery(query.text, query.parents), geo)
 
 
 def _embedded_place_holds(entry: GazEntry | None, geo: ArticleGeography) -> bool:

@@ -14,8 +14,9 @@ parse between the place and the event:
 
 A country is demoted to ``mentioned`` when a finer event place lies inside it. A sentence with
 no event place borrows the nearest earlier event place of an event of the same PLOVER type (or
-the dateline place), else, for the opening sentence, the first later one, one
-precision level coarser, and says so with ``extra["place_fallback"] = True``. Borrowing only
+the dateline place), else, for the opening sentence, the first later one, else the article's only
+place (all its resolved places being one place named at several levels, "Rubaya (Masisi,
+Nord-Kivu)"), one precision level coarser, and says so with ``extra["place_fallback"] = True``. Borrowing only
 within one type keeps a meeting from inheriting the place of the strike reported before it;
 borrowing forwards only for the opening sentence (a headline) keeps a claim from taking the
 place of a different event reported later.
@@ -28,6 +29,7 @@ replacing a coarser origin ("a base in Iran").
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 
 from spacy.language import Language
@@ -101,6 +103,8 @@ PRECISION_RANK = {"point": 0, "admin1": 1, "country": 2, None: 3}
 DEPARTURE_VERBS = frozenset({"take", "fly", "launch", "depart", "fire", "scramble", "leave", "set"})
 #: attack modes whose origin is a launch site
 LAUNCHED_MODES = frozenset({"aerial", "missile", "drone", "artillery", "rocket", "shelling"})
+# Points further apart than this are different places, not one place named at several levels.
+CLUSTER_KM = 50.0
 # How far into the text a dateline place may start ("ALEPPO, Syria (Reuters) - ...").
 DATELINE_CHARS = 40
 
@@ -151,10 +155,14 @@ def _coordination_root(tok: Token) -> Token:
 
 def syntactic_role(event: EventMention, mention: PlaceMention) -> PlaceRole:
     """The role read from the parse alone (see module doc)."""
-    if mention.is_demonym or mention.source == "embedded" or _inside(event.source_span, mention):
-        return "mentioned"  # a people or a body named after a place does not say where the event was
     root = _coordination_root(mention.span.root)
-    prep = _governing_prep([root, *_head_path(root, None)][1:])
+    path = _head_path(root, None)
+    prep = _governing_prep(path)
+    # An actor span may run over a fronted locative ("On 3 May, in Acapulco, gunmen ..."): only a
+    # place without a preposition of its own ("Iran's news agency") is part of the actor's name.
+    in_source_name = _inside(event.source_span, mention) and prep not in LOCATIVE_PREPS
+    if mention.is_demonym or mention.source == "embedded" or in_source_name:
+        return "mentioned"  # a people or a body named after a place does not say where the event was
     if prep == "from":
         return "origin"
     if prep in LOCATIVE_PREPS:
@@ -206,6 +214,34 @@ def dateline_place(doc: Doc) -> Place | None:
         if not pm.is_demonym and pm.place.lat is not None and pm.span.text.isupper():
             return pm.place
     return None
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance between two resolved places."""
+    lat1, lon1, lat2, lon2 = (math.radians(v) for v in (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def single_place_cluster(places: list[PlaceMention]) -> Place | None:
+    """The finest place, when all the article's resolved places are one place named at several levels.
+
+    "in Rubaya (Masisi, Nord-Kivu)": a town, its district and its province are one cluster; an
+    article naming Aleppo and Baghdad has two, and then no place stands for the whole article.
+    Demonyms and the places opening a body's name say nothing of where things happened.
+    """
+    named = [pm.place for pm in places if not pm.is_demonym and pm.source != "embedded" and pm.place.lat is not None]
+    if not named:
+        return None
+    finest = min(named, key=lambda p: PRECISION_RANK[p.precision])  # the first-named of the finest
+    for other in named:
+        if other.country != finest.country:
+            return None
+        if other.precision == "point" and _km(other, finest) > CLUSTER_KM:
+            return None
+        if other.precision == "admin1" and finest.admin1 and other.admin1 != finest.admin1:
+            return None
+    return finest
 
 
 def _borrowed(place: Place) -> Place:
@@ -267,6 +303,7 @@ class PlaceRoles:
 
     def _borrow_places(self, doc: Doc, events: list[EventMention]) -> None:
         dateline = dateline_place(doc)
+        only_place = single_place_cluster(places_of(doc))
         first_sentence = next(iter(doc.sents)).start if len(doc) else 0
         last_by_type: dict[str, Place] = {}
         for event in events:
@@ -283,6 +320,7 @@ class PlaceRoles:
                     if e.trigger.i > event.trigger.i and e.plover == event.plover
                 )
                 source = next((p for p in later if p is not None), None)
+            source = source or only_place
             if source is not None:
                 event.places.append(_borrowed(source))
                 event.extra["place_fallback"] = True
