@@ -28,6 +28,19 @@ CASES: list[tuple[str, date | None, Tense, str | None, str | None, str | None]] 
     ("Dec. 30", SUN_NEW_YEAR, "future", "2016-12-30", None, "day"),
     ("Jan. 5", SUN_NEW_YEAR, "future", "2016-01-05", None, "day"),
     ("Jan. 5", SUN_NEW_YEAR, "past", "2015-01-05", None, "day"),
+    # abbreviated months without a full stop
+    ("12 Aug 2016", TUE, "past", "2016-08-12", None, "day"),
+    ("Aug 12", TUE, "past", "2016-08-12", None, "day"),
+    # a span of days in one month, with or without "from"/"between"; nights across two days
+    ("9-11 August", TUE, "past", "2016-08-09", "2016-08-11", "day"),
+    ("from 9 to 11 August 2016", TUE, "past", "2016-08-09", "2016-08-11", "day"),
+    ("between 9 and 11 Aug", TUE, "past", "2016-08-09", "2016-08-11", "day"),
+    ("overnight 14-15 August", TUE, "past", "2016-08-14", "2016-08-15", "day"),
+    ("the night of 14-15 August", TUE, "past", "2016-08-14", "2016-08-15", "day"),
+    ("11-9 August", TUE, "past", None, None, None),
+    # hedges in front of a date do not move it
+    ("as of 12 August", TUE, "past", "2016-08-12", None, "day"),
+    ("on or around 12 August", TUE, "past", "2016-08-12", None, "day"),
     # weekdays
     ("Tuesday", TUE, "past", "2016-08-16", None, "day"),
     ("on Monday", TUE, "past", "2016-08-15", None, "day"),

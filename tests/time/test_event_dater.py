@@ -50,6 +50,22 @@ SENTENCES = [
     ("Troops attacked the town on Monday.", None, "attacked", (None, None, None, None, None)),
     ("Troops arrested ten men.", TUE, "arrested", ("2016-08-16", None, "day", None, "published")),
     ("Fighting lasted for three days.", TUE, "Fighting", ("2016-08-16", None, "day", None, "published")),
+    # "12 Aug" and "2016" can come out of spaCy as two dates: the abbreviated month is read whole
+    ("On 12 Aug 2016, army units shelled rebel positions near Homs.", TUE, "shelled",
+     ("2016-08-12", None, "day", "12 Aug 2016", "sentence")),
+    # a bracketed date after another restates it
+    ("Around 9 August 2016 (from 9 - 12 August), farmers blocked roads in Kano.", TUE, "blocked",
+     ("2016-08-09", None, "day", "Around 9 August 2016", "sentence")),
+    ("Between 9 and 11 August, farmers blocked roads in Kano.", TUE, "blocked",
+     ("2016-08-09", "2016-08-11", "day", "Between 9 and 11 August", "sentence")),
+    # a date that names a place is no date: "the 7 July neighbourhood"
+    ("On 12 August 2016, gunmen fired rockets at the 7 July neighbourhood of the city.", TUE, "fired",
+     ("2016-08-12", None, "day", "12 August 2016", "sentence")),
+    ("On 12 August 2016, police fired shots at 14 July and University areas of the capital.", TUE, "fired",
+     ("2016-08-12", None, "day", "12 August 2016", "sentence")),
+    # the end of a period ("a ban until 20 August") does not date the event
+    ("The governor banned all rallies for another week, until 20 August.", TUE, "banned",
+     ("2016-08-16", None, "day", None, "published")),
 ]  # fmt: skip
 
 
@@ -132,3 +148,51 @@ def test_a_date_given_by_a_sentence_without_an_event_dates_the_events_after_it()
     text = "Update from Kaduna state on 3 May 2020. Gunmen killed two villagers near the market."
     (kill,) = [e for e in whimbrel.extract(text, published="2020-05-10") if e.trigger.text == "killed"]
     assert (kill.date, kill.date_precision, kill.date_text) == ("2020-05-03", "day", None)
+
+
+def test_a_date_in_a_clause_inside_the_event_does_not_date_it(nlp: Language, dater: EventDater) -> None:
+    text = "On 12 August 2016, crowds marched in Lagos. They protested against the plan to hold elections in March."
+    doc = dated(nlp, dater, text, TUE, ["marched", "protested"])
+    protested = event_mentions_of(doc)[1]
+    assert fields(protested) == ("2016-08-12", None, "day", None, "context")
+
+
+def test_the_nearest_governing_clause_dates_a_participle(nlp: Language, dater: EventDater) -> None:
+    text = "On 8 August 2016, a body was found near the river, killed by gunmen, the body was found on 15 August."
+    doc = dated(nlp, dater, text, TUE, ["killed"])
+    assert event_mentions_of(doc)[0].date == "2016-08-08"
+
+
+def test_a_pluperfect_flashback_does_not_date_what_follows(nlp: Language, dater: EventDater) -> None:
+    text = "On 12 August 2016, police seized drugs in Lagos. On 10 August 2016, more drugs had been found. Two men were arrested."
+    doc = dated(nlp, dater, text, TUE, ["seized", "found", "arrested"])
+    seized, found, arrested = event_mentions_of(doc)
+    assert found.date == "2016-08-10"
+    assert fields(arrested) == ("2016-08-12", None, "day", None, "context")
+    # the same when the flashback sentence holds no event of its own
+    doc = dated(nlp, dater, text, TUE, ["seized", "arrested"])
+    assert fields(event_mentions_of(doc)[1]) == ("2016-08-12", None, "day", None, "context")
+
+
+def test_the_main_clause_date_dates_what_follows(nlp: Language, dater: EventDater) -> None:
+    text = (
+        "On 12 August 2016, a crowd gathered in Minsk. The blogger was arrested on the same day for covering "
+        "a protest in March 2015. Ten people were detained."
+    )
+    doc = dated(nlp, dater, text, TUE, ["gathered", "arrested", "protest", "detained"])
+    arrested, protest, detained = event_mentions_of(doc)[1:]
+    assert (arrested.date, protest.date) == ("2016-08-12", "2015-03-01")
+    assert fields(detained) == ("2016-08-12", None, "day", None, "context")
+
+
+def test_a_pluperfect_aside_keeps_the_main_date_for_what_follows(nlp: Language, dater: EventDater) -> None:
+    text = "On 12 August 2016, farmers confronted police after they had seized a mill. Police fired shots."
+    doc = dated(nlp, dater, text, TUE, ["seized", "fired"])
+    assert fields(event_mentions_of(doc)[1]) == ("2016-08-12", None, "day", None, "context")
+
+
+def test_a_clause_saying_when_an_event_noun_took_place_dates_it(nlp: Language, dater: EventDater) -> None:
+    text = "On 12 August 2016, crowds rallied against the attack on police that took place on 9 August."
+    doc = dated(nlp, dater, text, TUE, ["rallied", "attack"])
+    rallied, attack = event_mentions_of(doc)
+    assert (rallied.date, attack.date) == ("2016-08-12", "2016-08-09")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from whimbrel.time.tense import tense_of
+from whimbrel.time.tense import is_past_perfect, tense_of
 
 CASES = [
     ("Rebels attacked the town.", "attacked", "past"),
@@ -26,3 +26,17 @@ def test_tense_of(nlp: Language, sentence: str, word: str, tense: str) -> None:
     doc = nlp(sentence)
     token = next(t for t in doc if t.text == word)
     assert tense_of(token) == tense
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("More drugs had been found in the farm.", "found", True),
+        ("Troops had shelled the village.", "shelled", True),
+        ("Troops have shelled the village.", "shelled", False),
+        ("Troops shelled the village.", "shelled", False),
+    ],
+)
+def test_is_past_perfect(nlp: Language, sentence: str, word: str, expected: bool) -> None:
+    token = next(t for t in nlp(sentence) if t.text == word)
+    assert is_past_perfect(token) is expected

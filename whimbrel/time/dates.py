@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from whimbrel.nlp.extensions import EventMention, article_of, event_mentions_of, register_extensions, sentence_info
 from whimbrel.time.expressions import attached_to, date_expressions, offset_clause, pick_for_trigger
 from whimbrel.time.ranges import DateRange
 from whimbrel.time.resolve import days_from_previous, resolve_date_text
-from whimbrel.time.tense import tense_of
+from whimbrel.time.tense import is_past_perfect, tense_of
 
 __all__ = ["DateRange", "EventDater", "resolve_date_text", "tense_of"]
 
@@ -32,6 +32,8 @@ class SentenceDate:
 
     range: DateRange
     text: str
+    # the date is stated for a pluperfect clause ("on 27 April more had been found"): a flashback
+    flashback: bool = False
 
 
 class EventDater:
@@ -60,13 +62,14 @@ class EventDater:
                 # a sentence with no event can still set the story's date ("On 3 May, in X: ...")
                 previous = _narrative_date(expressions, published) or previous
                 continue
+            story_dates: list[tuple[int, SentenceDate]] = []
             for mention in mentions:
                 found = date_in_sentence(mention, expressions, published, previous)
                 if found is not None:
                     _set_date(mention, found.range, found.text, "sentence")
-                    if published is None or found.range.start <= published:
-                        # a date still to come ("will meet next week") does not date what follows
+                    if _moves_the_story(found, published):
                         previous = found
+                        story_dates.append((_depth(mention.trigger), found))
                 elif sentence_info(doc, mention.sent).kind == "background":
                     _set_date(mention, None, None, None)
                 elif previous is not None:
@@ -75,12 +78,33 @@ class EventDater:
                     _set_date(mention, DateRange.day(published), None, "published")
                 else:
                     _set_date(mention, None, None, None)
+            if story_dates:
+                # What follows continues the sentence's main clause, not a date in a clause inside it
+                # ("arrested on the same day for a rally in December 2019. Ten were detained.").
+                previous = min(story_dates, key=lambda pair: pair[0])[1]
         return doc
+
+
+def _moves_the_story(found: SentenceDate, published: date | None) -> bool:
+    """Whether the events after this one may take its date.
+
+    Not a date still to come ("will meet next week"), nor a flashback: a date stated for a
+    pluperfect clause ("on 27 April another ton had been found").
+    """
+    if published is not None and found.range.start > published:
+        return False
+    return not found.flashback
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
 
 
 def _narrative_date(expressions: list[Span], published: date | None) -> SentenceDate | None:
     """The first past date an event-less sentence gives, to date the events after it."""
     for span in expressions:
+        if is_past_perfect(span.root):
+            continue  # a flashback ("on 27 April more had been found") is not the story's date
         found = resolve_date_text(span.text, published, tense_of(span.root))
         if found is not None and (published is None or found.start <= published):
             return SentenceDate(found, span.text)
@@ -109,7 +133,7 @@ def date_in_sentence(
     chosen = pick_for_trigger(usable, mention.trigger)
     if chosen is None:
         return None
-    return SentenceDate(resolved[chosen.start][1], chosen.text)
+    return SentenceDate(resolved[chosen.start][1], chosen.text, is_past_perfect(chosen.root))
 
 
 def _from_previous(span: Span, previous: SentenceDate | None) -> DateRange | None:

@@ -124,8 +124,8 @@ def _resolve_phrase(phrase: str, published: date | None, tense: Tense) -> DateRa
 # One qualifier that does not move the date: a preposition or hedge in front ("on", "on or
 # about", "as reported on"), a part of the day ("late on", "Monday night", "the early hours of").
 _QUALIFIER = re.compile(
-    r"^(?:on or (?:about|around)|as reported on|reported on|it was reported on|on|in|at|during|around|about|circa"
-    r"|throughout|over|the|early|late|mid-|mid)\b\s*"
+    r"^(?:on or (?:about|around)|as reported on|reported on|it was reported on|as of|on|in|at|during|around|about"
+    r"|circa|throughout|over|overnight|the|early|late|mid-|mid)\b\s*"
     r"|^(?:the )?(?:early )?(?:hours|morning|afternoon|evening|night) of\s+"
     r"|\s+(?:morning|afternoon|evening|night|night-time|nighttime)$"
 )
@@ -243,6 +243,15 @@ def _month(m: re.Match[str], published: date | None, tense: Tense) -> DateRange 
     return whole if tense == "future" else whole.capped_at(published)
 
 
+def _day_span(m: re.Match[str], published: date | None, tense: Tense) -> DateRange | None:
+    """ "1-3 May", "between 1 and 3 May 2020": both ends read as dates of the one month they share."""
+    first = _resolve_phrase(f"{m['first']} {m['month']}", published, tense)
+    last = _resolve_phrase(f"{m['last']} {m['month']}", published, tense)
+    if first is None or last is None or last.start < first.start:
+        return None
+    return DateRange(first.start, last.start if last.start > first.start else None, "day")
+
+
 def _year(m: re.Match[str], _published: date | None, _tense: Tense) -> DateRange | None:
     year = int(m.group(1))
     return year_of(year) if 1800 <= year <= 2100 else None
@@ -293,6 +302,13 @@ _RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(r"(?:ever )?since (.+)"), _since),
     (re.compile(rf"({_MONTH})\.?,? ?(\d{{4}})?"), _month),
     (re.compile(r"(\d{4})"), _year),
+    (
+        re.compile(
+            r"(?:from |between )?(?P<first>\d{1,2})(?:st|nd|rd|th)? ?(?:-|to|and|until) ?(?P<last>\d{1,2})(?:st|nd|rd|th)?"
+            rf" (?P<month>(?:{_MONTH})\.?,?(?: \d{{4}})?)"
+        ),
+        _day_span,
+    ),
     (
         re.compile(rf"(?:(?:{_WEEKDAY}),? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)?(?: of)? (?:{_MONTH})\.?,?(?: \d{{4}})?"),
         _explicit,

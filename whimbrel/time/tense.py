@@ -56,6 +56,12 @@ def tense_of(token: Token) -> Tense:
     return "present" if "Pres" in verb.morph.get("Tense", []) or auxiliaries else "past"
 
 
+def is_past_perfect(token: Token) -> bool:
+    """Whether ``token``'s clause is in the pluperfect ("had been found"): a step back from the narrative."""
+    verb = clause_verb(token)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
 def _has_future_auxiliary(auxiliaries: list[Token]) -> bool:
     if not any(a.lower_ in _FUTURE_AUX for a in auxiliaries):
         return False
