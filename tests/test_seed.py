@@ -104,3 +104,8 @@ def test_nothing_is_coded_from_the_authors_opinions_or_the_footer(seed_events: l
 def test_background_is_coded_as_background_without_a_date(seed_events: list[Event]) -> None:
     background = [e for e in seed_events if "main international backers" in e.sentence]
     assert background and all(e.modality == "background" and e.date is None for e in background)
+
+
+def test_russia_using_the_iranian_base_is_cooperation_with_iran(seed_events: list[Event]) -> None:
+    basing = [e for e in seed_events if e.plover == "COOPERATE" and e.target and e.target.country == "IRN"]
+    assert basing and all(e.source and e.source.country == "RUS" for e in basing)

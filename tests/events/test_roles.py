@@ -36,8 +36,22 @@ def test_xcomp_chain_takes_governing_subject(events) -> None:  # type: ignore[no
 
 
 def test_instrument_object_is_not_the_source(events) -> None:  # type: ignore[no-untyped-def]
-    (event,) = events("Russian bombers used an Iranian base to bomb rebels.")
-    assert str(event.source_span) == "Russian bombers"
+    mentions = events("Russian bombers used an Iranian base to bomb rebels.")
+    (strike,) = [m for m in mentions if m.plover == "ASSAULT"]
+    assert str(strike.source_span) == "Russian bombers"
+    # using another state's base is military cooperation with it
+    (basing,) = [m for m in mentions if m.plover == "COOPERATE"]
+    assert (str(basing.source_span), str(basing.target_span), basing.cameo) == (
+        "Russian bombers",
+        "Iranian base",
+        "062",
+    )
+
+
+def test_an_object_after_a_clause_belongs_to_the_clause_not_the_main_verb(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Russian bombers use Iranian air base to bomb ISIS, Syrian rebels")
+    basing = [m for m in mentions if m.plover == "COOPERATE"]
+    assert [str(m.target_span) for m in basing] == ["Iranian air base"]
 
 
 def test_pronoun_subject_resolves_to_previous_sentence(events) -> None:  # type: ignore[no-untyped-def]

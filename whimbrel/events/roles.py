@@ -247,6 +247,14 @@ def _light_verb_of(noun: Token) -> Token | None:
     return None
 
 
+def _direct_objects(verb: Token) -> list[Token]:
+    """The verb's objects. A second "object" after a clause of its own ("use a base to bomb ISIS,
+    Syrian rebels") is the small parser hanging the clause's object on the wrong verb."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    clauses = [c.i for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp")]
+    return [o for o in objects if o is objects[0] or not any(objects[0].i < k < o.i for k in clauses)]
+
+
 def _relation_targets(token: Token, relation: str) -> list[Token]:
     if relation.startswith("prep:"):
         return _prep_objects(token, {relation.removeprefix("prep:")})
@@ -255,7 +263,9 @@ def _relation_targets(token: Token, relation: str) -> list[Token]:
         return [o for acl in acls for o in acl.children if o.dep_ == "dobj"]
     if relation == "between":
         return _between_objects(token)[1:2]
-    if relation in ("dobj", "nsubjpass", "dative"):
+    if relation == "dobj":
+        return _direct_objects(token)
+    if relation in ("nsubjpass", "dative"):
         return [c for c in token.children if c.dep_ == relation]
     return []
 
