@@ -9,7 +9,6 @@ The public surface is small::
 from __future__ import annotations
 
 from datetime import date
-
 from typing import TYPE_CHECKING, Any
 
 from whimbrel.errors import DataFileError, StageError, StoreError, WhimbrelError, WhimbrelInputError
@@ -43,7 +42,6 @@ def extract(
 ) -> list[Event]:
     """Code the events in one text. ``published`` (YYYY-MM-DD) anchors relative dates."""
     from whimbrel.ingest.readers import article_from_text
-
     from whimbrel.pipeline import default_pipeline
 
     article = article_from_text(text, article_id=article_id, published=published, outlet=outlet)

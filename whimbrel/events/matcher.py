@@ -226,7 +226,9 @@ class EventMatcher:
         modality = modality_of(trigger)
         score = confidence(trigger, pattern, roles, candidate.cue_length)
         mode = pattern.plover_mode or cameo_to_plover()[pattern.cameo].mode
-        pairs = [(s, t) for s in (roles.sources or [None]) for t in (roles.targets or [None])][:MAX_PAIRS]
+        sources: list[Span | None] = list(roles.sources) or [None]
+        targets: list[Span | None] = list(roles.targets) or [None]
+        pairs = [(s, t) for s in sources for t in targets][:MAX_PAIRS]
         return [
             EventMention(
                 trigger=trigger,

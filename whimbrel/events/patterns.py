@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -19,8 +20,8 @@ def bundled_pattern_files() -> list[Path]:
 
 def _load_file(path: Path) -> list[TriggerPattern]:
     patterns = load_models(path, TriggerPattern)
-    seen: set[str] = set()
-    duplicates = [p.id for p in patterns if p.id in seen or seen.add(p.id)]
+    counts = Counter(p.id for p in patterns)
+    duplicates = [ident for ident, n in counts.items() if n > 1]
     if duplicates:
         raise DataFileError(Err.E201, path=str(path), detail=f"  duplicate pattern id(s): {sorted(set(duplicates))}")
     return patterns

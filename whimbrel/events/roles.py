@@ -171,7 +171,7 @@ def _child(token: Token, dep: str) -> Token | None:
 
 
 def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
-    objs = []
+    objs: list[Token] = []
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             objs.extend(c for c in prep.children if c.dep_ == "pobj")

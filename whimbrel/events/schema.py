@@ -146,6 +146,9 @@ class Roles(BaseModel):
         return value
 
 
+PartOfSpeech = Literal["VERB", "NOUN", "ADJ"]
+
+
 class TriggerPattern(BaseModel):
     """One trigger pattern: cue words -> CAMEO/PLOVER/ACLED type, with role and context rules."""
 
@@ -154,7 +157,7 @@ class TriggerPattern(BaseModel):
     # Each cue is a lemma ("strike") or a contiguous phrase of lemmas ("open fire", "carry out raid");
     # the trigger token of a phrase is its syntactic head.
     lemmas: list[str] = Field(min_length=1)
-    pos: list[Literal["VERB", "NOUN", "ADJ"]] = Field(default_factory=lambda: ["VERB", "NOUN"])
+    pos: list[PartOfSpeech] = Field(default_factory=lambda: list[PartOfSpeech](["VERB", "NOUN"]))
     # at least one of these lemmas must occur in the sentence (e.g. aerial cues for air strikes)
     requires: list[str] = Field(default_factory=list)
     # none of these lemmas may occur in the sentence
