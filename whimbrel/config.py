@@ -39,6 +39,7 @@ PIPELINE: list[tuple[str, dict[str, Any]]] = [
     ("whimbrel_events", {"extra_pattern_files": []}),
     ("whimbrel_actors", {"extra_dictionary_files": []}),
     ("whimbrel_place_roles", {"fallback_to_previous": True}),
+    ("whimbrel_actor_context", {"from_speaker": True, "from_place": True}),
     ("whimbrel_dates", {}),
     ("whimbrel_attribution", {"drop_commentary": True}),
 ]

@@ -117,6 +117,9 @@ class Event:
     attribution: Attribution = field(default_factory=Attribution)
     quantities: dict[str, int] = field(default_factory=dict)
     confidence: float = 0.5
+    # What was inferred rather than read: "place_fallback" (the sentence names no place),
+    # "source_country_from_place", "target_country_from_speaker", ...
+    flags: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape promised in ``../shared/eval/README.md`` (plus a few extra keys)."""

@@ -44,6 +44,7 @@ STAGES = {
     "whimbrel_events": "whimbrel.events.matcher:EventMatcher",
     "whimbrel_actors": "whimbrel.actors.resolver:ActorResolver",
     "whimbrel_place_roles": "whimbrel.geo.roles:PlaceRoles",
+    "whimbrel_actor_context": "whimbrel.actors.context:ActorContext",
     "whimbrel_dates": "whimbrel.time.dates:EventDater",
     "whimbrel_attribution": "whimbrel.attribution.chain:AttributionChainer",
 }
@@ -179,6 +180,7 @@ def doc_to_events(doc: Doc) -> list[Event]:
                 attribution=m.attribution,
                 quantities=dict(m.quantities),
                 confidence=round(m.confidence, 3),
+                flags=sorted(key for key, value in m.extra.items() if value is True),
             )
         )
     return out

@@ -5,9 +5,10 @@ The rules, in order of use:
 * a verb's source is its ``nsubj`` or its passive ``agent`` ("by X"); with neither, the source
   is inherited up an ``xcomp`` / ``conj`` / purpose-``advcl`` chain ("bombers took off ... to
   conduct airstrikes"), from the noun a ``relcl``/``acl`` verb modifies, and never for a passive
-  verb without an agent;
-* a noun trigger's source is its possessor, a name or demonym compound/modifier ("Russian
-  airstrikes", "Israel's strikes"), or else the source of the verb it hangs from: as the object of
+  verb without an agent (coordinated passives share one: "was shot and killed by X");
+* a noun trigger's source is its possessor, a name, demonym or sector-word compound/modifier
+  ("Russian airstrikes", "Israel's strikes", "coalition airstrikes"), its own "by" agent ("shelling
+  by LNA forces", "a mine planted by militants"), or else the source of the verb it hangs from: as the object of
   a light verb ("conduct airstrikes") or through on/in/with ("took off on raids");
 * targets come from the relations the pattern lists (``dobj``, ``nsubjpass``, ``prep:against``,
   ``acl:dobj`` for "raids targeting ISIS", ``between`` for "talks between X and Y"); a light
@@ -22,9 +23,11 @@ The rules, in order of use:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from whimbrel.actors.dictionary import load_dictionaries
 from whimbrel.events.schema import TriggerPattern
 
 #: Verbs whose noun object is the real event: "conduct airstrikes", "carry out raids".
@@ -147,8 +150,13 @@ def actor_span(head: Token) -> Span:
         left, right = head.i, head.i
     for child in head.children:
         if child.dep_ in SPAN_DEPS or (child.dep_ == "appos" and child.pos_ == "PROPN"):
-            sub = list(child.subtree)
+            sub = _modifier_tokens(child)
             left, right = min(left, sub[0].i), max(right, sub[-1].i)
+        elif child.dep_ == "prep" and child.lower_ == "of" and head.ent_type_ not in ACTOR_ENT_TYPES:
+            # "military forces of Armenia", "members of National Corps": the owner names the actor
+            owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ in ACTOR_ENT_TYPES):
+                right = max(right, _modifier_tokens(owner)[-1].i, owner.i)
     if head.ent_type_ in ACTOR_ENT_TYPES:
         ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         if ent is not None:
@@ -156,6 +164,14 @@ def actor_span(head: Token) -> Span:
     while left < right and doc[left].is_punct:
         left += 1
     return doc[left : right + 1]
+
+
+def _modifier_tokens(modifier: Token) -> list[Token]:
+    """A modifier's words without its own prepositional phrases and clauses: the parser hangs
+    "On 7 May" on "presumed" in "On 7 May, presumed ISGS militants", and "located at X" on a name."""
+    cut = {c.i for c in modifier.children if c.dep_ in ("prep", "acl", "relcl", "punct")}
+    skipped = {t.i for i in cut for t in modifier.doc[i].subtree}
+    return [t for t in modifier.subtree if t.i not in skipped]
 
 
 def with_conjuncts(token: Token) -> list[Token]:
@@ -190,6 +206,9 @@ def verb_source_heads(verb: Token, depth: int = 0) -> list[Token]:
     if subj is not None:
         return [subj]
     agents = _agent_objects(verb)
+    if not agents and is_passive(verb):
+        # "was shot and killed by militants": coordinated passives share the one "by" agent
+        agents = [a for conj in verb.conjuncts for a in _agent_objects(conj)]
     if agents or is_passive(verb):
         return agents
     head = verb.head
@@ -205,18 +224,39 @@ def verb_source_heads(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+#: Sectors whose words, as a noun's modifier, name who acted ("police raid", "army shelling"); the
+#: others' words mostly say where or to whom ("village raid", "hospital attack", "school bombing").
+ACTING_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "INS", "UAF", "OPP", "SPY", "CRM", "PTY", "LAB"})
+
+
+@lru_cache(maxsize=1)
+def sector_nouns() -> frozenset[str]:
+    """One-word names of the acting sectors in the bundled dictionary ("police", "army", "gunmen")."""
+    sectors = load_dictionaries().sectors
+    words = (w for sector in ACTING_SECTORS if sector in sectors for w in sectors[sector].words)
+    return frozenset(w.lower() for w in words if " " not in w)
+
+
 def _noun_modifier_sources(noun: Token) -> list[Token]:
     mods = [c for c in noun.children if c.dep_ == "poss"]
     mods += [
         c
         for c in noun.children
-        if c.dep_ in ("compound", "amod") and (c.ent_type_ in ACTOR_ENT_TYPES or c.pos_ == "PROPN")
+        if c.dep_ in ("compound", "amod")
+        and (c.ent_type_ in ACTOR_ENT_TYPES or c.pos_ == "PROPN" or c.lower_ in sector_nouns())
     ]
     return mods
 
 
+def _noun_agents(noun: Token) -> list[Token]:
+    """ "shells by LNA forces", "a landmine planted by an armed group": the noun's own "by" agent."""
+    agents = _prep_objects(noun, {"by"})
+    agents += [a for acl in noun.children if acl.dep_ == "acl" for a in _agent_objects(acl)]
+    return agents
+
+
 def noun_source_heads(noun: Token, depth: int = 0) -> list[Token]:
-    mods = _noun_modifier_sources(noun)
+    mods = _noun_modifier_sources(noun) or _noun_agents(noun)
     if mods:
         return mods
     between = _between_objects(noun)

@@ -81,6 +81,7 @@ class EventMention:
     date_text: str | None = None
     attribution: Attribution = field(default_factory=Attribution)
     sentence_kind: SentenceKind = "reporting"
+    # Stage notes; every key set to True becomes one of the Event's ``flags`` (what was inferred).
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -1,0 +1,76 @@
+"""Countries lent to actors from the speaker and the event's place, through the whole pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from whimbrel.model import Article, Event
+from whimbrel.pipeline import Pipeline
+
+
+def _events(pipeline: Pipeline, text: str) -> list[Event]:
+    (result,) = pipeline.process([Article(id="t", text=text, published=date(2020, 5, 12))])
+    return result.events
+
+
+def _by_trigger(events: list[Event], trigger: str) -> Event:
+    return next(e for e in events if e.trigger.text == trigger)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Police arrested 12 protesters in Lahore on Monday.", "arrested", "PAKCOP"),
+        ("Regime forces shelled the outskirts of Nayrab in Idlib province on Sunday.", "shelled", "SYRMIL"),
+        ("Journalists protested in Sialkot against the arrest of an editor.", "protested", "PAKMED"),
+    ],
+)
+def test_a_domestic_actor_takes_the_country_of_the_event_place(
+    pipeline: Pipeline, text: str, trigger: str, code: str
+) -> None:
+    event = _by_trigger(_events(pipeline, text), trigger)
+    assert event.source is not None
+    assert event.source.code == code
+    assert "source_country_from_place" in event.flags
+
+
+def test_a_state_speakers_unnamed_forces_are_its_own(pipeline: Pipeline) -> None:
+    text = "Russia's defense ministry said on Tuesday that bombers struck militants near Aleppo."
+    event = _by_trigger(_events(pipeline, text), "struck")
+    assert event.source is not None
+    assert event.source.code == "RUSMIL"  # the speaker's, not Syria's where the strike was
+    assert "source_country_from_speaker" in event.flags
+
+
+def test_actors_with_a_country_of_their_own_keep_it(pipeline: Pipeline) -> None:
+    event = _by_trigger(_events(pipeline, "Turkish troops shelled villages near Afrin in Syria."), "shelled")
+    assert event.source is not None
+    assert event.source.code == "TURMIL"
+    assert not any(flag.startswith("source_country") for flag in event.flags)
+
+
+def test_nothing_is_lent_when_the_event_places_are_split_between_two_countries(pipeline: Pipeline) -> None:
+    text = "Militants attacked border posts in Peshawar and in Jalalabad on Monday."
+    event = _by_trigger(_events(pipeline, text), "attacked")
+    countries = {p.country for p in event.locations if p.role == "event"}
+    if len(countries) < 2:
+        pytest.skip(f"the places resolved to {countries}, not two countries")
+    assert event.source is not None
+    assert event.source.country is None
+    assert not event.flags or not any(flag.startswith("source_country") for flag in event.flags)
+
+
+def test_peacekeepers_are_not_lent_the_host_country(pipeline: Pipeline) -> None:
+    event = _by_trigger(_events(pipeline, "Peacekeepers fired on protesters in Goma on Friday."), "fired")
+    assert event.source is not None
+    assert event.source.agent == "IGO"
+    assert event.source.country is None
+
+
+def test_people_no_sector_names_are_lent_the_country_too(pipeline: Pipeline) -> None:
+    event = _by_trigger(_events(pipeline, "Dozens of taxi drivers protested in Batumi on Monday."), "protested")
+    assert event.source is not None
+    assert event.source.country == "GEO"
+    assert "source_country_from_place" in event.flags

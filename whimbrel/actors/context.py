@@ -1,0 +1,100 @@
+"""Stage 5b: lend a country to actors whose words name none, from the context a reader would use.
+
+"Police arrested 12 protesters in Lahore" names no country, yet every reader (and every ACLED
+coder: "Police Forces of Pakistan", "Protesters (Pakistan)") knows whose police and whose
+protesters these are. Two sources, in order of trust:
+
+* **the speaker**: in a claim by a state's institution, that state's unnamed forces are its own
+  ("Russia's defence ministry said Tu-22M3 bombers struck ..." -> the bombers are Russian). Only
+  state sectors (military, police, government, intelligence) are lent this way;
+* **the event's place**: a domestic actor (any sector except international ones, or a plural of
+  people no sector names: "members", "dozens", "taxi drivers") acting at places mostly in one country
+  belongs to that country ("regime forces shelled Nayrab in Idlib" -> SYR).
+
+Nothing is lent to a named group or organisation, to an actor that already has a country, or when
+the event's own places are split evenly between countries. Each lent country is flagged on the event
+(``source_country_from_speaker``, ``target_country_from_place``, ...) so a user can tell a country
+read from the text from one inferred.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from whimbrel.actors.resolver import actor_code
+from whimbrel.model import Actor
+from whimbrel.nlp.extensions import EventMention, event_mentions_of, register_extensions
+
+#: Sectors a state speaker's unnamed forces are read as its own.
+STATE_AGENTS = frozenset({"MIL", "COP", "GOV", "SPY"})
+
+#: Singular nouns that name several people: "a group protested", "the mob attacked".
+COLLECTIVE_NOUNS = frozenset({"group", "crowd", "mob", "gang", "band", "dozens", "hundreds", "thousands"})
+
+#: Sectors that are not bound to the country where they act (peacekeepers, aid groups, former leaders).
+UNBOUND_AGENTS = frozenset({"IGO", "NGO", "ELI"})
+
+
+def _speaker_country(doc: Doc, mention: EventMention) -> str | None:
+    """ISO3 of the sentence's speaker when it is a state actor ("RUSMIL" -> "RUS")."""
+    info = (doc._.sentence_info or {}).get(mention.sent.start)
+    code = info.attribution.speaker_actor if info is not None else None
+    if not code or len(code) < 3 or not code[:3].isalpha() or not code[:3].isupper():
+        return None
+    return code[:3] if len(code) == 3 or code[3:] in STATE_AGENTS else None
+
+
+def _place_country(mention: EventMention) -> str | None:
+    """The country most of the event's own places lie in (None when there is none, or a tie)."""
+    ranked = Counter(p.country for p in mention.places if p.role == "event" and p.country).most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _is_people(span: Span | None) -> bool:
+    """A plural or collective noun phrase with no sector word: "members", "dozens", "taxi drivers"."""
+    if span is None:
+        return False
+    root = span.root
+    return root.pos_ == "NOUN" and (root.tag_ == "NNS" or root.lower_ in COLLECTIVE_NOUNS)
+
+
+def _lendable(actor: Actor | None, span: Span | None) -> bool:
+    if actor is None or actor.country or actor.code or actor.group or actor.agent in UNBOUND_AGENTS:
+        return False
+    return actor.agent is not None or _is_people(span)
+
+
+class ActorContext:
+    """spaCy component ``whimbrel_actor_context``: runs after the event places are known."""
+
+    def __init__(self, nlp: Language, name: str, from_speaker: bool = True, from_place: bool = True) -> None:
+        register_extensions()
+        self.name = name
+        self.from_speaker = from_speaker
+        self.from_place = from_place
+
+    def __call__(self, doc: Doc) -> Doc:
+        for mention in event_mentions_of(doc):
+            for which in ("source", "target"):
+                actor: Actor | None = getattr(mention, f"{which}_actor")
+                if actor is not None and _lendable(actor, getattr(mention, f"{which}_span")):
+                    self._lend(doc, mention, which, actor)
+        return doc
+
+    def _lend(self, doc: Doc, mention: EventMention, which: str, actor: Actor) -> None:
+        speaker = _speaker_country(doc, mention) if self.from_speaker and actor.agent in STATE_AGENTS else None
+        if speaker is not None:
+            country, origin = speaker, "speaker"
+        else:
+            place = _place_country(mention) if self.from_place else None
+            if place is None:
+                return
+            country, origin = place, "place"
+        actor.country = country
+        actor.code = actor_code(country, actor.agent)
+        mention.extra[f"{which}_country_from_{origin}"] = True
