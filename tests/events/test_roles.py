@@ -90,3 +90,42 @@ def test_actor_preferred_to_place_as_target(events) -> None:  # type: ignore[no-
 def test_date_is_never_a_target(events) -> None:  # type: ignore[no-untyped-def]
     mentions = events("The army launched attacks on Tuesday.")
     assert all(m.target_span is None for m in mentions)
+
+
+def by_trigger(mentions, trigger: str):  # type: ignore[no-untyped-def]
+    return next(m for m in mentions if m.trigger.text == trigger)
+
+
+def test_coordinated_passives_share_the_by_agent(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("A police officer was shot and killed by gunmen in the town.")
+    assert str(by_trigger(mentions, "shot").source_span) == "gunmen"
+
+
+def test_a_passive_takes_the_agent_of_the_action_it_happened_in(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Eight militants were killed during an operation by army commandos.")
+    assert str(by_trigger(mentions, "killed").source_span) == "army commandos"
+
+
+def test_a_noun_trigger_takes_its_own_by_agent(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Indiscriminate shelling by rebel forces killed two civilians.")
+    assert str(by_trigger(mentions, "shelling").source_span) == "rebel forces"
+
+
+def test_a_sector_word_before_a_noun_trigger_is_its_source(events) -> None:  # type: ignore[no-untyped-def]
+    (raid,) = events("The police raid on the compound lasted three hours.")
+    assert str(raid.source_span) == "police"
+
+
+def test_a_subject_misread_as_apposition_of_a_fronted_place_is_found(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("On 9 May 2020, in Leon, Guanajuato, armed men who arrived on motorcycles attacked a man.")
+    assert str(by_trigger(mentions, "attacked").source_span) == "armed men"
+
+
+def test_the_owner_after_of_belongs_to_the_actor(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Military forces of Armenia fired on the positions of the army.")
+    assert str(by_trigger(mentions, "fired").source_span) == "Military forces of Armenia"
+
+
+def test_a_fronted_date_is_not_part_of_the_actor(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("On 7 May 2020, presumed ISGS militants killed five people in the village.")
+    assert str(by_trigger(mentions, "killed").source_span) == "presumed ISGS militants"

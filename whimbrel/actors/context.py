@@ -63,10 +63,11 @@ def _is_people(span: Span | None) -> bool:
     return root.pos_ == "NOUN" and (root.tag_ == "NNS" or root.lower_ in COLLECTIVE_NOUNS)
 
 
-def _lendable(actor: Actor | None, span: Span | None) -> bool:
-    if actor is None or actor.country or actor.code or actor.group or actor.agent in UNBOUND_AGENTS:
+def _lendable(actor: Actor, span: Span | None, which: str) -> bool:
+    """Sector actors, and for sources also plurals of people ("supports" demanded is no target to lend to)."""
+    if actor.country or actor.code or actor.group or actor.agent in UNBOUND_AGENTS:
         return False
-    return actor.agent is not None or _is_people(span)
+    return actor.agent is not None or (which == "source" and _is_people(span))
 
 
 class ActorContext:
@@ -82,7 +83,7 @@ class ActorContext:
         for mention in event_mentions_of(doc):
             for which in ("source", "target"):
                 actor: Actor | None = getattr(mention, f"{which}_actor")
-                if actor is not None and _lendable(actor, getattr(mention, f"{which}_span")):
+                if actor is not None and _lendable(actor, getattr(mention, f"{which}_span"), which):
                     self._lend(doc, mention, which, actor)
         return doc
 

@@ -207,13 +207,22 @@ def verb_source_heads(verb: Token, depth: int = 0) -> list[Token]:
         return [subj]
     agents = _agent_objects(verb)
     if not agents and is_passive(verb):
-        # "was shot and killed by militants": coordinated passives share the one "by" agent
-        agents = [a for conj in verb.conjuncts for a in _agent_objects(conj)]
+        # "was shot and killed by militants": coordinated passives share the one "by" agent;
+        # "were killed in an airstrike by the coalition": the agent of the action that did it
+        for passive in (verb, *verb.conjuncts):
+            agents = agents or _agent_objects(passive)
+            agents = agents or [a for means in _means_nouns(passive) for a in _prep_objects(means, {"by"})]
     if agents or is_passive(verb):
         return agents
+    if verb.tag_ == "VBG" and (by := _prep_objects(verb, {"by"})):
+        return by  # a gerund read as a verb: "shelling by rebel forces"
     head = verb.head
     if head.i == verb.i:
-        return []
+        return _fronted_subject(verb)
+    if verb.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "ROOT":
+        # "a gendarme shot and killed a driver": the first verb misread as a noun keeps the subject
+        # as its compound
+        return _noun_modifier_sources(head)
     if verb.dep_ == "xcomp":
         obj = _child(head, "dobj")
         return [obj] if obj is not None and head.lemma_ in OBJECT_CONTROL_VERBS else verb_source_heads(head, depth + 1)
@@ -235,6 +244,38 @@ def sector_nouns() -> frozenset[str]:
     sectors = load_dictionaries().sectors
     words = (w for sector in ACTING_SECTORS if sector in sectors for w in sectors[sector].words)
     return frozenset(w.lower() for w in words if " " not in w)
+
+
+#: Prepositions that introduce the action by which something was done ("killed in an airstrike").
+MEANS_PREPS = frozenset({"in", "during", "following", "after"})
+
+
+def _means_nouns(verb: Token) -> list[Token]:
+    """Nouns of the action a passive verb happened in: "killed in an airstrike", "following an operation"."""
+    preps = [c for c in verb.children if c.dep_ in ("prep", "xcomp") and c.lower_ in MEANS_PREPS]
+    return [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+
+
+def _fronted_subject(verb: Token) -> list[Token]:
+    """The subject the parser hung on a fronted place: "In Tripoli, Libya, armed men (who ...) attacked"
+    parses "men" as an apposition of the place. The noun right before the main verb, skipping its
+    relative clause, is then the subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return []
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= 0 and doc[i].dep_ != "punct":
+        token = doc[i]
+        clause = next((a for a in [token, *token.ancestors] if a.dep_ in ("relcl", "acl") and a.i < verb.i), None)
+        if clause is not None and clause.head.i < i:
+            i = clause.head.i  # jump to the noun the clause describes
+            continue
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("appos", "conj", "npadvmod", "dep"):
+            return [] if is_place(token) else [token]
+        if token.dep_ not in SPAN_DEPS and token.dep_ not in ("nummod", "det", "advmod", "quantmod"):
+            return []
+        i -= 1
+    return []
 
 
 def _noun_modifier_sources(noun: Token) -> list[Token]:
@@ -265,6 +306,8 @@ def noun_source_heads(noun: Token, depth: int = 0) -> list[Token]:
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS:
         return verb_source_heads(head)
+    if noun.dep_ == "pobj" and head.lower_ in MEANS_PREPS and is_passive(head.head):
+        return _agent_objects(head.head)  # "killed in an airstrike by the coalition"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and depth < 3:
         # "a round of talks", "a stage of talks", "a wave of strikes": the frame noun's actor
         return noun_source_heads(head.head, depth + 1)
