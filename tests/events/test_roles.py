@@ -129,3 +129,14 @@ def test_the_owner_after_of_belongs_to_the_actor(events) -> None:  # type: ignor
 def test_a_fronted_date_is_not_part_of_the_actor(events) -> None:  # type: ignore[no-untyped-def]
     mentions = events("On 7 May 2020, presumed ISGS militants killed five people in the village.")
     assert str(by_trigger(mentions, "killed").source_span) == "presumed ISGS militants"
+
+
+def test_the_target_of_giving_is_the_recipient_not_the_gift(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Finland will give Tanzania a grant of 580 million shillings.")
+    assert str(by_trigger(mentions, "give").target_span) == "Tanzania"
+
+
+def test_a_recipient_after_to_on_the_object(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("The minister promised to continue military aid to Mozambique.")
+    (promise,) = [m for m in mentions if m.trigger.text == "promised"]
+    assert str(promise.target_span) == "Mozambique"

@@ -381,7 +381,38 @@ def target_heads(trigger: Token, pattern: TriggerPattern) -> list[Token]:
             heads.extend(
                 t for t in found if t not in heads and t.i != trigger.i and t.ent_type_ not in NON_ACTOR_ENT_TYPES
             )
-    return heads
+    actors = [h for h in heads if _is_actor_like(h)]
+    if actors:
+        return actors
+    # What was given, offered or lifted is no actor: the target is who receives it.
+    recipients = _recipients(holders + [c for c in trigger.children if c.dep_ == "xcomp"])
+    return recipients or heads
+
+
+#: Prepositions that name who receives what a verb or its object gives: "aid to X", "arms for X".
+RECIPIENT_PREPS = frozenset({"to", "for"})
+
+
+def _is_actor_like(token: Token) -> bool:
+    """Could this word name an actor (a name, a people, a sector word) rather than a thing given?"""
+    return (
+        token.ent_type_ in ACTOR_ENT_TYPES
+        or token.pos_ in ("PROPN", "PRON")
+        or token.lower_ in sector_nouns()
+        or token.lemma_.lower() in sector_nouns()
+    )
+
+
+def _recipients(holders: list[Token]) -> list[Token]:
+    """Actor-like datives and to/for objects of the verbs, or of their objects ("aid to Mozambique")."""
+    found: list[Token] = []
+    for holder in holders:
+        objects = [c for c in holder.children if c.dep_ == "dobj"]
+        candidates = [c for c in holder.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        candidates += _prep_objects(holder, set(RECIPIENT_PREPS))
+        candidates += [r for obj in objects for r in _prep_objects(obj, set(RECIPIENT_PREPS))]
+        found += [c for c in candidates if _is_actor_like(c) and c not in found]
+    return found
 
 
 def is_place(token: Token) -> bool:
