@@ -545,23 +545,40 @@ def _markers(event_map: EventMap, frame: Frame, unit: float, u: float) -> list[I
     return items
 
 
+Box = tuple[float, float, float, float]
+
+
+def _box_hits_disc(box: Box, x: float, y: float, r: float) -> bool:
+    nearest_x = min(max(x, box[0]), box[2])
+    nearest_y = min(max(y, box[1]), box[3])
+    return (nearest_x - x) ** 2 + (nearest_y - y) ** 2 < r * r
+
+
 def _labels(event_map: EventMap, frame: Frame, unit: float, u: float) -> list[Item]:
-    """Names of the busiest places, skipping any that would overlap a name already placed."""
+    """Names of the busiest places, next to their marker where they cover no other name or marker."""
     size = 13 * u
-    taken: list[tuple[float, float, float, float]] = []
+    discs = [(*frame.xy(p.lon, p.lat), _radius(p.count, unit, u)) for p in event_map.places]
+    taken: list[Box] = []
     items: list[Item] = []
-    for place in event_map.places[:MAX_LABELS]:
-        x, y = frame.xy(place.lon, place.lat)
-        r = _radius(place.count, unit, u)
+    for place, (x, y, r) in zip(event_map.places[:MAX_LABELS], discs, strict=False):
         w = _text_width(place.name, size)
-        for x0 in (x + r + 4 * u, x - r - 4 * u - w):
-            box = (x0, y - size * 0.75, x0 + w, y + size * 0.35)
+        # Right, left, above, below: (left edge, baseline) of the name.
+        spots = [
+            (x + r + 4 * u, y + size * 0.35),
+            (x - r - 4 * u - w, y + size * 0.35),
+            (x - w / 2, y - r - 4 * u),
+            (x - w / 2, y + r + 4 * u + size * 0.75),
+        ]
+        for x0, baseline in spots:
+            box = (x0, baseline - size * 1.1, x0 + w, baseline)
             inside = frame.left <= box[0] and box[2] <= frame.left + frame.width and frame.top <= box[1]
             inside = inside and box[3] <= frame.top + frame.height
             clear = all(box[2] < t[0] or box[0] > t[2] or box[3] < t[1] or box[1] > t[3] for t in taken)
+            # A name over another marker would read as that marker's name.
+            clear = clear and not any(_box_hits_disc(box, *d) for d in discs if d != (x, y, r))
             if inside and clear:
                 taken.append(box)
-                items.append(Label(x0, y + size * 0.35, place.name, size, INK, halo=True, clip=True))
+                items.append(Label(x0, baseline, place.name, size, INK, halo=True, clip=True))
                 break
     return items
 
