@@ -321,6 +321,8 @@ def draw_map(
     ] = None,
 ) -> None:
     """Draw a static map of the events in a store (PNG, or self-contained SVG/HTML with tooltips)."""
+    from rich.markup import escape
+
     from whimbrel.errors import WhimbrelError
     from whimbrel.web.static_map import HAPPENED, MODALITIES, Selection, layout, load_event_map, output_format, render
 
@@ -334,10 +336,9 @@ def draw_map(
             until=until.date() if until else None,
             modalities=MODALITIES if "all" in modalities else modalities,
         )
-        selection.filters()
         event_map = load_event_map(db, selection, origins=origins)
-    except (WhimbrelError, ValueError) as err:
-        _console(stderr=True).print(f"[red]error[/red] {err}", highlight=False, markup=False)
+    except WhimbrelError as err:
+        _console(stderr=True).print(f"[red]error[/red] {escape(str(err))}", highlight=False)
         raise typer.Exit(2) from None
     scene = layout(event_map, width, height, title)
     render(scene, output)

@@ -38,6 +38,7 @@ class Err(StrEnum):
     # E6xx: maps and other drawn outputs
     E601 = "{path}: nothing to map: {detail}. Loosen the filters (--type, --country, --since/--until, --modality)."
     E602 = "{path}: cannot draw a map as '{detail}'. Name the output file .png, .svg or .html."
+    E603 = "Bad map filter: {detail}. See `whimbrel map --help`."
 
 
 class WhimbrelError(Exception):

@@ -209,6 +209,20 @@ def test_an_empty_selection_is_a_numbered_error(store: Path) -> None:
     assert placeless.value.code.name == "E601" and "coordinates" in str(placeless.value)
 
 
+@pytest.mark.parametrize(
+    ("selection", "option"),
+    [
+        ({"since": date(2020, 10, 9), "until": date(2020, 10, 2)}, "--since 2020-10-09 is after --until"),
+        ({"types": ("no such type",)}, "--type"),
+        ({"modalities": ("sometimes",)}, "--modality sometimes"),
+    ],
+)
+def test_malformed_filters_are_refused_naming_the_option(selection: dict[str, object], option: str) -> None:
+    with pytest.raises(WhimbrelError) as bad:
+        Selection(**selection)  # type: ignore[arg-type]
+    assert bad.value.code.name == "E603" and option in str(bad.value)
+
+
 def _whimbrel(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "whimbrel", *args], capture_output=True, text=True, timeout=600)
 
@@ -227,7 +241,7 @@ def test_cli_draws_the_map_and_prints_what_it_drew(store: Path, tmp_path: Path) 
     [
         (["--type", "AGREE", "-o", "{tmp}/none.png"], "E601"),
         (["-o", "{tmp}/map.pdf"], "E602"),
-        (["--country", "Syria", "-o", "{tmp}/bad.png"], "country"),
+        (["--country", "Syria", "-o", "{tmp}/bad.png"], "E603 Bad map filter: --country 'Syria'"),
     ],
 )
 def test_cli_refuses_with_a_clear_message_and_no_traceback(

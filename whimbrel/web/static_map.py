@@ -25,6 +25,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+from pydantic import ValidationError
+
 from whimbrel import __version__
 from whimbrel.api.filters import EventFilters, where
 from whimbrel.errors import Err, WhimbrelError
@@ -37,6 +39,8 @@ WORLD_OUTLINE = Path(__file__).with_name("world.geojson")
 HAPPENED: tuple[str, ...] = ("asserted", "claimed")
 MODALITIES: tuple[str, ...] = get_args(Modality)
 FORMATS = {".png": "png", ".svg": "svg", ".html": "html", ".htm": "html"}
+#: The command-line option behind each API filter, for error messages.
+OPTIONS = {"plover": "--type", "country": "--country", "date_from": "--since", "date_to": "--until"}
 
 #: Colours by PLOVER type: cooperation in blues and greens, verbal conflict in purples and
 #: magentas, material conflict in oranges and reds, so the map reads before the legend does.
@@ -100,16 +104,28 @@ class Selection:
 
     def __post_init__(self) -> None:
         unknown = [m for m in self.modalities if m not in MODALITIES]
-        if unknown:
-            raise ValueError(f"unknown modality {', '.join(unknown)}: use one of {', '.join(MODALITIES)} or 'all'")
-        if not self.modalities:
-            raise ValueError("give at least one modality")
+        if unknown or not self.modalities:
+            detail = f"--modality {', '.join(unknown) or '(none)'}: use {', '.join(MODALITIES)} or 'all'"
+            raise WhimbrelError(Err.E603, detail=detail)
+        self.filters()  # bad values fail here, before the store is opened
 
     def filters(self) -> EventFilters:
-        # Validates the values (a PLOVER-shaped type, a three-letter country, dates in order).
-        return EventFilters.model_validate(
-            {"plover": list(self.types), "country": self.country, "date_from": self.since, "date_to": self.until}
-        )
+        """The API's filters; E603 naming the option when a value is malformed (or the dates are reversed)."""
+        try:
+            return EventFilters.model_validate(
+                {"plover": list(self.types), "country": self.country, "date_from": self.since, "date_to": self.until}
+            )
+        except ValidationError as exc:
+            problems = []
+            for e in exc.errors():
+                field_name = str(e["loc"][0]) if e["loc"] else ""
+                if field_name == "country":
+                    problems.append(f"--country '{self.country}' is not a three-letter ISO 3166 code (e.g. SYR)")
+                elif field_name in OPTIONS:
+                    problems.append(f"{OPTIONS[field_name]}: {e['msg'].removeprefix('Value error, ')}")
+                else:  # the one check across fields
+                    problems.append(f"--since {self.since} is after --until {self.until}")
+            raise WhimbrelError(Err.E603, detail="; ".join(problems)) from None
 
     def describe(self) -> str:
         parts = []
