@@ -31,12 +31,13 @@ from whimbrel import __version__
 from whimbrel.api.filters import EventFilters, where
 from whimbrel.errors import Err, WhimbrelError
 from whimbrel.model import Modality
+from whimbrel.store.merge import MERGEABLE
 from whimbrel.store.writer import Store
 
 WORLD_OUTLINE = Path(__file__).with_name("world.geojson")
 
-#: What the default map shows: events reported as having happened (the modalities events merge on).
-HAPPENED: tuple[str, ...] = ("asserted", "claimed")
+#: What the default map shows: events reported as having happened (the modalities reports merge on).
+HAPPENED: tuple[str, ...] = MERGEABLE
 MODALITIES: tuple[str, ...] = get_args(Modality)
 FORMATS = {".png": "png", ".svg": "svg", ".html": "html", ".htm": "html"}
 #: The command-line option behind each API filter, for error messages.
@@ -815,7 +816,7 @@ def to_png(scene: Scene, out: Path) -> None:
     ax.set_axis_off()
     f = scene.frame
     area = Rectangle((f.left, f.top), f.width, f.height, transform=ax.transData, fill=False, visible=False)
-    ax.add_patch(area)
+    ax.add_artist(area)
     anchors = {"start": "left", "middle": "center", "end": "right"}
     for z, item in enumerate(scene.items, start=1):
         artist: Any
@@ -845,7 +846,7 @@ def to_png(scene: Scene, out: Path) -> None:
             )
             if item.fill:
                 artist.set_facecolor((*_rgb(item.fill), item.fill_opacity))
-            ax.add_patch(artist)
+            ax.add_artist(artist)  # not add_patch: the limits are fixed, and updating them is slow
         else:
             vertices: list[Point] = []
             codes: list[int] = []
@@ -864,7 +865,7 @@ def to_png(scene: Scene, out: Path) -> None:
                 alpha=item.opacity if item.opacity < 1 else None,
                 zorder=z,
             )
-            ax.add_patch(artist)
+            ax.add_artist(artist)  # not add_patch: the limits are fixed, and updating them is slow
         if item.clip:
             artist.set_clip_path(area)
     fig.savefig(out, format="png", dpi=DPI, facecolor=PAPER)
