@@ -767,7 +767,9 @@ def to_svg(scene: Scene, standalone: bool = True) -> str:
         f' role="img" aria-labelledby="map-title map-desc" font-family="{_esc(FONT_FAMILY)}">'
     )
     style = (
-        "<style>.marker:hover{stroke:#000;stroke-width:2.5}.origin:hover{stroke:#000}text{pointer-events:none}</style>"
+        # A hollow ring shows its tooltip over its whole disc, not only over its thin outline.
+        "<style>.marker:hover{stroke:#000;stroke-width:2.5}.origin:hover{stroke:#000}text{pointer-events:none}"
+        ".country-level{pointer-events:all}</style>"
     )
     defs = (
         f'<defs><clipPath id="map-area"><rect x="{_num(f.left)}" y="{_num(f.top)}" width="{_num(f.width)}"'
