@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -291,6 +291,65 @@ def serve(
     except WhimbrelError as err:
         _console(stderr=True).print(f"[red]error[/red] {err}", highlight=False)
         raise typer.Exit(2) from None
+
+
+@app.command("map")
+def draw_map(
+    db: Db = Path("whimbrel.duckdb"),
+    output: Annotated[Path, typer.Option("-o", "--output", help="map.png, map.svg or map.html.")] = Path("map.png"),
+    types: Annotated[
+        list[str] | None, typer.Option("--type", help="Only this PLOVER type (repeatable), e.g. ASSAULT.")
+    ] = None,
+    country: Annotated[str | None, typer.Option("--country", help="Only events placed in this ISO3 country.")] = None,
+    since: Annotated[
+        datetime | None, typer.Option("--since", formats=["%Y-%m-%d"], help="Events ending on or after this day.")
+    ] = None,
+    until: Annotated[
+        datetime | None, typer.Option("--until", formats=["%Y-%m-%d"], help="Events starting on or before this day.")
+    ] = None,
+    modality: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--modality", help="Repeatable; default asserted and claimed (what happened); 'all' for every one."
+        ),
+    ] = None,
+    origins: Annotated[bool, typer.Option("--origins", help="Also draw where events came from (role origin).")] = False,
+    title: Annotated[str | None, typer.Option("--title", help="Title over the map.")] = None,
+    width: Annotated[int, typer.Option("--width", min=400, max=8000, help="Width in pixels.")] = 1600,
+    height: Annotated[
+        int | None, typer.Option("--height", min=300, max=8000, help="Height in pixels (default: what the map needs).")
+    ] = None,
+) -> None:
+    """Draw a static map of the events in a store (PNG, or self-contained SVG/HTML with tooltips)."""
+    from rich.markup import escape
+
+    from whimbrel.errors import WhimbrelError
+    from whimbrel.web.static_map import HAPPENED, MODALITIES, Selection, layout, load_event_map, output_format, render
+
+    modalities = tuple(m.strip().lower() for m in modality or HAPPENED)
+    try:
+        output_format(output)
+        selection = Selection(
+            types=tuple(types or ()),
+            country=country,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            modalities=MODALITIES if "all" in modalities else modalities,
+        )
+        event_map = load_event_map(db, selection, origins=origins)
+    except WhimbrelError as err:
+        _console(stderr=True).print(f"[red]error[/red] {escape(str(err))}", highlight=False)
+        raise typer.Exit(2) from None
+    scene = layout(event_map, width, height, title)
+    render(scene, output)
+    country_level = sum(1 for p in event_map.places if p.country_level)
+    summary = (
+        f"{event_map.n_events} events: {event_map.n_mapped} mapped at {len(event_map.places)} places "
+        f"({country_level} country-level only), {event_map.n_unlocated} without coordinates"
+    )
+    if origins:
+        summary += f", {len(event_map.origins)} origins"
+    _console(stderr=True).print(f"{summary} -> {output} ({scene.width}x{scene.height})", highlight=False)
 
 
 @app.command("eval")

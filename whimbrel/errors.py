@@ -35,6 +35,10 @@ class Err(StrEnum):
     # E5xx: processing
     E501 = "Article {article_id}: stage '{stage}' failed ({detail}). The article is recorded in failures; re-run with --retry-failures after fixing."
     E502 = "Bad value for --published: '{detail}'. Use YYYY-MM-DD."
+    # E6xx: maps and other drawn outputs
+    E601 = "{path}: nothing to map: {detail}. Loosen the filters (--type, --country, --since/--until, --modality)."
+    E602 = "{path}: cannot draw a map as '{detail}'. Name the output file .png, .svg or .html."
+    E603 = "Bad map filter: {detail}. See `whimbrel map --help`."
 
 
 class WhimbrelError(Exception):

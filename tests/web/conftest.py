@@ -212,6 +212,12 @@ def dashboard_results() -> list[ArticleResult]:
 
 
 @pytest.fixture(scope="session")
+def dashboard_reports() -> list[ArticleResult]:
+    """The reports above, for tests that write their own store (the static map); copy, do not change them."""
+    return dashboard_results()
+
+
+@pytest.fixture(scope="session")
 def dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("web") / "store.duckdb"
     with Store(path) as store:
