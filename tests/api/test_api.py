@@ -12,7 +12,8 @@ import httpx
 import pytest
 
 from whimbrel.api.serve import running_server
-from whimbrel.model import Actor, Article, Attribution, Event, Place, TextSpan
+from whimbrel.evaluation.synthetic import coded_report
+from whimbrel.model import Attribution
 from whimbrel.pipeline import ArticleResult
 from whimbrel.store.writer import Store
 
@@ -25,139 +26,84 @@ THREAT = "Mali's junta threatened to expel the French ambassador from Bamako."
 ODD = "Robert'); DROP TABLE events;-- said police detained 40% of the crowd in Lagos."
 
 
-def _span(sentence: str, words: str) -> tuple[int, int]:
-    start = sentence.index(words)
-    return start, start + len(words)
-
-
-def _actor(sentence: str, words: str, **resolved: str) -> Actor:
-    return Actor(words, *_span(sentence, words), **resolved)
-
-
-def _place(sentence: str, words: str, role: str, country: str, lat: float, lon: float) -> Place:
-    return Place(words, *_span(sentence, words), name=words, country=country, lat=lat, lon=lon, role=role)  # type: ignore[arg-type]
-
-
-def _event(article_id: str, sentence: str, trigger: str, **fields: object) -> Event:
-    return Event(
-        event_id=f"{article_id}-{trigger}",
-        article_id=article_id,
-        sentence=sentence,
-        sentence_start=0,
-        sentence_end=len(sentence),
-        trigger=TextSpan(trigger, *_span(sentence, trigger)),
-        pattern_id=f"test_{trigger}",
-        **fields,  # type: ignore[arg-type]
-    )
-
-
-def _result(article: Article, events: list[Event]) -> ArticleResult:
-    sentences = [
-        {"idx": 0, "start": 0, "end": len(article.text), "text": article.text, "kind": "reporting"}
-        | {"speaker": None, "outlet": article.outlet}
-    ]
-    return ArticleResult(article, events, [], sentences)
-
-
 def sample_results() -> list[ArticleResult]:
-    strike = _result(
-        Article(
-            id="a-strike", text=STRIKE, title="Bombers over Aleppo", outlet="Levant Wire", published=date(2016, 8, 16)
-        ),
-        [
-            _event(
-                "a-strike",
-                STRIKE,
-                "struck",
-                cameo="195",
-                plover="ASSAULT",
-                plover_mode="aerial",
-                acled_event_type="Explosions/Remote violence",
-                acled_sub_event_type="Air/drone strike",
-                source=_actor(STRIKE, "Russian bombers", name="Russia", country="RUS", agent="MIL", code="RUSMIL"),
-                target=_actor(STRIKE, "Islamic State", name="Islamic State", group="ISIS", code="ISIS"),
-                date="2016-08-16",
-                date_precision="day",
-                date_text="Tuesday",
-                locations=[_place(STRIKE, "Aleppo", "event", "SYR", 36.2, 37.16)],
-                attribution=Attribution(speaker="officials", outlet="Levant Wire", chain=["Levant Wire", "officials"]),
-                confidence=0.9,
-            )
-        ],
+    strike = coded_report(
+        "a-strike",
+        STRIKE,
+        "struck",
+        cameo="195",
+        plover="ASSAULT",
+        plover_mode="aerial",
+        acled_event_type="Explosions/Remote violence",
+        acled_sub_event_type="Air/drone strike",
+        day=date(2016, 8, 16),
+        outlet="Levant Wire",
+        title="Bombers over Aleppo",
+        source={"text": "Russian bombers", "name": "Russia", "country": "RUS", "agent": "MIL", "code": "RUSMIL"},
+        target={"text": "Islamic State", "name": "Islamic State", "group": "ISIS", "code": "ISIS"},
+        places=[{"text": "Aleppo", "country": "SYR", "lat": 36.2, "lon": 37.16}],
+        date_precision="day",
+        date_text="Tuesday",
+        attribution=Attribution(speaker="officials", outlet="Levant Wire", chain=["Levant Wire", "officials"]),
+        confidence=0.9,
     )
-    strike_again = _result(
-        Article(
-            id="a-strike-2", text=STRIKE_AGAIN, title="Jets hit IS", outlet="Gulf Daily", published=date(2016, 8, 16)
-        ),
-        [
-            _event(
-                "a-strike-2",
-                STRIKE_AGAIN,
-                "struck",
-                cameo="195",
-                plover="ASSAULT",
-                source=_actor(STRIKE_AGAIN, "Russian jets", name="Russia", country="RUS", agent="MIL", code="RUSMIL"),
-                target=_actor(STRIKE_AGAIN, "Islamic State", name="Islamic State", group="ISIS", code="ISIS"),
-                date="2016-08-16",
-                date_precision="day",
-                locations=[_place(STRIKE_AGAIN, "Aleppo", "event", "SYR", 36.21, 37.15)],
-                confidence=0.7,
-            )
-        ],
+    strike_again = coded_report(
+        "a-strike-2",
+        STRIKE_AGAIN,
+        "struck",
+        cameo="195",
+        plover="ASSAULT",
+        day=date(2016, 8, 16),
+        outlet="Gulf Daily",
+        title="Jets hit IS",
+        source={"text": "Russian jets", "name": "Russia", "country": "RUS", "agent": "MIL", "code": "RUSMIL"},
+        target={"text": "Islamic State", "name": "Islamic State", "group": "ISIS", "code": "ISIS"},
+        places=[{"text": "Aleppo", "country": "SYR", "lat": 36.21, "lon": 37.15}],
+        date_precision="day",
+        confidence=0.7,
     )
-    protest = _result(
-        Article(id="a-protest", text=PROTEST, title="March in Kyiv", outlet="Kyiv Post", published=date(2014, 2, 18)),
-        [
-            _event(
-                "a-protest",
-                PROTEST,
-                "marched",
-                cameo="141",
-                plover="PROTEST",
-                acled_event_type="Protests",
-                acled_sub_event_type="Peaceful protest",
-                source=_actor(PROTEST, "protesters", agent="CVL", code="CVL"),
-                date="2014-02-18",
-                date_precision="day",
-                locations=[_place(PROTEST, "Kyiv", "event", "UKR", 50.45, 30.52)],
-            )
-        ],
+    protest = coded_report(
+        "a-protest",
+        PROTEST,
+        "marched",
+        cameo="141",
+        plover="PROTEST",
+        acled_event_type="Protests",
+        acled_sub_event_type="Peaceful protest",
+        day=date(2014, 2, 18),
+        outlet="Kyiv Post",
+        title="March in Kyiv",
+        source={"text": "protesters", "agent": "CVL", "code": "CVL"},
+        places=[{"text": "Kyiv", "country": "UKR", "lat": 50.45, "lon": 30.52}],
+        date_precision="day",
     )
-    threat = _result(
-        Article(id="a-threat", text=THREAT, title="Envoy told to go", outlet="Sahel Post", published=date(2022, 2, 17)),
-        [
-            _event(
-                "a-threat",
-                THREAT,
-                "threatened",
-                cameo="1246",
-                plover="THREATEN",
-                source=_actor(THREAT, "Mali's junta", name="Mali", country="MLI", agent="GOV", code="MLIGOV"),
-                target=_actor(
-                    THREAT, "the French ambassador", name="France", country="FRA", agent="GOV", code="FRAGOV"
-                ),
-                date="2022-02-17",
-                date_precision="day",
-                modality="threatened",
-                locations=[_place(THREAT, "Bamako", "event", "MLI", 12.65, -8.0)],
-            )
-        ],
+    threat = coded_report(
+        "a-threat",
+        THREAT,
+        "threatened",
+        cameo="1246",
+        plover="THREATEN",
+        day=date(2022, 2, 17),
+        outlet="Sahel Post",
+        title="Envoy told to go",
+        source={"text": "Mali's junta", "name": "Mali", "country": "MLI", "agent": "GOV", "code": "MLIGOV"},
+        target={"text": "the French ambassador", "name": "France", "country": "FRA", "agent": "GOV", "code": "FRAGOV"},
+        places=[{"text": "Bamako", "country": "MLI", "lat": 12.65, "lon": -8.0}],
+        date_precision="day",
+        modality="threatened",
     )
-    odd = _result(
-        Article(id="a-odd", text=ODD, title="Crowd detained", outlet="Lagos Times", published=date(2020, 10, 20)),
-        [
-            _event(
-                "a-odd",
-                ODD,
-                "detained",
-                cameo="173",
-                plover="COERCE",
-                source=_actor(ODD, "police", agent="COP", code="NGACOP", country="NGA"),
-                date="2020-10-20",
-                date_precision="day",
-                locations=[_place(ODD, "Lagos", "event", "NGA", 6.45, 3.4)],
-            )
-        ],
+    odd = coded_report(
+        "a-odd",
+        ODD,
+        "detained",
+        cameo="173",
+        plover="COERCE",
+        day=date(2020, 10, 20),
+        outlet="Lagos Times",
+        title="Crowd detained",
+        source={"text": "police", "agent": "COP", "code": "NGACOP", "country": "NGA"},
+        places=[{"text": "Lagos", "country": "NGA", "lat": 6.45, "lon": 3.4}],
+        date_precision="day",
     )
     return [strike, strike_again, protest, threat, odd]
 

@@ -14,7 +14,7 @@ from whimbrel.api.db import Database, rows
 from whimbrel.api.filters import EventQuery, where
 from whimbrel.api.queries import _summary
 from whimbrel.api.schemas import EventSummary
-from whimbrel.model import Actor, Article, Event, Place, TextSpan
+from whimbrel.evaluation.synthetic import coded_report
 from whimbrel.pipeline import ArticleResult
 from whimbrel.store.writer import Store
 
@@ -34,32 +34,20 @@ PLACES = {
 def _result(article_id: str, day: date, sentence: str, trigger: str, cameo: str, plover: str) -> ArticleResult:
     first_word = sentence.split()[0]
     place = PLACES.get(article_id)
-    locations = []
-    if place:
-        start = sentence.index(place[0])
-        locations = [
-            Place(place[0], start, start + len(place[0]), name=place[0], country=place[1], lat=place[2], lon=place[3])
-        ]
-    event = Event(
-        event_id=f"{article_id}-{trigger}",
-        article_id=article_id,
-        sentence=sentence,
-        sentence_start=0,
-        sentence_end=len(sentence),
-        trigger=TextSpan(trigger, sentence.index(trigger), sentence.index(trigger) + len(trigger)),
-        pattern_id=f"test_{trigger}",
+    return coded_report(
+        article_id,
+        sentence,
+        trigger,
         cameo=cameo,
         plover=plover,
-        source=Actor(first_word, 0, len(first_word), name=first_word, code=first_word[:3].upper()),
-        date=day.isoformat(),
+        day=day,
+        outlet="Wire",
+        title=f"Report {article_id}",
+        source={"text": first_word, "name": first_word, "code": first_word[:3].upper()},
+        places=[{"text": place[0], "country": place[1], "lat": place[2], "lon": place[3]}] if place else [],
         date_precision="day",
-        locations=locations,
         confidence=0.8,
     )
-    article = Article(id=article_id, text=sentence, title=f"Report {article_id}", outlet="Wire", published=day)
-    sentence_row = {"idx": 0, "start": 0, "end": len(sentence), "text": sentence, "kind": "reporting"}
-    sentences = [sentence_row | {"speaker": None, "outlet": "Wire"}]
-    return ArticleResult(article, [event], [], sentences)
 
 
 @pytest.fixture(scope="module")

@@ -3,40 +3,41 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from whimbrel.model import Actor, Article, Event, Place, TextSpan
+from whimbrel.evaluation.synthetic import coded_report
 from whimbrel.pipeline import ArticleResult
 from whimbrel.store.export import export
 from whimbrel.store.writer import Store
 
 
 def _result(article_id: str, day: str, outlet: str) -> ArticleResult:
-    text = "Government jets struck rebel positions near Idlib, killing 7 fighters."
-    event = Event(
-        event_id=f"{article_id}-m",
-        article_id=article_id,
-        sentence=text,
-        sentence_start=0,
-        sentence_end=len(text),
-        trigger=TextSpan("struck", 16, 22),
-        pattern_id="airstrike",
+    return coded_report(
+        article_id,
+        "Government jets struck rebel positions near Idlib, killing 7 fighters.",
+        "struck",
         cameo="195",
         plover="ASSAULT",
         plover_mode="aerial",
         acled_event_type="Explosions/Remote violence",
         acled_sub_event_type="Air/drone strike",
-        source=Actor("Government jets", 0, 15, name="Syrian military", country="SYR", agent="MIL", code="SYRMIL"),
-        target=Actor("rebel positions", 23, 38, country="SYR", agent="REB", code="SYRREB"),
-        date=day,
-        locations=[Place("Idlib", 44, 49, name="Idlib", country="SYR", lat=35.93, lon=36.63, role="event")],
+        day=date.fromisoformat(day),
+        outlet=outlet,
+        url=f"https://example.org/{article_id}",
+        source={
+            "text": "Government jets",
+            "name": "Syrian military",
+            "country": "SYR",
+            "agent": "MIL",
+            "code": "SYRMIL",
+        },
+        target={"text": "rebel positions", "country": "SYR", "agent": "REB", "code": "SYRREB"},
+        places=[{"text": "Idlib", "country": "SYR", "lat": 35.93, "lon": 36.63}],
         quantities={"killed": 7},
-    )
-    return ArticleResult(
-        Article(id=article_id, text=text, outlet=outlet, url=f"https://example.org/{article_id}"), [event], [], []
     )
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from whimbrel.errors import Err, StoreError, WhimbrelInputError
-from whimbrel.model import Actor, Article, Event, Place, TextSpan
+from whimbrel.evaluation.synthetic import coded_report
+from whimbrel.model import Article
 from whimbrel.pipeline import ArticleResult
 from whimbrel.store.schema import SCHEMA_VERSION
 from whimbrel.store.writer import Store, content_hash
@@ -22,27 +24,19 @@ def _result(
     lat: float = 36.2,
     day: str = "2016-08-16",
 ) -> ArticleResult:
-    article = Article(id=article_id, text=text, outlet=outlet)
-    event = Event(
-        event_id=f"{article_id}-e1",
-        article_id=article_id,
-        sentence=text,
-        sentence_start=0,
-        sentence_end=len(text),
-        trigger=TextSpan("struck", 5, 11),
-        pattern_id="airstrike",
+    return coded_report(
+        article_id,
+        text,
+        "struck",
         cameo="195",
         plover="ASSAULT",
         plover_mode="aerial",
-        source=Actor("Jets", 0, 4, agent="MIL"),
-        date=day,
-        locations=[Place("Aleppo", 12, 18, name="Aleppo", country="SYR", lat=lat, lon=37.16, role="event")],
+        outlet=outlet,
+        source={"text": "Jets", "agent": "MIL"},
+        places=[{"text": "Aleppo", "country": "SYR", "lat": lat, "lon": 37.16}],
+        day=date.fromisoformat(day),
         quantities={"killed": killed} if killed is not None else {},
     )
-    sentences = [
-        {"idx": 0, "start": 0, "end": len(text), "text": text, "kind": "reporting", "speaker": None, "outlet": None}
-    ]
-    return ArticleResult(article, [event], [], sentences)
 
 
 def test_new_store_is_migrated_and_reopening_changes_nothing(tmp_path: Path) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from whimbrel.api.serve import running_server
-from whimbrel.model import Actor, Article, Attribution, Event, Place, TextSpan
+from whimbrel.evaluation.synthetic import coded_report
+from whimbrel.model import Attribution
 from whimbrel.pipeline import ArticleResult
 from whimbrel.store.writer import Store
 
@@ -122,86 +123,43 @@ REPORTS = [
 
 def _report(i: int, day: date, outlet: str) -> ArticleResult:
     subj, scode, scountry, trig, cameo, plover, obj, ocode, place, iso3, lat, lon = REPORTS[i % len(REPORTS)]
-    sentence = f"{subj} {trig} {obj} near {place} on Tuesday, officials said."
-    article_id = f"r{i:03d}"
-    article = Article(
-        id=article_id,
-        text=sentence,
-        title=f"{subj} {trig} {obj}",
-        outlet=outlet,
-        published=day,
-        url="https://example.org/n",
-    )
-    at = sentence.index
-    event = Event(
-        event_id=f"{article_id}-e",
-        article_id=article_id,
-        sentence=sentence,
-        sentence_start=0,
-        sentence_end=len(sentence),
-        trigger=TextSpan(trig, at(trig), at(trig) + len(trig)),
-        pattern_id=f"test_{trig}",
+    return coded_report(
+        f"r{i:03d}",
+        f"{subj} {trig} {obj} near {place} on Tuesday, officials said.",
+        trig,
         cameo=cameo,
         plover=plover,
-        source=Actor(subj, 0, len(subj), code=scode, country=scountry),
-        target=Actor(obj, at(obj), at(obj) + len(obj), code=ocode),
-        date=day.isoformat(),
+        day=day,
+        outlet=outlet,
+        title=f"{subj} {trig} {obj}",
+        url="https://example.org/n",
+        source={"text": subj, "code": scode, "country": scountry},
+        target={"text": obj, "code": ocode},
+        places=[{"text": place, "country": iso3, "lat": lat, "lon": lon}],
         date_precision="day",
         date_text="Tuesday",
         modality="threatened" if plover == "THREATEN" else "asserted",
-        locations=[
-            Place(place, at(place), at(place) + len(place), name=place, country=iso3, lat=lat, lon=lon, role="event")
-        ],
         attribution=Attribution(speaker="officials", outlet=outlet, chain=[outlet, "officials"]),
         confidence=0.8,
     )
-    return _result(article, [event])
-
-
-def _result(article: Article, events: list[Event]) -> ArticleResult:
-    sentences = [
-        {"idx": 0, "start": 0, "end": len(article.text), "text": article.text, "kind": "reporting"}
-        | {"speaker": None, "outlet": article.outlet}
-    ]
-    return ArticleResult(article, events, [], sentences)
 
 
 def _hostile() -> ArticleResult:
-    article = Article(
-        id="hostile",
-        text=HOSTILE_TEXT,
-        title='<img src=x onerror="window.__pwned=3">Lagos arrests',
-        outlet="<b>Lagos</b> Times",
-        published=date(2020, 10, 19),
-        url="javascript:window.__pwned=4",
-    )
-    trig = HOSTILE_TEXT.index("detained")
-    event = Event(
-        event_id="hostile-e",
-        article_id="hostile",
-        sentence=HOSTILE_TEXT,
-        sentence_start=0,
-        sentence_end=len(HOSTILE_TEXT),
-        trigger=TextSpan("detained", trig, trig + len("detained")),
-        pattern_id="test_detain",
+    result = coded_report(
+        "hostile",
+        HOSTILE_TEXT,
+        "detained",
         cameo="173",
         plover="COERCE",
-        source=Actor("Police", 0, 6, code="NGACOP", country="NGA"),
-        date="2020-10-19",
-        locations=[
-            Place(
-                "Lagos",
-                HOSTILE_TEXT.index("Lagos"),
-                HOSTILE_TEXT.index("Lagos") + 5,
-                name="Lagos",
-                country="NGA",
-                lat=6.45,
-                lon=3.4,
-                role="event",
-            )
-        ],
+        day=date(2020, 10, 19),
+        outlet="<b>Lagos</b> Times",
+        title='<img src=x onerror="window.__pwned=3">Lagos arrests',
+        url="javascript:window.__pwned=4",
+        source={"text": "Police", "code": "NGACOP", "country": "NGA"},
+        places=[{"text": "Lagos", "country": "NGA", "lat": 6.45, "lon": 3.4}],
     )
-    return _result(article, [event])
+    result.events[0].event_id = "hostile-e"  # the browser tests open this event by id
+    return result
 
 
 def dashboard_results() -> list[ArticleResult]:

@@ -245,37 +245,36 @@ def _synthetic_results(n_articles: int, events_per_article: int, seed: int = 3) 
     import random
     from datetime import date, timedelta
 
-    from whimbrel.model import Actor, Event, Place, TextSpan
-    from whimbrel.pipeline import ArticleResult
+    from whimbrel.evaluation.synthetic import coded_report
 
     rng = random.Random(seed)
     codes = ["RUSMIL", "UKRMIL", "SYRGOV", "ISIS", "USAGOV", "IRNGOV", "NGACOP", "MLIMIL", "SDNMIL", "ISRMIL"]
     out = []
     for i in range(n_articles):
         day = date(2015, 1, 1) + timedelta(days=rng.randrange(3650))
-        text = f"Report {i}."
-        events = []
+        reports = []
         for j in range(events_per_article):
             src, tgt = rng.sample(codes, 2)
-            lat, lon = rng.uniform(-30, 60), rng.uniform(-20, 100)
-            events.append(
-                Event(
-                    event_id=f"b{i}-{j}",
-                    article_id=f"bench-{i}",
-                    sentence=text,
-                    sentence_start=0,
-                    sentence_end=len(text),
-                    trigger=TextSpan("struck", 0, 6),
-                    pattern_id="bench",
+            reports.append(
+                coded_report(
+                    f"bench-{i}",
+                    f"{src} struck {tgt} near X.",
+                    "struck",
                     cameo="190",
                     plover=rng.choice(["ASSAULT", "CONSULT", "PROTEST", "COERCE"]),
-                    source=Actor(src, 0, 1, code=src, country=src[:3]),
-                    target=Actor(tgt, 0, 1, code=tgt, country=tgt[:3]),
-                    date=(day + timedelta(days=rng.randrange(3))).isoformat(),
-                    locations=[Place("X", 0, 1, name="X", country=src[:3], lat=lat, lon=lon, role="event")],
+                    day=day + timedelta(days=rng.randrange(3)),
+                    outlet=f"Outlet {i % 7}",
+                    event_id=f"b{i}-{j}",
+                    source={"text": src, "code": src, "country": src[:3]},
+                    target={"text": tgt, "code": tgt, "country": tgt[:3]},
+                    places=[
+                        {"text": "X", "country": src[:3], "lat": rng.uniform(-30, 60), "lon": rng.uniform(-20, 100)}
+                    ],
                 )
             )
-        out.append(ArticleResult(Article(id=f"bench-{i}", text=text, outlet=f"Outlet {i % 7}"), events, [], []))
+        first = reports[0]
+        first.events[:] = [r.events[0] for r in reports]
+        out.append(first)
     return out
 
 

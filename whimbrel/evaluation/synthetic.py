@@ -1,5 +1,7 @@
 """Corpora made from the bundled sample for tests and benchmarks: bigger, or with known duplicates.
 
+``coded_report`` makes a one-sentence article already coded as one event, for store, API and
+dashboard tests and the store benchmark, with every offset found from the words themselves.
 ``mixed_corpus`` makes many distinct articles by recombining the paragraphs of the sample, so a
 500-article run exercises the whole pipeline without 500 copies of one text (which the
 near-duplicate detector would rightly refuse to code). ``duplicate_corpus`` adds exact copies
@@ -11,10 +13,13 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from whimbrel.ingest.readers import read_paths
-from whimbrel.model import Article
+from whimbrel.model import Actor, Article, Event, Place, TextSpan
+from whimbrel.pipeline import ArticleResult
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "sample"
 
@@ -76,3 +81,63 @@ def duplicate_corpus(base: list[Article], seed: int = 11) -> tuple[list[Article]
         pairs.add(frozenset((art.id, copy.id)))
     rng.shuffle(corpus)
     return corpus, pairs
+
+
+def _located(sentence: str, words: str) -> tuple[str, int, int]:
+    start = sentence.index(words)
+    return words, start, start + len(words)
+
+
+def coded_report(
+    article_id: str,
+    sentence: str,
+    trigger: str,
+    *,
+    cameo: str,
+    plover: str,
+    day: date | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source: dict[str, Any] | None = None,
+    target: dict[str, Any] | None = None,
+    places: list[dict[str, Any]] | None = None,
+    event_id: str | None = None,
+    **event_fields: Any,
+) -> ArticleResult:
+    """A one-sentence article coded as one event.
+
+    ``source``, ``target`` and each of ``places`` give their words as ``text`` (found in the
+    sentence) plus any other field of :class:`Actor` / :class:`Place`; places default to the role
+    ``event``. Other keyword arguments are fields of the :class:`Event`.
+    """
+
+    def actor(spec: dict[str, Any] | None) -> Actor | None:
+        if spec is None:
+            return None
+        fields = dict(spec)
+        return Actor(*_located(sentence, fields.pop("text")), **fields)
+
+    def place(spec: dict[str, Any]) -> Place:
+        fields = {"role": "event", "name": spec["text"]} | spec
+        return Place(*_located(sentence, fields.pop("text")), **fields)
+
+    event = Event(
+        event_id=event_id or f"{article_id}-{trigger}",
+        article_id=article_id,
+        sentence=sentence,
+        sentence_start=0,
+        sentence_end=len(sentence),
+        trigger=TextSpan(*_located(sentence, trigger)),
+        pattern_id=f"test_{trigger}",
+        cameo=cameo,
+        plover=plover,
+        source=actor(source),
+        target=actor(target),
+        date=day.isoformat() if day else None,
+        locations=[place(spec) for spec in places or []],
+        **event_fields,
+    )
+    article = Article(id=article_id, text=sentence, title=title, outlet=outlet, url=url, published=day)
+    row = {"idx": 0, "start": 0, "end": len(sentence), "text": sentence, "kind": "reporting"}
+    return ArticleResult(article, [event], [], [row | {"speaker": None, "outlet": outlet}])
