@@ -7,7 +7,14 @@ from whimbrel.nlp.extensions import EventMention
 
 
 def _coded(
-    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles, text: str, triggers: list[str], source_words: int = 0
+    nlp: Language,
+    recognizer: PlaceRecognizer,
+    roles: PlaceRoles,
+    text: str,
+    triggers: list[str],
+    source_words: int = 0,
+    target: str | None = None,
+    plover: str = "ASSAULT",
 ) -> Doc:
     """Parse, find places, add one event per trigger word (as the events stage would), run roles."""
     doc = recognizer(nlp(text))
@@ -15,9 +22,16 @@ def _coded(
     for word in triggers:
         tok = next(t for t in doc if t.text == word)
         source = doc[tok.sent.start : tok.sent.start + source_words] if source_words else None
+        target_span = doc.char_span(text.index(target), text.index(target) + len(target)) if target else None
         mentions.append(
             EventMention(
-                trigger=tok, sent=tok.sent, pattern_id="test", cameo="190", plover="ASSAULT", source_span=source
+                trigger=tok,
+                sent=tok.sent,
+                pattern_id="test",
+                cameo="190",
+                plover=plover,
+                source_span=source,
+                target_span=target_span,
             )
         )
     doc._.event_mentions = mentions
@@ -126,3 +140,61 @@ def test_article_with_two_distant_places_lends_none(
     places = doc._.event_mentions[0].places
     assert {p.text for p in places} == {"Aleppo", "Baghdad"}
     assert all(p.role == "mentioned" for p in places)
+
+
+def test_place_of_the_reporting_source_is_not_the_event_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    doc = _coded(
+        nlp, recognizer, no_fallback, "A police source in Ramadi said the blast killed four people.", ["killed"]
+    )
+    assert _roles(doc) == {"Ramadi": "mentioned"}
+
+
+def test_place_of_a_clause_on_the_subject_is_not_the_event_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(
+        nlp, recognizer, roles, "Lane, traded in April to Indianapolis, was fatally shot in Charlotte.", ["shot"]
+    )
+    assert _roles(doc) == {"Indianapolis": "mentioned", "Charlotte": "event"}
+
+
+def test_division_after_a_place_is_its_parent_and_locates_it(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(nlp, recognizer, roles, "Snipers shot a man in Dobrinja, a district of Sarajevo.", ["shot"])
+    places = {p.text: p for p in doc._.event_mentions[0].places}
+    assert {t: p.role for t, p in places.items()} == {"Dobrinja": "event", "Sarajevo": "mentioned"}
+    # the gazetteer does not know the district: it is placed where its city is
+    dobrinja, sarajevo = places["Dobrinja"], places["Sarajevo"]
+    assert (dobrinja.country, dobrinja.lat, dobrinja.lon) == (sarajevo.country, sarajevo.lat, sarajevo.lon)
+    assert dobrinja.country == "BIH"
+    doc = _coded(nlp, recognizer, roles, "Snipers shot a man in Dobrinja village of Sarajevo.", ["shot"])
+    assert _roles(doc) == {"Dobrinja village": "event", "Sarajevo": "mentioned"}
+
+
+def test_settlement_named_after_of_is_the_child(nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles) -> None:
+    doc = _coded(nlp, recognizer, roles, "About 500 people marched in the Queensland city of Ipswich.", ["marched"])
+    assert _roles(doc) == {"Queensland": "mentioned", "Ipswich": "event"}
+
+
+def test_reference_point_is_the_event_place_only_when_alone(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(
+        nlp, recognizer, roles, "Guerillas injured three soldiers in Tikrit, 160 km north of Baghdad.", ["injured"]
+    )
+    assert _roles(doc) == {"Tikrit": "event", "Baghdad": "mentioned"}
+    doc = _coded(nlp, recognizer, roles, "Jets bombed the main road 40 kilometers from Aden.", ["bombed"])
+    assert _roles(doc) == {"Aden": "event"}
+
+
+def test_attacked_place_is_the_event_place_but_an_accused_one_is_not(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "NATO bombed Serbia in 1999."
+    assert _roles(_coded(nlp, recognizer, no_fallback, text, ["bombed"], target="Serbia")) == {"Serbia": "event"}
+    text = "NATO blamed Serbia for the war."
+    accused = _coded(nlp, recognizer, no_fallback, text, ["blamed"], target="Serbia", plover="ACCUSE")
+    assert _roles(accused) == {"Serbia": "mentioned"}
