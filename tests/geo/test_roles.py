@@ -198,3 +198,12 @@ def test_attacked_place_is_the_event_place_but_an_accused_one_is_not(
     text = "NATO blamed Serbia for the war."
     accused = _coded(nlp, recognizer, no_fallback, text, ["blamed"], target="Serbia", plover="ACCUSE")
     assert _roles(accused) == {"Serbia": "mentioned"}
+
+
+def test_place_an_attack_fell_on_is_where_its_sequel_happened(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "Gunmen invaded the village of Dobrinja, killing five people."
+    assert _roles(_coded(nlp, recognizer, no_fallback, text, ["killing"])) == {"Dobrinja": "event"}
+    text = "Envoys praised the town of Dobrinja, thanking five people."
+    thanked = _coded(nlp, recognizer, no_fallback, text, ["thanking"], plover="CONSULT")
+    assert _roles(thanked) == {"Dobrinja": "mentioned"}

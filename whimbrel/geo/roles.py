@@ -10,7 +10,15 @@ parse between the place and the event:
   "bombed Mosul"), or is coordinated with an event place ("in Aleppo, Deir el-Zor and Idlib");
 * ``mentioned`` -- anything else, including demonyms ("Russian bombers"), place names opening a body's name, and places inside the
   source actor's words ("Iran's news agency"). A place inside the *target*'s words counts as
-  event only under a locative preposition ("ISIS in Syria").
+  event only under a locative preposition ("ISIS in Syria") or, for attacks and seizures, when
+  the place is itself what was attacked or taken ("bombed Serbia").
+
+A locative counts only within the event's own clause (:func:`in_event_clause`): the place of
+the reporting source ("a police source in Ramadi said ..."), of a clause on the subject, or of
+another subject's conjunct is ``mentioned``. A reference point ("160 km north of Baghdad", "40
+km from Aden") is the event place only when the sentence gives no other. Of a place and its
+parent division ("the Zafaraniyah district of Baghdad", "Ramadi, the capital of Anbar") only
+the place is the event place; the parent locates it when the gazetteer does not know it.
 
 A country is demoted to ``mentioned`` when a finer event place lies inside it. A sentence with
 no event place borrows the nearest earlier event place of an event of the same PLOVER type (or
@@ -125,6 +133,17 @@ PLACE_NOUNS = frozenset(
         "township",
         "settlement",
         "valley",
+        "lga",
+        "woreda",
+        "tehsil",
+        "barangay",
+        "oblast",
+        "raion",
+        "rayon",
+        "wilaya",
+        "canton",
+        "department",
+        "chiefdom",
     }
 )
 #: settlement nouns: in "the Queensland city of Ipswich" the name after "of" is the city
@@ -220,7 +239,7 @@ def in_event_clause(event: EventMention, root: Token) -> bool:
     subject ("Lane, traded to Indianapolis, was shot") or a preposition ("According to a source
     in Aleppo") says where something else was. Between the trigger and that word, a reported
     clause ("a source in Ramadi said the blast killed"), a conjunct with its own subject or a
-    clause modifying another noun ("Lane, traded to Indianapolis, was shot in Charlotte") means
+    clause modifying a subject ("Lane, traded to Indianapolis, was shot in Charlotte") means
     the place belongs to another event.
     """
     trigger_line = [event.trigger, *event.trigger.ancestors]
@@ -244,7 +263,10 @@ def in_event_clause(event: EventMention, root: Token) -> bool:
             if fronted:
                 continue
             return False
-        if tok.dep_ in ("relcl", "acl") and tok.head not in (root, _carrier(root)):
+        # only a clause on a subject is surely another event: the small parser also hangs the
+        # main verb of "On 9 May, in X, armed men carried out a shooting" as a noun's clause
+        on_subject = tok.dep_ in ("relcl", "acl") and _on_subject_side(tok.head, common)
+        if on_subject and tok.head not in (root, _carrier(root)):
             return False
     return True
 
@@ -292,11 +314,19 @@ def syntactic_role(event: EventMention, mention: PlaceMention) -> str:
             return REFERENCE
         return "origin" if prep in ORIGIN_PREPS else "event"
     carrier = _carrier(root)
+    place_target = event.plover in PLACE_TARGET_PLOVER or event.plover_mode in PLACE_TARGET_MODES
     acted_on = carrier.dep_ in EVENT_ARGUMENT_DEPS and carrier.head == event.trigger
+    if place_target and not acted_on:
+        # "invaded three villages, killing 20": what the attack fell on is where its sequel happened
+        trigger = event.trigger
+        acted_on = (
+            carrier.dep_ in ("dobj", "nsubjpass")
+            and trigger.dep_ in ("advcl", "conj", "xcomp")
+            and trigger.head == carrier.head
+        )
     if _inside(event.target_span, mention):
         # "bombed Serbia", "captured western Afghanistan": a place that is the thing attacked or
         # taken is where it happened; "Kabul police" or "Iraq's envoy" only name the target
-        place_target = event.plover in PLACE_TARGET_PLOVER or event.plover_mode in PLACE_TARGET_MODES
         return "event" if place_target and acted_on else "mentioned"
     return "event" if acted_on else "mentioned"
 
