@@ -207,3 +207,33 @@ def test_place_an_attack_fell_on_is_where_its_sequel_happened(nlp: Language, rec
     text = "Envoys praised the town of Dobrinja, thanking five people."
     thanked = _coded(nlp, recognizer, no_fallback, text, ["thanking"], plover="CONSULT")
     assert _roles(thanked) == {"Dobrinja": "mentioned"}
+
+
+def test_place_of_what_a_protest_is_against_is_not_where_it_was(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    text = "Some 5,000 people protested against a war on Iraq at a park in Tokyo."
+    doc = _coded(nlp, recognizer, roles, text, ["protested"], plover="PROTEST")
+    assert _roles(doc) == {"Iraq": "mentioned", "Tokyo": "event"}
+
+
+def test_a_place_near_the_event_place_only_locates_it(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(nlp, recognizer, roles, "He was captured in the southern town of Shiheen near Naqoura.", ["captured"])
+    assert _roles(doc) == {"Shiheen": "event", "Naqoura": "mentioned"}
+
+
+def test_borrowed_whereabouts_locate_an_unresolved_event_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(
+        nlp, recognizer, roles, "Jets bombed rebels in Aleppo. Later they shelled Dobrinja.", ["bombed", "shelled"]
+    )
+    [dobrinja] = doc._.event_mentions[1].places
+    assert (dobrinja.text, dobrinja.role, dobrinja.country, dobrinja.precision) == (
+        "Dobrinja",
+        "event",
+        "SYR",
+        "admin1",
+    )

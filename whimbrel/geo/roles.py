@@ -24,7 +24,9 @@ A country is demoted to ``mentioned`` when a finer event place lies inside it. A
 no event place borrows the nearest earlier event place of an event of the same PLOVER type (or
 the dateline place), else, for the opening sentence, the first later one, else the article's only
 place (all its resolved places being one place named at several levels, "Rubaya (Masisi,
-Nord-Kivu)"), one precision level coarser, and says so with ``extra["place_fallback"] = True``. Borrowing only
+Nord-Kivu)"), one precision level coarser, and says so with ``extra["place_fallback"] = True``;
+an event place the gazetteer could not resolve takes the borrowed whereabouts instead of a
+second place being added. Borrowing only
 within one type keeps a meeting from inheriting the place of the strike reported before it;
 borrowing forwards only for the opening sentence (a headline) keeps a claim from taking the
 place of a different event reported later.
@@ -78,6 +80,8 @@ LOCATIVE_PREPS = frozenset(
     }
 )
 ORIGIN_PREPS = frozenset({"from"})
+#: prepositions of what an event is about or aimed at, whose own locatives are not the event's
+TOPIC_PREPS = frozenset({"against", "about", "despite", "regarding", "concerning"})
 # Dependents of the trigger that are what was acted on ("Aleppo was shelled", "bombed Mosul";
 # the small parser sometimes labels such an object advmod/npadvmod).
 EVENT_ARGUMENT_DEPS = frozenset({"nsubjpass", "dobj", "advmod", "npadvmod", "oprd", "attr"})
@@ -186,11 +190,13 @@ def _head_path(tok: Token, stop: Token | None) -> list[Token]:
     return path
 
 
-def _governing_prep(path: list[Token]) -> str | None:
+def _governing_prep(path: list[Token], topic_preps: frozenset[str] = TOPIC_PREPS) -> str | None:
     """The preposition that places the toponym, looking up through the nouns it modifies.
 
     "from" anywhere below the nearest verb wins ("from a base in Iran" is an origin); "of" under a
-    place noun is looked through ("near the town of Hama" is "near").
+    place noun is looked through ("near the town of Hama" is "near"); a locative inside a phrase
+    about something else is that thing's place ("protested against a war on Iraq"), unless that
+    thing is what an attack hits (``topic_preps`` empty: "airstrikes against ISIS in Syria").
     """
     preps: list[str] = []
     for anc in path:
@@ -206,7 +212,8 @@ def _governing_prep(path: list[Token]) -> str | None:
         preps.append(word)
     if any(p in ORIGIN_PREPS for p in preps):
         return "from"
-    return preps[0] if preps else None
+    topic = next((p for p in preps if p in topic_preps), None)
+    return topic or (preps[0] if preps else None)
 
 
 def _inside(span: Span | None, mention: PlaceMention) -> bool:
@@ -226,7 +233,8 @@ def _has_subject(verb: Token) -> bool:
 
 def _on_subject_side(tok: Token, stop: Token) -> bool:
     """Whether ``tok`` lies in a subject of a clause below ``stop`` ("Lane, traded to X, was shot")."""
-    return any(t.dep_ in SUBJECT_DEPS for t in (tok, *_head_path(tok, stop)))
+    # the agent of a passive is its subject too ("killed by clans involved in clashes in X")
+    return any(t.dep_ in SUBJECT_DEPS or t.dep_ == "agent" for t in (tok, *_head_path(tok, stop)))
 
 
 def in_event_clause(event: EventMention, root: Token) -> bool:
@@ -281,11 +289,14 @@ def _carrier(root: Token) -> Token:
 
 
 def _is_reference_point(root: Token) -> bool:
-    """A place that only locates another one: "160 km north of Baghdad", "40 km from Aden", "west of Mosul"."""
+    """A place that only locates another one: "160 km north of Baghdad", "40 km from Aden", "west of
+    Mosul", "the town of Shiheen near Naqoura"."""
     prep = root.head if root.dep_ == "pobj" else None
-    if prep is None or prep.lower_ not in ("of", "from"):
+    if prep is None or prep.lower_ not in ("of", "from", "near"):
         return False
     anchor = prep.head
+    if prep.lower_ == "near":
+        return anchor.pos_ == "PROPN" or anchor.lemma_.lower() in PLACE_NOUNS
     words = {t.lemma_.lower() for t in anchor.subtree if t.i < prep.i}
     if prep.lower_ == "from":
         return bool(words & DISTANCE_UNITS)
@@ -301,7 +312,8 @@ def syntactic_role(event: EventMention, mention: PlaceMention) -> str:
     """The role read from the parse alone (see module doc); ``reference`` for a reference point."""
     root = _coordination_root(mention.span.root)
     path = _head_path(root, None)
-    prep = _governing_prep(path)
+    place_target = event.plover in PLACE_TARGET_PLOVER or event.plover_mode in PLACE_TARGET_MODES
+    prep = _governing_prep(path, frozenset() if place_target else TOPIC_PREPS)
     # An actor span may run over a fronted locative ("On 3 May, in Acapulco, gunmen ..."): only a
     # place without a preposition of its own ("Iran's news agency") is part of the actor's name.
     in_source_name = _inside(event.source_span, mention) and prep not in LOCATIVE_PREPS
@@ -314,7 +326,6 @@ def syntactic_role(event: EventMention, mention: PlaceMention) -> str:
             return REFERENCE
         return "origin" if prep in ORIGIN_PREPS else "event"
     carrier = _carrier(root)
-    place_target = event.plover in PLACE_TARGET_PLOVER or event.plover_mode in PLACE_TARGET_MODES
     acted_on = carrier.dep_ in EVENT_ARGUMENT_DEPS and carrier.head == event.trigger
     if place_target and not acted_on:
         # "invaded three villages, killing 20": what the attack fell on is where its sequel happened
@@ -404,6 +415,9 @@ def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]
         glue = doc.text[first.end_char : mentions[b].span.start_char]
         if len(first) > 1 and _level_word(first[-1].lower_):
             glue = f"{first[-1].lower_} {glue}"  # "Dobrinja village" of Sarajevo
+        second = mentions[b].span
+        if len(second) > 1 and _level_word(second[-1].lower_):
+            glue = f"{glue} {second[-1].lower_}"  # San Alberto, in northern "Cesar province"
         which = hierarchy_parent(glue, places[a], places[b], _determined(doc, first.start))
         if which is None:
             continue
@@ -477,6 +491,20 @@ def single_place_cluster(places: list[PlaceMention]) -> Place | None:
         if other.precision == "admin1" and finest.admin1 and other.admin1 != finest.admin1:
             return None
     return finest
+
+
+def _locate_or_add(event: EventMention, borrowed: Place) -> None:
+    """Give the borrowed whereabouts to the event's own unresolved place, if it names one, else add it.
+
+    "since Eastern Slavonia was captured": the sentence says where, the gazetteer does not know
+    it; the story's place tells roughly where it is, and the event keeps one place, not two.
+    """
+    unresolved = next((p for p in event.places if p.role == "event" and p.lat is None), None)
+    if unresolved is None:
+        event.places.append(borrowed)
+        return
+    for field in ("country", "admin1", "lat", "lon", "precision"):
+        setattr(unresolved, field, getattr(borrowed, field))
 
 
 def _borrowed(place: Place) -> Place:
@@ -559,7 +587,7 @@ class PlaceRoles:
                 source = next((p for p in later if p is not None), None)
             source = source or only_place
             if source is not None:
-                event.places.append(_borrowed(source))
+                _locate_or_add(event, _borrowed(source))
                 event.extra["place_fallback"] = True
 
     @staticmethod
