@@ -237,3 +237,8 @@ def test_borrowed_whereabouts_locate_an_unresolved_event_place(
         "SYR",
         "admin1",
     )
+
+
+def test_the_better_known_place_is_the_parent(nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles) -> None:
+    text = "Ten people were killed in the northern Dobrinja neighborhood of Sarajevo."
+    assert _roles(_coded(nlp, recognizer, roles, text, ["killed"])) == {"Dobrinja": "event", "Sarajevo": "mentioned"}

@@ -379,11 +379,17 @@ def hierarchy_parent(glue: str, first: Place, second: Place, determined: bool = 
     "Rubaya, Nord-Kivu" (a bare comma only before a known first-level division holding the
     child). Parent first, when a determiner opens the phrase (``determined``): "the Queensland
     city of Ipswich", "the south Baghdad neighbourhood of Zafaraniya" -- a settlement noun
-    followed by "of" names the place after it.
+    followed by "of" names the place after it -- unless the gazetteer knows the second better.
     """
     words = _GLUE_WORD.findall(glue.lower())
     if len(words) == 2 and words[0] in NAMED_BY_OF and words[1] == "of" and determined:
-        return 0 if _not_finer(second, first) else None
+        # "the northern Huriyah neighborhood of Baghdad" reads the other way round: the better
+        # known of the two (resolved, or coarser) is the parent
+        if (first.lat is None) != (second.lat is None):
+            return 1 if first.lat is None else 0
+        if first.precision and second.precision and first.precision != second.precision:
+            return 0 if PRECISION_RANK[first.precision] > PRECISION_RANK[second.precision] else 1
+        return 0
     if not _not_finer(first, second):
         return None
     if words in ([","], ["("]):
