@@ -23,6 +23,7 @@ class Err(StrEnum):
     E108 = "{path}: no main text could be extracted from the HTML ({detail})."
     E109 = "{path}: no such file or folder. Check the path."
     E110 = "{path}:{line}: bad publication date '{detail}'. Use YYYY-MM-DD."
+    E111 = "{path}:{line}: gold record has no {detail}. Fix or drop the record (see the set's SOURCE.txt)."
     # E2xx: dictionaries and pattern files
     E201 = "{path}: invalid data file:\n{detail}\nFix the entries listed (see docs/dictionaries.md)."
     E202 = "{path}: not valid YAML ({detail}). Check indentation and quoting near that line."

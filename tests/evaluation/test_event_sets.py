@@ -238,6 +238,13 @@ def test_acled_scores_on_one_right_and_one_missing_event() -> None:
     assert scores["fatalities_mae"] == 0.0
 
 
+def test_acled_distance_is_from_the_most_precise_event_place() -> None:
+    province = Place("Province", 0, 8, country="NER", lat=12.0, lon=20.0, precision="admin1", role="event")
+    town = Place("Town", 0, 4, country="NER", lat=10.1, lon=20.0, precision="point", role="event")
+    scores = acled_scores([_acled_item()], [_event(locations=[province, town])])
+    assert scores["within_25km"] == 1.0  # the town (11 km away), not the province (222 km) named first
+
+
 def test_case_scores_count_rejection_of_non_events() -> None:
     gold = ["AIR_STRIKE", "NATURAL_DISASTER", "ORG_CRIME", "DIPLO"]
     predicted = ["AIR_STRIKE", "NONE", "ARREST", "NONE"]

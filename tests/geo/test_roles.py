@@ -7,7 +7,14 @@ from whimbrel.nlp.extensions import EventMention
 
 
 def _coded(
-    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles, text: str, triggers: list[str], source_words: int = 0
+    nlp: Language,
+    recognizer: PlaceRecognizer,
+    roles: PlaceRoles,
+    text: str,
+    triggers: list[str],
+    source_words: int = 0,
+    target: str | None = None,
+    plover: str = "ASSAULT",
 ) -> Doc:
     """Parse, find places, add one event per trigger word (as the events stage would), run roles."""
     doc = recognizer(nlp(text))
@@ -15,9 +22,16 @@ def _coded(
     for word in triggers:
         tok = next(t for t in doc if t.text == word)
         source = doc[tok.sent.start : tok.sent.start + source_words] if source_words else None
+        target_span = doc.char_span(text.index(target), text.index(target) + len(target)) if target else None
         mentions.append(
             EventMention(
-                trigger=tok, sent=tok.sent, pattern_id="test", cameo="190", plover="ASSAULT", source_span=source
+                trigger=tok,
+                sent=tok.sent,
+                pattern_id="test",
+                cameo="190",
+                plover=plover,
+                source_span=source,
+                target_span=target_span,
             )
         )
     doc._.event_mentions = mentions
@@ -126,3 +140,105 @@ def test_article_with_two_distant_places_lends_none(
     places = doc._.event_mentions[0].places
     assert {p.text for p in places} == {"Aleppo", "Baghdad"}
     assert all(p.role == "mentioned" for p in places)
+
+
+def test_place_of_the_reporting_source_is_not_the_event_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    doc = _coded(
+        nlp, recognizer, no_fallback, "A police source in Ramadi said the blast killed four people.", ["killed"]
+    )
+    assert _roles(doc) == {"Ramadi": "mentioned"}
+
+
+def test_place_of_a_clause_on_the_subject_is_not_the_event_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(
+        nlp, recognizer, roles, "Lane, traded in April to Indianapolis, was fatally shot in Charlotte.", ["shot"]
+    )
+    assert _roles(doc) == {"Indianapolis": "mentioned", "Charlotte": "event"}
+
+
+def test_division_after_a_place_is_its_parent_and_locates_it(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(nlp, recognizer, roles, "Snipers shot a man in Dobrinja, a district of Sarajevo.", ["shot"])
+    places = {p.text: p for p in doc._.event_mentions[0].places}
+    assert {t: p.role for t, p in places.items()} == {"Dobrinja": "event", "Sarajevo": "mentioned"}
+    # the gazetteer does not know the district: it is placed where its city is
+    dobrinja, sarajevo = places["Dobrinja"], places["Sarajevo"]
+    assert (dobrinja.country, dobrinja.lat, dobrinja.lon) == (sarajevo.country, sarajevo.lat, sarajevo.lon)
+    assert dobrinja.country == "BIH"
+    doc = _coded(nlp, recognizer, roles, "Snipers shot a man in Dobrinja village of Sarajevo.", ["shot"])
+    assert _roles(doc) == {"Dobrinja village": "event", "Sarajevo": "mentioned"}
+
+
+def test_settlement_named_after_of_is_the_child(nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles) -> None:
+    doc = _coded(nlp, recognizer, roles, "About 500 people marched in the Queensland city of Ipswich.", ["marched"])
+    assert _roles(doc) == {"Queensland": "mentioned", "Ipswich": "event"}
+
+
+def test_reference_point_is_the_event_place_only_when_alone(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(
+        nlp, recognizer, roles, "Guerillas injured three soldiers in Tikrit, 160 km north of Baghdad.", ["injured"]
+    )
+    assert _roles(doc) == {"Tikrit": "event", "Baghdad": "mentioned"}
+    doc = _coded(nlp, recognizer, roles, "Jets bombed the main road 40 kilometers from Aden.", ["bombed"])
+    assert _roles(doc) == {"Aden": "event"}
+
+
+def test_attacked_place_is_the_event_place_but_an_accused_one_is_not(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "NATO bombed Serbia in 1999."
+    assert _roles(_coded(nlp, recognizer, no_fallback, text, ["bombed"], target="Serbia")) == {"Serbia": "event"}
+    text = "NATO blamed Serbia for the war."
+    accused = _coded(nlp, recognizer, no_fallback, text, ["blamed"], target="Serbia", plover="ACCUSE")
+    assert _roles(accused) == {"Serbia": "mentioned"}
+
+
+def test_place_an_attack_fell_on_is_where_its_sequel_happened(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "Gunmen invaded the village of Dobrinja, killing five people."
+    assert _roles(_coded(nlp, recognizer, no_fallback, text, ["killing"])) == {"Dobrinja": "event"}
+    text = "Envoys praised the town of Dobrinja, thanking five people."
+    thanked = _coded(nlp, recognizer, no_fallback, text, ["thanking"], plover="CONSULT")
+    assert _roles(thanked) == {"Dobrinja": "mentioned"}
+
+
+def test_place_of_what_a_protest_is_against_is_not_where_it_was(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    text = "Some 5,000 people protested against a war on Iraq at a park in Tokyo."
+    doc = _coded(nlp, recognizer, roles, text, ["protested"], plover="PROTEST")
+    assert _roles(doc) == {"Iraq": "mentioned", "Tokyo": "event"}
+
+
+def test_a_place_near_the_event_place_only_locates_it(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(nlp, recognizer, roles, "He was captured in the southern town of Shiheen near Naqoura.", ["captured"])
+    assert _roles(doc) == {"Shiheen": "event", "Naqoura": "mentioned"}
+
+
+def test_borrowed_whereabouts_locate_an_unresolved_event_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(
+        nlp, recognizer, roles, "Jets bombed rebels in Aleppo. Later they shelled Dobrinja.", ["bombed", "shelled"]
+    )
+    [dobrinja] = doc._.event_mentions[1].places
+    assert (dobrinja.text, dobrinja.role, dobrinja.country, dobrinja.precision) == (
+        "Dobrinja",
+        "event",
+        "SYR",
+        "admin1",
+    )
+
+
+def test_the_better_known_place_is_the_parent(nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles) -> None:
+    text = "Ten people were killed in the northern Dobrinja neighborhood of Sarajevo."
+    assert _roles(_coded(nlp, recognizer, roles, text, ["killed"])) == {"Dobrinja": "event", "Sarajevo": "mentioned"}

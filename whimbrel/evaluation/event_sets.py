@@ -370,14 +370,19 @@ def _event_places(event: Event) -> list[tuple[str | None, float | None, float | 
     return [(p.country, p.lat, p.lon) for p in event.locations if p.role == "event"]
 
 
+#: ACLED codes the most precise place: a town before its province, a province before its country
+_PRECISION_ORDER = {"point": 0, "admin1": 1, "country": 2}
+
+
 def _distance_km(item: AcledItem, event: Event | None) -> float | None:
-    """Distance from the gold point to the first event location that has coordinates."""
+    """Distance from the gold point to the most precise event location with coordinates (earliest on ties)."""
     if event is None:
         return None
-    for _, lat, lon in _event_places(event):
-        if lat is not None and lon is not None:
-            return haversine_km(item.lat, item.lon, lat, lon)
-    return None
+    located = [p for p in event.locations if p.role == "event" and p.lat is not None and p.lon is not None]
+    if not located:
+        return None
+    finest = min(located, key=lambda p: _PRECISION_ORDER.get(p.precision or "", 3))
+    return haversine_km(item.lat, item.lon, finest.lat, finest.lon)  # type: ignore[arg-type]
 
 
 def acled_scores(items: Sequence[AcledItem], events: Sequence[Event | None]) -> dict[str, float]:

@@ -1,6 +1,7 @@
-"""Toponym recognition and resolution on LGL and GeoWebNews (read from ``../shared/eval``).
+"""Toponym recognition and resolution on LGL and GeoWebNews, event locations on event_location_dev
+(all read from ``../shared/eval``).
 
-Metrics (same for both sets):
+LGL and GeoWebNews metrics:
 
 * recognition precision / recall / F1: a predicted toponym matches a gold one when their
   character spans overlap (one-to-one, in text order);
@@ -11,17 +12,23 @@ Metrics (same for both sets):
 
 from __future__ import annotations
 
+import bisect
+import json
 import math
+import re
 import statistics
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
+from whimbrel.errors import Err, WhimbrelInputError
 from whimbrel.evaluation.base import Metric
-from whimbrel.model import Article, Toponym
+from whimbrel.evaluation.event_sets import share, tracked
+from whimbrel.model import Article, Event, Toponym
 from whimbrel.pipeline import Pipeline
 
 WITHIN_KM = 161.0
@@ -173,3 +180,168 @@ def eval_geowebnews(pipeline: Pipeline, eval_dir: Path, limit: int | None = None
     """GeoWebNews (international web news, 2018). ``pipeline`` needs stages up to ``whimbrel_places``."""
     articles = list(read_geowebnews(eval_dir / "geowebnews" / "GWN.xml"))[:limit]
     return _evaluate("geowebnews", articles, pipeline)
+
+
+# --- event_location: where THIS event happened ------------------------------------------------
+#
+# Each gold record is one sentence with one event verb and the spans of the places where that
+# verb's event happened (none when the sentence does not say). A record is scored through
+# whimbrel's event whose trigger overlaps the gold verb, comparing that event's ``event``-role
+# places with the gold spans. When no event's trigger overlaps the verb, whimbrel gave no answer
+# for that event and its predicted places are none: right exactly when the gold has none too.
+# ``trigger_coverage`` says how often that happened, and ``accuracy_covered`` scores only the
+# records whose verb whimbrel coded.
+
+EVENT_LOCATION_FILE = Path("event_location_dev") / "event_location_dev.jsonl"
+
+#: (start, end) character offsets into the record's text
+CharSpan = tuple[int, int]
+
+
+@dataclass(slots=True, frozen=True)
+class LocationRecord:
+    """One gold record: sentence, event verb span and the event's place spans."""
+
+    text: str
+    verb: CharSpan
+    places: tuple[CharSpan, ...]
+
+
+def _location_record(raw: object, path: Path, line: int) -> LocationRecord:
+    if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
+        raise WhimbrelInputError(Err.E105, path=path, line=line, detail="no 'text' string")
+    text: str = raw["text"]
+    spans = [s for s in raw.get("spans") or [] if isinstance(s, dict)]
+    verbs = [_char_span(text, s) for s in spans if s.get("label") == "VERB"]
+    if not verbs:
+        raise WhimbrelInputError(Err.E111, path=path, line=line, detail="a VERB span")
+    places = tuple(sorted(_char_span(text, s) for s in spans if s.get("label") == "LOCATION"))
+    return LocationRecord(text, verbs[0], places)
+
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def _char_span(text: str, span: dict[str, Any]) -> CharSpan:
+    """Character offsets of a gold span.
+
+    Some upstream spans carry token numbers in ``start``/``end`` (their ``text`` then differs
+    from the characters there): such a span is found by its text, taking the occurrence whose
+    token number is nearest the span's ``token_start``.
+    """
+    start, end, said = int(span["start"]), int(span["end"]), span.get("text")
+    if not said or text[start:end] == said or said not in text:
+        return start, end
+    token_starts = [m.start() for m in _TOKEN.finditer(text)]
+    found = [m.start() for m in re.finditer(re.escape(said), text)]
+    wanted = int(span.get("token_start", start))
+    best = min(found, key=lambda at: abs(bisect.bisect_right(token_starts, at) - 1 - wanted))
+    return best, best + len(said)
+
+
+def read_event_location(path: Path, limit: int | None = None) -> list[LocationRecord]:
+    """Records of the event-location file, in file order.
+
+    The file is either one JSON array (the upstream layout) or one JSON object a line; a
+    record with several VERB spans is scored on the first.
+    """
+    text = path.read_text(encoding="utf-8")
+    numbered: list[tuple[int, object]]
+    if text.lstrip().startswith("["):
+        numbered = [(1, raw) for raw in json.loads(text)]
+    else:
+        numbered = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                numbered.append((number, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                raise WhimbrelInputError(Err.E105, path=path, line=number, detail=exc.msg) from exc
+            if limit is not None and len(numbered) >= limit:
+                break
+    return [_location_record(raw, path, line) for line, raw in numbered[:limit]]
+
+
+def _overlaps(a: CharSpan, b: CharSpan) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def verb_event(record: LocationRecord, events: list[Event]) -> Event | None:
+    """The event coded on the gold verb: overlapping trigger, highest confidence, then earliest."""
+    on_verb = [e for e in events if _overlaps((e.trigger.start, e.trigger.end), record.verb)]
+    return min(on_verb, key=lambda e: (-e.confidence, e.trigger.start)) if on_verb else None
+
+
+def predicted_event_places(event: Event | None) -> tuple[CharSpan, ...]:
+    """Distinct spans of the event's ``event``-role places (none without an event)."""
+    if event is None:
+        return ()
+    return tuple(sorted({(p.start, p.end) for p in event.locations if p.role == "event"}))
+
+
+def _matched(gold: tuple[CharSpan, ...], predicted: tuple[CharSpan, ...]) -> int:
+    """One-to-one overlapping pairs, each gold span taking the first free overlapping prediction."""
+    used: set[int] = set()
+    for g in gold:
+        for i, p in enumerate(predicted):
+            if i not in used and _overlaps(g, p):
+                used.add(i)
+                break
+    return len(used)
+
+
+def event_location_scores(
+    records: list[LocationRecord], predicted: list[tuple[CharSpan, ...] | None]
+) -> dict[str, float]:
+    """Metrics for aligned gold records and predictions (None = no event on the gold verb).
+
+    ``accuracy``: the predicted place set agrees with the gold one (every span on each side
+    overlaps one on the other; none = none is right). Span precision/recall/F1 are micro counts.
+    """
+    tp = fp = fn = 0
+    right: list[bool] = []
+    right_covered: list[bool] = []
+    gold_none_right: list[bool] = []
+    for record, spans in zip(records, predicted, strict=True):
+        guess = spans or ()
+        hits = _matched(record.places, guess)
+        tp += hits
+        fp += len(guess) - hits
+        fn += len(record.places) - hits
+        ok = hits == len(record.places) == len(guess)
+        right.append(ok)
+        if spans is not None:
+            right_covered.append(ok)
+        if not record.places:
+            gold_none_right.append(ok)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+
+    return {
+        "accuracy": share(right),
+        "accuracy_covered": share(right_covered),
+        "none_accuracy": share(gold_none_right),
+        "span_precision": precision,
+        "span_recall": recall,
+        "span_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "trigger_coverage": len(right_covered) / len(records) if records else 0.0,
+    }
+
+
+def eval_event_location(pipeline: Pipeline, eval_dir: Path, limit: int | None = None) -> list[Metric]:
+    """Event locations of single sentences (Halterman 2019). Needs the whole pipeline up to place roles."""
+    started = time.perf_counter()
+    records = read_event_location(eval_dir / EVENT_LOCATION_FILE, limit)
+    articles = [Article(id=f"event_location-{i}", text=r.text) for i, r in enumerate(records)]
+    predicted: list[tuple[CharSpan, ...] | None] = []
+    failed = 0
+    results = tracked(pipeline.process(articles, batch_size=64), len(articles))
+    for record, result in zip(records, results, strict=True):
+        failed += result.error is not None
+        event = verb_event(record, result.events)
+        predicted.append(None if event is None else predicted_event_places(event))
+    values = event_location_scores(records, predicted)
+    values["stage_errors"] = failed / len(records) if records else 0.0
+    seconds = time.perf_counter() - started
+    return [Metric("event_location", len(records), m, round(v, 4), round(seconds, 1)) for m, v in values.items()]

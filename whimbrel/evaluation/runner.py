@@ -45,6 +45,7 @@ SETS: dict[str, EvalFn] = {
     "plover_gsr": eval_plover_gsr,
     "lgl": _geo_set("eval_lgl"),
     "geowebnews": _geo_set("eval_geowebnews"),
+    "event_location": _geo_set("eval_event_location"),
 }
 
 

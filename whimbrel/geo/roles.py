@@ -10,13 +10,23 @@ parse between the place and the event:
   "bombed Mosul"), or is coordinated with an event place ("in Aleppo, Deir el-Zor and Idlib");
 * ``mentioned`` -- anything else, including demonyms ("Russian bombers"), place names opening a body's name, and places inside the
   source actor's words ("Iran's news agency"). A place inside the *target*'s words counts as
-  event only under a locative preposition ("ISIS in Syria").
+  event only under a locative preposition ("ISIS in Syria") or, for attacks and seizures, when
+  the place is itself what was attacked or taken ("bombed Serbia").
+
+A locative counts only within the event's own clause (:func:`in_event_clause`): the place of
+the reporting source ("a police source in Ramadi said ..."), of a clause on the subject, or of
+another subject's conjunct is ``mentioned``. A reference point ("160 km north of Baghdad", "40
+km from Aden") is the event place only when the sentence gives no other. Of a place and its
+parent division ("the Zafaraniyah district of Baghdad", "Ramadi, the capital of Anbar") only
+the place is the event place; the parent locates it when the gazetteer does not know it.
 
 A country is demoted to ``mentioned`` when a finer event place lies inside it. A sentence with
 no event place borrows the nearest earlier event place of an event of the same PLOVER type (or
 the dateline place), else, for the opening sentence, the first later one, else the article's only
 place (all its resolved places being one place named at several levels, "Rubaya (Masisi,
-Nord-Kivu)"), one precision level coarser, and says so with ``extra["place_fallback"] = True``. Borrowing only
+Nord-Kivu)"), one precision level coarser, and says so with ``extra["place_fallback"] = True``;
+an event place the gazetteer could not resolve takes the borrowed whereabouts instead of a
+second place being added. Borrowing only
 within one type keeps a meeting from inheriting the place of the strike reported before it;
 borrowing forwards only for the opening sentence (a headline) keeps a claim from taking the
 place of a different event reported later.
@@ -58,6 +68,11 @@ LOCATIVE_PREPS = frozenset(
         "toward",
         "to",
         "between",
+        "through",
+        "beyond",
+        "behind",
+        "off",
+        "atop",
         "south",
         "north",
         "east",
@@ -65,6 +80,8 @@ LOCATIVE_PREPS = frozenset(
     }
 )
 ORIGIN_PREPS = frozenset({"from"})
+#: prepositions of what an event is about or aimed at, whose own locatives are not the event's
+TOPIC_PREPS = frozenset({"against", "about", "despite", "regarding", "concerning"})
 # Dependents of the trigger that are what was acted on ("Aleppo was shelled", "bombed Mosul";
 # the small parser sometimes labels such an object advmod/npadvmod).
 EVENT_ARGUMENT_DEPS = frozenset({"nsubjpass", "dobj", "advmod", "npadvmod", "oprd", "attr"})
@@ -95,8 +112,62 @@ PLACE_NOUNS = frozenset(
         "north",
         "east",
         "west",
+        "street",
+        "countryside",
+        "vicinity",
+        "edge",
+        "part",
+        "hillside",
+        "hill",
+        "environs",
+        "camp",
+        "coast",
+        "territory",
+        "island",
+        "municipality",
+        "commune",
+        "subdistrict",
+        "sub-district",
+        "prefecture",
+        "quarter",
+        "zone",
+        "locality",
+        "division",
+        "parish",
+        "township",
+        "settlement",
+        "valley",
+        "lga",
+        "woreda",
+        "tehsil",
+        "barangay",
+        "oblast",
+        "raion",
+        "rayon",
+        "wilaya",
+        "canton",
+        "department",
+        "chiefdom",
     }
 )
+#: settlement nouns: in "the Queensland city of Ipswich" the name after "of" is the city
+NAMED_BY_OF = frozenset(
+    {"city", "town", "village", "neighbourhood", "neighborhood", "suburb", "port", "hamlet", "township", "camp"}
+)
+#: the words of "Ramadi, the capital of Anbar" or "the Queensland city of Ipswich" besides place nouns
+HIERARCHY_WORDS = frozenset({",", "(", "in", "of", "the", "a", "capital", "local", "government", "area"})
+DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    | {"north-east", "north-west", "south-east", "south-west"}
+)
+DISTANCE_UNITS = frozenset({"km", "kilometer", "kilometre", "mile", "meter", "metre", "kms", "mi"})
+# Verb-to-verb links that keep a place in the event's clause ("shot and killed in X", "killed
+# when their helicopter came down in X", "went on to attack X"); see in_event_clause.
+CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+#: events whose target, when it is a place, is where they happened ("bombed Serbia", "captured Kabul")
+PLACE_TARGET_PLOVER = frozenset({"ASSAULT"})
+PLACE_TARGET_MODES = frozenset({"seize"})
 COARSER = {"point": "admin1", "admin1": "country", "country": "country"}
 PRECISION_RANK = {"point": 0, "admin1": 1, "country": 2, None: 3}
 #: verbs of setting out: their "from" place is where an attack came from
@@ -119,11 +190,13 @@ def _head_path(tok: Token, stop: Token | None) -> list[Token]:
     return path
 
 
-def _governing_prep(path: list[Token]) -> str | None:
+def _governing_prep(path: list[Token], topic_preps: frozenset[str] = TOPIC_PREPS) -> str | None:
     """The preposition that places the toponym, looking up through the nouns it modifies.
 
     "from" anywhere below the nearest verb wins ("from a base in Iran" is an origin); "of" under a
-    place noun is looked through ("near the town of Hama" is "near").
+    place noun is looked through ("near the town of Hama" is "near"); a locative inside a phrase
+    about something else is that thing's place ("protested against a war on Iraq"), unless that
+    thing is what an attack hits (``topic_preps`` empty: "airstrikes against ISIS in Syria").
     """
     preps: list[str] = []
     for anc in path:
@@ -139,7 +212,8 @@ def _governing_prep(path: list[Token]) -> str | None:
         preps.append(word)
     if any(p in ORIGIN_PREPS for p in preps):
         return "from"
-    return preps[0] if preps else None
+    topic = next((p for p in preps if p in topic_preps), None)
+    return topic or (preps[0] if preps else None)
 
 
 def _inside(span: Span | None, mention: PlaceMention) -> bool:
@@ -153,34 +227,215 @@ def _coordination_root(tok: Token) -> Token:
     return tok
 
 
-def syntactic_role(event: EventMention, mention: PlaceMention) -> PlaceRole:
-    """The role read from the parse alone (see module doc)."""
+def _has_subject(verb: Token) -> bool:
+    return any(child.dep_ in SUBJECT_DEPS for child in verb.children)
+
+
+def _on_subject_side(tok: Token, stop: Token) -> bool:
+    """Whether ``tok`` lies in a subject of a clause below ``stop`` ("Lane, traded to X, was shot")."""
+    # the agent of a passive is its subject too ("killed by clans involved in clashes in X")
+    return any(t.dep_ in SUBJECT_DEPS or t.dep_ == "agent" for t in (tok, *_head_path(tok, stop)))
+
+
+def in_event_clause(event: EventMention, root: Token) -> bool:
+    """Whether a place (by its head token) is said within the event's own clause.
+
+    The place and the trigger meet at their lowest common ancestor. Between the place and that
+    word, a verb must join as the event's own clause does (an adverbial clause, "killed when
+    their helicopter came down in Basra"; a coordination, "killed, wounded and arrested in
+    Kabul") or modify an object ("fired on positions located at Zamanly"): a verb modifying a
+    subject ("Lane, traded to Indianapolis, was shot") or a preposition ("According to a source
+    in Aleppo") says where something else was. Between the trigger and that word, a reported
+    clause ("a source in Ramadi said the blast killed"), a conjunct with its own subject or a
+    clause modifying a subject ("Lane, traded to Indianapolis, was shot in Charlotte") means
+    the place belongs to another event.
+    """
+    trigger_line = [event.trigger, *event.trigger.ancestors]
+    place_line = [root, *root.ancestors]
+    common = next((t for t in place_line if t in trigger_line), None)
+    if common is None:
+        return True
+    for tok in place_line[1 : place_line.index(common)]:
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in CLAUSE_LINKS:
+            continue
+        if tok.dep_ in ("acl", "relcl") and not _on_subject_side(tok.head, common):
+            continue
+        return False
+    # a fronted locative scopes over what follows ("In Foz do Iguacu, two were killed and three
+    # were injured"), unless it sits in the subject ("A police source in Ramadi said ...")
+    fronted = root.i < common.i and not _on_subject_side(root, common)
+    for tok in trigger_line[: trigger_line.index(common)]:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.dep_ in ("ccomp", "parataxis") or (tok.dep_ == "conj" and _has_subject(tok)):
+            if fronted:
+                continue
+            return False
+        # only a clause on a subject is surely another event: the small parser also hangs the
+        # main verb of "On 9 May, in X, armed men carried out a shooting" as a noun's clause
+        on_subject = tok.dep_ in ("relcl", "acl") and _on_subject_side(tok.head, common)
+        if on_subject and tok.head not in (root, _carrier(root)):
+            return False
+    return True
+
+
+def _carrier(root: Token) -> Token:
+    """The word standing for the place in the clause: "the hillside of X", "the X district" -> the noun."""
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
+        return root.head.head
+    if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS:
+        return root.head
+    return root
+
+
+def _is_reference_point(root: Token) -> bool:
+    """A place that only locates another one: "160 km north of Baghdad", "40 km from Aden", "west of
+    Mosul", "the town of Shiheen near Naqoura"."""
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("of", "from", "near"):
+        return False
+    anchor = prep.head
+    if prep.lower_ == "near":
+        return anchor.pos_ == "PROPN" or anchor.lemma_.lower() in PLACE_NOUNS
+    words = {t.lemma_.lower() for t in anchor.subtree if t.i < prep.i}
+    if prep.lower_ == "from":
+        return bool(words & DISTANCE_UNITS)
+    determined = any(c.dep_ == "det" for c in anchor.children)
+    return anchor.lower_ in DIRECTIONS and (not determined or bool(words & DISTANCE_UNITS))
+
+
+#: internal role of a reference point until the whole sentence is read (see :func:`_settle_references`)
+REFERENCE = "reference"
+
+
+def syntactic_role(event: EventMention, mention: PlaceMention) -> str:
+    """The role read from the parse alone (see module doc); ``reference`` for a reference point."""
     root = _coordination_root(mention.span.root)
     path = _head_path(root, None)
-    prep = _governing_prep(path)
+    place_target = event.plover in PLACE_TARGET_PLOVER or event.plover_mode in PLACE_TARGET_MODES
+    prep = _governing_prep(path, frozenset() if place_target else TOPIC_PREPS)
     # An actor span may run over a fronted locative ("On 3 May, in Acapulco, gunmen ..."): only a
     # place without a preposition of its own ("Iran's news agency") is part of the actor's name.
     in_source_name = _inside(event.source_span, mention) and prep not in LOCATIVE_PREPS
     if mention.is_demonym or mention.source == "embedded" or in_source_name:
         return "mentioned"  # a people or a body named after a place does not say where the event was
-    if prep == "from":
-        return "origin"
-    if prep in LOCATIVE_PREPS:
-        return "event"
+    if prep in ORIGIN_PREPS or prep in LOCATIVE_PREPS:
+        if not in_event_clause(event, root):
+            return "mentioned"
+        if _is_reference_point(root):
+            return REFERENCE
+        return "origin" if prep in ORIGIN_PREPS else "event"
+    carrier = _carrier(root)
+    acted_on = carrier.dep_ in EVENT_ARGUMENT_DEPS and carrier.head == event.trigger
+    if place_target and not acted_on:
+        # "invaded three villages, killing 20": what the attack fell on is where its sequel happened
+        trigger = event.trigger
+        acted_on = (
+            carrier.dep_ in ("dobj", "nsubjpass")
+            and trigger.dep_ in ("advcl", "conj", "xcomp")
+            and trigger.head == carrier.head
+        )
     if _inside(event.target_span, mention):
-        return "mentioned"
-    if root.dep_ in EVENT_ARGUMENT_DEPS and root.head == event.trigger:
-        return "event"
-    return "mentioned"
+        # "bombed Serbia", "captured western Afghanistan": a place that is the thing attacked or
+        # taken is where it happened; "Kabul police" or "Iraq's envoy" only name the target
+        return "event" if place_target and acted_on else "mentioned"
+    return "event" if acted_on else "mentioned"
 
 
-def _demote_countries(roles: list[tuple[PlaceMention, PlaceRole]]) -> list[tuple[PlaceMention, PlaceRole]]:
+def _settle_references(roles: list[tuple[PlaceMention, str]]) -> list[tuple[PlaceMention, PlaceRole]]:
+    """A reference point is the event place only when the sentence gives no other."""
+    has_event = any(r == "event" for _, r in roles)
+    return [(pm, ("mentioned" if has_event else "event") if r == REFERENCE else r) for pm, r in roles]  # type: ignore[misc]
+
+
+def _demote_countries(places: list[Place]) -> list[Place]:
     """A country is the event place only when nothing finer inside it is."""
-    finer = {pm.place.country for pm, r in roles if r == "event" and pm.place.precision in ("point", "admin1")}
-    return [
-        (pm, "mentioned" if r == "event" and pm.place.precision == "country" and pm.place.country in finer else r)
-        for pm, r in roles
-    ]
+    finer = {p.country for p in places if p.role == "event" and p.precision in ("point", "admin1")}
+    for place in places:
+        if place.role == "event" and place.precision == "country" and place.country in finer:
+            place.role = "mentioned"
+    return places
+
+
+_GLUE_WORD = re.compile(r"[\w’'-]+|[,(]")
+
+
+def _level_word(word: str) -> bool:
+    return word in PLACE_NOUNS or word.removesuffix("s") in PLACE_NOUNS or word == "capital"
+
+
+def _not_finer(child: Place, parent: Place) -> bool:
+    """False when the supposed parent is resolved finer than the child ("Baghdad province of Iraq")."""
+    if child.precision is None or parent.precision is None:
+        return True
+    return PRECISION_RANK[parent.precision] >= PRECISION_RANK[child.precision]
+
+
+def hierarchy_parent(glue: str, first: Place, second: Place, determined: bool = False) -> int | None:
+    """Which of two neighbouring places is the other's parent division (0, 1), if the words between say so.
+
+    Child first: "Zafaraniyah district of southern Baghdad", "Mangalia village of Rania",
+    "Orgun, in the southeastern province of Paktika", "Ramadi, the capital of Anbar province",
+    "Rubaya, Nord-Kivu" (a bare comma only before a known first-level division holding the
+    child). Parent first, when a determiner opens the phrase (``determined``): "the Queensland
+    city of Ipswich", "the south Baghdad neighbourhood of Zafaraniya" -- a settlement noun
+    followed by "of" names the place after it -- unless the gazetteer knows the second better.
+    """
+    words = _GLUE_WORD.findall(glue.lower())
+    if len(words) == 2 and words[0] in NAMED_BY_OF and words[1] == "of" and determined:
+        # "the northern Huriyah neighborhood of Baghdad" reads the other way round: the better
+        # known of the two (resolved, or coarser) is the parent
+        if (first.lat is None) != (second.lat is None):
+            return 1 if first.lat is None else 0
+        if first.precision and second.precision and first.precision != second.precision:
+            return 0 if PRECISION_RANK[first.precision] > PRECISION_RANK[second.precision] else 1
+        return 0
+    if not _not_finer(first, second):
+        return None
+    if words in ([","], ["("]):
+        same_division = first.lat is None or (first.country == second.country and first.admin1 == second.admin1)
+        return 1 if second.precision == "admin1" and same_division else None
+    others = [w for w in words if w not in HIERARCHY_WORDS and not _level_word(w)]
+    linked = any(w in ("of", "in", ",", "(") for w in words) or _level_word(words[0] if words else "")
+    return 1 if any(_level_word(w) for w in words) and linked and len(others) <= 2 else None
+
+
+def _determined(doc: Doc, start: int) -> bool:
+    """Whether a determiner opens the phrase at token ``start``: "the Queensland", "the south Baghdad"."""
+    before = doc[max(start - 2, 0) : start]
+    if len(before) and before[-1].dep_ == "det":
+        return True
+    return len(before) == 2 and before[0].dep_ == "det" and before[1].pos_ in ("ADJ", "PROPN", "NOUN")
+
+
+def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]) -> None:
+    """Of a place and its parent division, only the place is where the event happened.
+
+    The parent still tells where an unresolved place is: the place takes its country, division
+    and point ("a village of Rania sub-division"), at the parent's precision. Two places
+    resolved into different countries are left as they are: one of them is resolved wrongly.
+    """
+    order = sorted((k for k, pm in enumerate(mentions) if not pm.is_demonym), key=lambda k: mentions[k].span.start)
+    for a, b in zip(order, order[1:], strict=False):
+        first = mentions[a].span
+        glue = doc.text[first.end_char : mentions[b].span.start_char]
+        if len(first) > 1 and _level_word(first[-1].lower_):
+            glue = f"{first[-1].lower_} {glue}"  # "Dobrinja village" of Sarajevo
+        second = mentions[b].span
+        if len(second) > 1 and _level_word(second[-1].lower_):
+            glue = f"{glue} {second[-1].lower_}"  # San Alberto, in northern "Cesar province"
+        which = hierarchy_parent(glue, places[a], places[b], _determined(doc, first.start))
+        if which is None:
+            continue
+        parent, child = (places[a], places[b]) if which == 0 else (places[b], places[a])
+        if "event" not in (parent.role, child.role) or "origin" in (parent.role, child.role):
+            continue
+        if child.country is not None and parent.country is not None and child.country != parent.country:
+            continue  # one of the two is resolved wrongly, and nothing here tells which
+        parent.role, child.role = "mentioned", "event"
+        if child.lat is None and parent.lat is not None:
+            child.country, child.admin1, child.lat, child.lon = parent.country, parent.admin1, parent.lat, parent.lon
+            child.precision = parent.precision
 
 
 _LIST_GLUE = re.compile(r"^\s*(,|and|or|, and|, or|&)\s*$")
@@ -244,6 +499,20 @@ def single_place_cluster(places: list[PlaceMention]) -> Place | None:
     return finest
 
 
+def _locate_or_add(event: EventMention, borrowed: Place) -> None:
+    """Give the borrowed whereabouts to the event's own unresolved place, if it names one, else add it.
+
+    "since Eastern Slavonia was captured": the sentence says where, the gazetteer does not know
+    it; the story's place tells roughly where it is, and the event keeps one place, not two.
+    """
+    unresolved = next((p for p in event.places if p.role == "event" and p.lat is None), None)
+    if unresolved is None:
+        event.places.append(borrowed)
+        return
+    for field in ("country", "admin1", "lat", "lon", "precision"):
+        setattr(unresolved, field, getattr(borrowed, field))
+
+
 def _borrowed(place: Place) -> Place:
     copy = _role_copy(place, "event")
     copy.precision = COARSER.get(place.precision or "point", "country")  # type: ignore[assignment]
@@ -287,9 +556,11 @@ class PlaceRoles:
         events = sorted(event_mentions_of(doc), key=lambda m: m.trigger.i)
         for event in events:
             in_sentence = [pm for pm in places if event.sent.start <= pm.span.start and pm.span.end <= event.sent.end]
-            roles = [(pm, syntactic_role(event, pm)) for pm in in_sentence]
-            roles = _demote_countries(_spread_over_lists(doc, roles))
-            event.places = [_role_copy(pm.place, role) for pm, role in roles]
+            in_sentence.sort(key=lambda pm: pm.span.start)
+            roles = _spread_over_lists(doc, _settle_references([(pm, syntactic_role(event, pm)) for pm in in_sentence]))
+            own = [_role_copy(pm.place, role) for pm, role in roles]
+            _apply_hierarchy(doc, [pm for pm, _ in roles], own)
+            event.places = _demote_countries(own)
         if self.fallback_to_previous:
             self._borrow_places(doc, events)
         self._add_departure_origins(doc, events, places)
@@ -322,7 +593,7 @@ class PlaceRoles:
                 source = next((p for p in later if p is not None), None)
             source = source or only_place
             if source is not None:
-                event.places.append(_borrowed(source))
+                _locate_or_add(event, _borrowed(source))
                 event.extra["place_fallback"] = True
 
     @staticmethod
