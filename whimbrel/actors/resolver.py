@@ -77,11 +77,11 @@ class ActorLookup:
         if span is None:
             return None
         actor = Actor(text=span.text, start=span.start_char, end=span.end_char)
-        reading = self._read(span)
+        reading = self._read(span, on_date)
         if not (reading.entities or reading.persons):
             apposition = self._apposition(span)
             if apposition is not None:
-                extra = self._read(apposition)
+                extra = self._read(apposition, on_date)
                 reading = _Reading(
                     extra.entities,
                     reading.demonyms,
@@ -92,9 +92,12 @@ class ActorLookup:
         self._fill(actor, reading, span, on_date)
         return actor
 
-    def _read(self, span: Span) -> _Reading:
+    def _read(self, span: Span, on_date: date | None = None) -> _Reading:
         entities, demonyms, persons, sectors, titles = [], [], [], [], []
-        for match in self.lexicon.find(span):
+        for found in self.lexicon.find(span):
+            match = _on_date(found, on_date)
+            if not match.cues:
+                continue
             if match.first("demonym") is not None:
                 demonyms.append(match)
             entity = match.first("org", "country", "demonym", "seat")
@@ -175,6 +178,22 @@ class ActorLookup:
                 if in_office:
                     return term
         return None
+
+
+def _on_date(match: CueMatch, on_date: date | None) -> CueMatch:
+    """The match with only the cues that hold on the date; a dated name valid then beats the undated
+    ones, and the narrowest dated span of validity wins ("[ORCHOB 20100109-20100112]" inside a longer one)."""
+    if not any(c.dated for c in match.cues):
+        return match
+    valid = [c for c in match.cues if c.holds_on(on_date)]
+    dated = [c for c in valid if c.dated]
+    if on_date is not None and dated:
+        narrowest = min(dated, key=lambda c: ((c.end or date.max) - (c.start or date.min)).days)
+        valid = [narrowest, *(c for c in valid if not c.dated and c.kind not in _ENTITY_KINDS)]
+    return CueMatch(match.start, match.end, tuple(valid))
+
+
+_ENTITY_KINDS = frozenset({"org", "country", "demonym", "seat"})
 
 
 def _term_on(terms: Sequence[OfficeTerm], on_date: date | None) -> tuple[OfficeTerm, bool]:
