@@ -193,6 +193,8 @@ def convert_actors(actors: list[_Actor], out: Conversion) -> None:
     for actor in actors:
         out.read["actors"] += 1
         names = [_display(n) for n in actor.names if n]
+        # "THE_HERMIT_KINGDOM": the article is not part of the name whimbrel reads off the parse
+        names += [n[4:] for n in names if n.lower().startswith("the ") and len(n) > 5]
         if not actor.codes:
             out.dropped["actor without a code"] += 1
             continue
@@ -405,9 +407,7 @@ def _synset_variants(body: str, synsets: dict[str, list[str]]) -> list[list[str]
     return [[w for part in combo for w in part] for combo in combos]
 
 
-def _add(
-    out: Conversion, seen: set[str], cue: str, code: str, before: list[str], after: list[str], what: str
-) -> None:
+def _add(out: Conversion, seen: set[str], cue: str, code: str, before: list[str], after: list[str], what: str) -> None:
     cameo = _cameo_for(code)
     if cameo is None:
         out.dropped[f"{what} whose code has no CAMEO/PLOVER equivalent in whimbrel ({code})"] += 1

@@ -25,11 +25,12 @@ from datetime import date
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from whimbrel.actors.dictionary import ROLE_AGENT, ActorDictionary, OfficeTerm, OrgEntry, load_dictionaries
 from whimbrel.actors.lexicon import Cue, CueMatch, Lexicon
+from whimbrel.events.roles import actor_span
 from whimbrel.model import Actor
 from whimbrel.nlp.extensions import article_of, event_mentions_of, register_extensions
 
@@ -170,6 +171,24 @@ class ActorLookup:
             actor.agent = ROLE_AGENT[holder.role]
         return None
 
+    def phrase_actor(self, trigger: Token, source: Span | None, on_date: date | None) -> Actor | None:
+        """The first dictionary state, group or seat named in the trigger's phrase, not in its source."""
+        tokens = _phrase_tokens(trigger)
+        if not tokens:
+            return None
+        doc = trigger.doc
+        inside = {t.i for t in tokens}
+        phrase = doc[tokens[0].i : tokens[-1].i + 1]
+        for match in self.lexicon.find(phrase):
+            if match.start not in inside or (source is not None and source.start <= match.start < source.end):
+                continue
+            if _on_date(match, on_date).first("org", "country", "demonym", "seat") is None:
+                continue
+            actor = self.resolve(actor_span(_noun_head(doc[match.end - 1])), on_date)
+            if _is_coded(actor):
+                return actor
+        return None
+
     def _office_holder(self, country: str, titles: Sequence[Cue], on_date: date | None) -> OfficeTerm | None:
         for title in titles:
             terms = self.dictionary.terms_of(country, title.ref)
@@ -260,21 +279,68 @@ def resolve_span(span: Span | None, on_date: date | None) -> Actor | None:
     return _lookup(span.vocab).resolve(span, on_date)
 
 
-class ActorResolver:
-    """spaCy component ``whimbrel_actors``: fills EventMention.source_actor/target_actor and speakers."""
+#: Dependents of a verb that open a clause of their own: its actors are not the verb's target.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "xcomp", "csubj", "parataxis", "acl", "mark"})
 
-    def __init__(self, nlp: Language, name: str, extra_dictionary_files: Sequence[str] = ()) -> None:
+
+class ActorResolver:
+    """spaCy component ``whimbrel_actors``: fills EventMention.source_actor/target_actor and speakers.
+
+    With ``dictionary_roles`` (coding with a user's dictionary, PETRARCH-style), a target that
+    names no dictionary actor gives way to the first dictionary actor in the trigger's own phrase
+    ("restore ties *with Gondor*", "fired shells *at Seoul*").
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        extra_dictionary_files: Sequence[str] = (),
+        dictionary_roles: bool = False,
+    ) -> None:
         register_extensions()
         self.name = name
         self.lookup = _lookup(nlp.vocab, tuple(str(p) for p in extra_dictionary_files))
+        self.dictionary_roles = dictionary_roles
 
     def __call__(self, doc: Doc) -> Doc:
         on_date = article_of(doc).published
         for mention in event_mentions_of(doc):
             mention.source_actor = self.lookup.resolve(mention.source_span, on_date)
             mention.target_actor = self.lookup.resolve(mention.target_span, on_date)
+            if self.dictionary_roles and not _is_coded(mention.target_actor):
+                found = self.lookup.phrase_actor(mention.trigger, mention.source_span, on_date)
+                if found is not None:
+                    mention.target_actor = found
         for info in (doc._.sentence_info or {}).values():
             if info.speaker_span is not None:
                 speaker = self.lookup.resolve(info.speaker_span, on_date)
                 info.attribution.speaker_actor = speaker.code if speaker else None
         return doc
+
+
+def _is_coded(actor: Actor | None) -> bool:
+    return actor is not None and actor.country is not None
+
+
+def _phrase_tokens(trigger: Token) -> list[Token]:
+    """The tokens after the trigger in its own phrase, stopping at clauses that hang from it."""
+    out: list[Token] = []
+
+    def walk(token: Token) -> None:
+        for child in token.children:
+            if child.i <= trigger.i or (token is trigger and child.dep_ in CLAUSE_DEPS):
+                continue
+            if child.pos_ in ("VERB", "AUX") and child.dep_ in CLAUSE_DEPS:
+                continue
+            out.append(child)
+            walk(child)
+
+    walk(trigger)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _noun_head(token: Token) -> Token:
+    while token.dep_ in ("compound", "amod", "poss", "nmod") and token.head.i > token.i:
+        token = token.head
+    return token

@@ -71,18 +71,18 @@ def petrarch_actor_code(actor: Actor | None) -> str:
 
 
 def user_overrides(dictionary: Path) -> dict[str, dict[str, object]]:
-    """Stage settings loading ``dictionary`` as the only patterns (actors add to the bundled ones)."""
+    """Stage settings loading ``dictionary`` as the only patterns (actors add to the bundled ones),
+    roles read PETRARCH-style (a target is a dictionary actor of the verb's phrase)."""
     return {
         "whimbrel_events": {"extra_pattern_files": [str(dictionary)], "use_bundled_patterns": False},
-        "whimbrel_actors": {"extra_dictionary_files": [str(dictionary)]},
+        "whimbrel_actors": {"extra_dictionary_files": [str(dictionary)], "dictionary_roles": True},
     }
 
 
 def coded_triples(events: list[Event], codes: dict[str, str]) -> list[Triple]:
     """(source, target, event code) of each event; ``codes`` maps pattern id -> the dictionary's code."""
     return [
-        (petrarch_actor_code(e.source), petrarch_actor_code(e.target), codes.get(e.pattern_id, e.cameo))
-        for e in events
+        (petrarch_actor_code(e.source), petrarch_actor_code(e.target), codes.get(e.pattern_id, e.cameo)) for e in events
     ]
 
 
@@ -123,7 +123,7 @@ def eval_petrarch2(pipeline: Pipeline, eval_dir: Path, limit: int | None) -> lis
         for triple in record.gold:
             gold_total += 1
             found = triple in coded
-            hits += found
+            hits += int(found)
             by_category[record.category][0] += found
             by_category[record.category][1] += 1
             best = max((_fields(triple, c) for c in coded), key=sum, default=(False, False, False, False))

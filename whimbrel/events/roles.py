@@ -200,6 +200,9 @@ def verb_source_heads(verb: Token, depth: int = 0) -> list[Token]:
         return [obj] if obj is not None and head.lemma_ in OBJECT_CONTROL_VERBS else verb_source_heads(head, depth + 1)
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return verb_source_heads(head, depth + 1)
+    if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
+        # "X is about to restore ...", "X is ready to talk": the predicate's subject acts
+        return verb_source_heads(head, depth + 1)
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return [head]
     return []
