@@ -17,8 +17,9 @@ its reason (see :class:`Conversion` and docs/dictionaries.md).
   a pattern for its verbs with the block code and one per ``- ... * ... [CODE]`` line, whose words
   before and after ``*`` become the pattern's ``before``/``after`` words. Actor markers
   (``$ + % ^``) are not expressible (whimbrel reads roles from the parse) and are ignored.
-  A code that is not a CAMEO code whimbrel knows keeps its own value in ``code`` with the nearest
-  known CAMEO code (its first three digits) in ``cameo``; without one, the pattern is dropped.
+  A code that is not a CAMEO code whimbrel knows keeps its own value in ``code``, with the nearest
+  known CAMEO code in ``cameo``: its first three digits, else the verb block's code; without one,
+  the pattern is dropped (whimbrel types every event in CAMEO and PLOVER).
 * **discards**: whimbrel has no discard lists; they are counted as dropped.
 """
 
@@ -361,7 +362,7 @@ def convert_verbs(path: Path, out: Conversion, lemmatize: Callable[[str], str]) 
             cues.append(cue)
             code = own_code or block.code
             if code is not None:
-                _add(out, seen, cue, code, [], [], "verb")
+                _add(out, seen, cue, code, [], [], "verb", block.code)
             elif own_code is None and block.code is None:
                 out.dropped["verb without a code of its own (coded only through its patterns)"] += 1
         if not cues:
@@ -386,7 +387,7 @@ def convert_verbs(path: Path, out: Conversion, lemmatize: Callable[[str], str]) 
                 before = [w for w in tokens[:star] if w not in "$+%^"]
                 after = [w for w in tokens[star + 1 :] if w not in "$+%^"]
                 for cue in cues:
-                    _add(out, seen, cue, code, before, after, "pattern")
+                    _add(out, seen, cue, code, before, after, "pattern", block.code)
 
 
 def _synset_variants(body: str, synsets: dict[str, list[str]]) -> list[list[str]] | None:
@@ -407,8 +408,18 @@ def _synset_variants(body: str, synsets: dict[str, list[str]]) -> list[list[str]
     return [[w for part in combo for w in part] for combo in combos]
 
 
-def _add(out: Conversion, seen: set[str], cue: str, code: str, before: list[str], after: list[str], what: str) -> None:
-    cameo = _cameo_for(code)
+def _add(
+    out: Conversion,
+    seen: set[str],
+    cue: str,
+    code: str,
+    before: list[str],
+    after: list[str],
+    what: str,
+    verb_code: str | None = None,
+) -> None:
+    # a private code keeps its value in ``code``; ``cameo`` falls back to the verb's own CAMEO code
+    cameo = _cameo_for(code) or (_cameo_for(verb_code) if verb_code else None)
     if cameo is None:
         out.dropped[f"{what} whose code has no CAMEO/PLOVER equivalent in whimbrel ({code})"] += 1
         return

@@ -20,7 +20,7 @@ Nothing is invented: an unresolvable span still yields an Actor with its text an
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -32,7 +32,7 @@ from whimbrel.actors.dictionary import ROLE_AGENT, ActorDictionary, OfficeTerm, 
 from whimbrel.actors.lexicon import Cue, CueMatch, Lexicon
 from whimbrel.events.roles import actor_span
 from whimbrel.model import Actor
-from whimbrel.nlp.extensions import article_of, event_mentions_of, register_extensions
+from whimbrel.nlp.extensions import EventMention, article_of, event_mentions_of, register_extensions
 
 #: Sector of someone named who holds no listed office on the date (a former or future holder).
 OUT_OF_OFFICE_AGENT = "ELI"
@@ -171,11 +171,12 @@ class ActorLookup:
             actor.agent = ROLE_AGENT[holder.role]
         return None
 
-    def phrase_actor(self, trigger: Token, source: Span | None, on_date: date | None) -> Actor | None:
-        """The first dictionary state, group or seat named in the trigger's phrase, not in its source."""
+    def phrase_actors(self, trigger: Token, source: Span | None, on_date: date | None) -> list[Actor]:
+        """The first dictionary state, group or seat named in the trigger's phrase (not in its source),
+        with the actors coordinated with it."""
         tokens = _phrase_tokens(trigger)
         if not tokens:
-            return None
+            return []
         doc = trigger.doc
         inside = {t.i for t in tokens}
         phrase = doc[tokens[0].i : tokens[-1].i + 1]
@@ -184,10 +185,17 @@ class ActorLookup:
                 continue
             if _on_date(match, on_date).first("org", "country", "demonym", "seat") is None:
                 continue
-            actor = self.resolve(actor_span(_noun_head(doc[match.end - 1])), on_date)
-            if _is_coded(actor):
-                return actor
-        return None
+            head = _noun_head(doc[match.end - 1])
+            actor = self.resolve(actor_span(head), on_date)
+            if actor is None or not _is_coded(actor):
+                continue
+            found = [actor]
+            for conjunct in head.conjuncts:
+                other = self.resolve(actor_span(conjunct), on_date)
+                if other is not None and _is_coded(other) and conjunct.i > head.i:
+                    found.append(other)
+            return found
+        return []
 
     def _office_holder(self, country: str, titles: Sequence[Cue], on_date: date | None) -> OfficeTerm | None:
         for title in titles:
@@ -305,13 +313,18 @@ class ActorResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         on_date = article_of(doc).published
+        added: list[EventMention] = []
         for mention in event_mentions_of(doc):
             mention.source_actor = self.lookup.resolve(mention.source_span, on_date)
             mention.target_actor = self.lookup.resolve(mention.target_span, on_date)
             if self.dictionary_roles and not _is_coded(mention.target_actor):
-                found = self.lookup.phrase_actor(mention.trigger, mention.source_span, on_date)
-                if found is not None:
-                    mention.target_actor = found
+                found = self.lookup.phrase_actors(mention.trigger, mention.source_span, on_date)
+                if found:
+                    mention.target_actor = found[0]
+                    # coordinated actors ("with Mordor, Rohan and Bree") are each a target
+                    added.extend(replace(mention, target_actor=actor) for actor in found[1:])
+        mentions = event_mentions_of(doc)
+        mentions.extend(added)
         for info in (doc._.sentence_info or {}).values():
             if info.speaker_span is not None:
                 speaker = self.lookup.resolve(info.speaker_span, on_date)

@@ -122,8 +122,8 @@ def eval_petrarch2(pipeline: Pipeline, eval_dir: Path, limit: int | None) -> lis
             continue
         for triple in record.gold:
             gold_total += 1
-            found = triple in coded
-            hits += int(found)
+            found = int(triple in coded)
+            hits += found
             by_category[record.category][0] += found
             by_category[record.category][1] += 1
             best = max((_fields(triple, c) for c in coded), key=sum, default=(False, False, False, False))

@@ -195,6 +195,9 @@ def verb_source_heads(verb: Token, depth: int = 0) -> list[Token]:
     head = verb.head
     if head.i == verb.i:
         return []
+    if verb.dep_ == "xcomp" and is_passive(head) and not _agent_objects(head):
+        # "X was seen to break into ...", "X is expected to visit": the raised subject acts
+        return [c for c in head.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "xcomp":
         obj = _child(head, "dobj")
         return [obj] if obj is not None and head.lemma_ in OBJECT_CONTROL_VERBS else verb_source_heads(head, depth + 1)
