@@ -354,11 +354,14 @@ def convert_verbs(path: Path, out: Conversion, lemmatize: Callable[[str], str]) 
         cues: list[str] = []
         for verb, own_code in block.verbs:
             out.read["verbs"] += 1
-            if "+" in verb.lstrip("+") or "&" in verb:
-                out.dropped["compound verb with a marked head (KLM_NOP_+RST)"] += 1
+            if "&" in verb:
+                out.dropped["verb phrase holding a synset"] += 1
                 continue
             words = _words(verb.lstrip("+")).lower().split()
-            cue = " ".join([lemmatize(words[0]), *words[1:]])
+            # in a compound verb "+" marks the verb word ("WIRE_+TAP"); else the first word is the verb
+            head = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
+            words = [w.lstrip("+") for w in words]
+            cue = " ".join(lemmatize(w) if i == head else w for i, w in enumerate(words))
             cues.append(cue)
             code = own_code or block.code
             if code is not None:

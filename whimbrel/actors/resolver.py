@@ -342,6 +342,12 @@ def _phrase_tokens(trigger: Token) -> list[Token]:
 
     def walk(token: Token) -> None:
         for child in token.children:
+            if token is trigger and child.dep_ == "ccomp":
+                # "X believes Y can cope": what a verb of saying or thinking is about is its clause's subject
+                subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > trigger.i]
+                for subject in subjects:
+                    out.extend(subject.subtree)
+                continue
             if child.i <= trigger.i or (token is trigger and child.dep_ in CLAUSE_DEPS):
                 continue
             if child.pos_ in ("VERB", "AUX") and child.dep_ in CLAUSE_DEPS:
