@@ -171,6 +171,19 @@ class ActorLookup:
             actor.agent = ROLE_AGENT[holder.role]
         return None
 
+    def prep_states(self, span: Span, on_date: date | None) -> list[Actor]:
+        """States named through of/in/from after a span's head ("lawmakers in Fornost and Gondor")."""
+        states: list[Actor] = []
+        for prep in span.root.children:
+            if prep.dep_ != "prep" or prep.lower_ not in STATE_PREPS:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for token in [obj, *obj.conjuncts]:
+                    actor = self.resolve(actor_span(token), on_date)
+                    if actor is not None and _is_coded(actor) and actor.group is None:
+                        states.append(actor)
+        return states
+
     def phrase_actors(self, trigger: Token, source: Span | None, on_date: date | None) -> list[Actor]:
         """The first dictionary state, group or seat named in the trigger's phrase (not in its source),
         with the actors coordinated with it."""
@@ -287,6 +300,9 @@ def resolve_span(span: Span | None, on_date: date | None) -> Actor | None:
     return _lookup(span.vocab).resolve(span, on_date)
 
 
+#: Prepositions through which a sector names its state: "lawmakers in X", "the government of X".
+STATE_PREPS = frozenset({"of", "in", "from"})
+
 #: Dependents of a verb that open a clause of their own: its actors are not the verb's target.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "xcomp", "csubj", "parataxis", "acl", "mark"})
 
@@ -311,12 +327,30 @@ class ActorResolver:
         self.lookup = _lookup(nlp.vocab, tuple(str(p) for p in extra_dictionary_files))
         self.dictionary_roles = dictionary_roles
 
+    def _lend_states(self, mention: EventMention, on_date: date | None) -> list[EventMention]:
+        """A sector without a state takes the states named after it ("the ambassadors of Arnor and
+        Gondor" -> ARNGOV, GONGOV): the first fills the actor, each other one adds a mention."""
+        extra: list[EventMention] = []
+        for role in ("source", "target"):
+            actor: Actor | None = getattr(mention, f"{role}_actor")
+            span: Span | None = getattr(mention, f"{role}_span")
+            if actor is None or span is None or actor.country is not None or actor.agent is None:
+                continue
+            states = self.lookup.prep_states(span, on_date)
+            if not states:
+                continue
+            setattr(mention, f"{role}_actor", _with_state(actor, states[0]))
+            extra += [replace(mention, **{f"{role}_actor": _with_state(actor, s)}) for s in states[1:]]  # type: ignore[arg-type]
+        return extra
+
     def __call__(self, doc: Doc) -> Doc:
         on_date = article_of(doc).published
         added: list[EventMention] = []
         for mention in event_mentions_of(doc):
             mention.source_actor = self.lookup.resolve(mention.source_span, on_date)
             mention.target_actor = self.lookup.resolve(mention.target_span, on_date)
+            if self.dictionary_roles:
+                added.extend(self._lend_states(mention, on_date))
             if self.dictionary_roles and not _is_coded(mention.target_actor):
                 found = self.lookup.phrase_actors(mention.trigger, mention.source_span, on_date)
                 if found:
@@ -330,6 +364,10 @@ class ActorResolver:
                 speaker = self.lookup.resolve(info.speaker_span, on_date)
                 info.attribution.speaker_actor = speaker.code if speaker else None
         return doc
+
+
+def _with_state(actor: Actor, state: Actor) -> Actor:
+    return replace(actor, country=state.country, code=actor_code(state.country, actor.agent))
 
 
 def _is_coded(actor: Actor | None) -> bool:
