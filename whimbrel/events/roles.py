@@ -312,9 +312,15 @@ def is_place(token: Token) -> bool:
 
 
 def resolve_pronoun(pronoun: Token) -> Span | None:
-    """The subject of the previous sentence that the pronoun most plausibly stands for."""
+    """The subject of the previous sentence that the pronoun most plausibly stands for; for the
+    subject of a reported clause, the reporting verb's subject ("Ethiopia indicated it would act")."""
     kind = PRONOUNS.get(pronoun.lower_)
     sent = pronoun.sent
+    clause = pronoun.head
+    if kind is not None and pronoun.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
+        reporter = _child(clause.head, "nsubj")
+        if reporter is not None and reporter.pos_ != "PRON" and _fits(reporter, kind):
+            return actor_span(reporter)
     if kind is None or sent.start == 0:
         return None
     previous = pronoun.doc[sent.start - 1].sent
