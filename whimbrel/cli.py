@@ -363,6 +363,23 @@ def evaluate(
     _console().print(render_table(rows))
 
 
+@app.command("convert-petrarch")
+def convert_petrarch(
+    folder: Annotated[Path, typer.Argument(help="Folder of PETRARCH/TABARI dictionaries (*.actors.txt, ...).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The whimbrel dictionary file to write.")],
+) -> None:
+    """Convert PETRARCH/TABARI actor, agent and verb dictionaries into one whimbrel --dict file."""
+    from whimbrel.actors.petrarch import write_conversion
+    from whimbrel.errors import WhimbrelError
+
+    try:
+        conversion = write_conversion(folder, output)
+    except WhimbrelError as err:
+        _console(stderr=True).print(f"[red]error[/red] {err}", highlight=False)
+        raise typer.Exit(2) from None
+    _console(stderr=True).print(f"{conversion.summary()}\n-> {output}", highlight=False, markup=False)
+
+
 @app.command()
 def bench(
     paths: Annotated[list[Path] | None, typer.Argument(help="Corpus (default: news texts in ../shared/eval).")] = None,

@@ -98,10 +98,10 @@ class ConfigFile(BaseModel):
         for stage, settings in value.items():
             if stage not in defaults:
                 raise ValueError(f"unknown stage '{stage}'; stages are {list(defaults)}")
-            unknown = sorted(set(settings) - set(defaults[stage]) - {"__line__"})
+            unknown = sorted(set(settings) - set(defaults[stage]))
             if unknown:
                 raise ValueError(f"stage '{stage}' has no setting(s) {unknown}; it has {sorted(defaults[stage])}")
-        return {k: {n: v for n, v in s.items() if n != "__line__"} for k, s in value.items()}
+        return value
 
 
 @dataclass(slots=True)
@@ -176,7 +176,7 @@ def _read_raw(path: Path) -> Any:
 
 def read_config_file(path: Path) -> ConfigFile:
     """The validated config file; errors name the file, the line of the bad key and the fix."""
-    from whimbrel.data_files import _LineLoader
+    from whimbrel.data_files import _LineLoader, _strip_lines
     from whimbrel.errors import DataFileError, Err
 
     _read_raw(path)  # E203 / E202 with the file named
@@ -188,13 +188,15 @@ def read_config_file(path: Path) -> ConfigFile:
             Err.E204, path=str(path), detail="the file must be a mapping with 'dictionaries' and 'stages'"
         )
     try:
-        return ConfigFile.model_validate({k: v for k, v in raw.items() if k != "__line__"})
+        return ConfigFile.model_validate(_strip_lines(raw))
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
-            key = str(err["loc"][0]) if err["loc"] else ""
-            where = raw.get(key)
-            line = where.get("__line__") if isinstance(where, dict) else raw.get("__line__")
+            line, node = raw.get("__line__"), raw
+            for key in err["loc"]:
+                node = node.get(str(key)) if isinstance(node, dict) else None
+                if isinstance(node, dict):
+                    line = node.get("__line__", line)
             loc = ".".join(str(p) for p in err["loc"]) or "(file)"
             problems.append(f"line {line}: {loc}: {err['msg']}")
         raise DataFileError(Err.E204, path=str(path), detail="; ".join(problems)) from exc
