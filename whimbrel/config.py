@@ -8,7 +8,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -192,7 +192,7 @@ def read_config_file(path: Path) -> ConfigFile:
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
-            line, node = raw.get("__line__"), raw
+            line, node = raw.get("__line__"), cast(Any, raw)
             for key in err["loc"]:
                 node = node.get(str(key)) if isinstance(node, dict) else None
                 if isinstance(node, dict):
