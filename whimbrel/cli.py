@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 if TYPE_CHECKING:
+    from whimbrel.config import UserSettings
     from whimbrel.pipeline import ArticleResult
 
 app = typer.Typer(
@@ -38,6 +39,28 @@ Published = Annotated[
 ]
 Output = Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout.")]
 Db = Annotated[Path, typer.Option("--db", help="The DuckDB store file.")]
+Dicts = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--dict",
+        help="Your own dictionary (YAML: actors and/or patterns); overrides bundled entries by id. Repeatable.",
+    ),
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="A whimbrel config file (YAML: dictionaries, stage settings).")
+]
+
+
+def _user_settings(dicts: list[Path] | None, config_file: Path | None) -> UserSettings:
+    """Validate --dict/--config before any text is read; a bad file exits with its error (code 2)."""
+    from whimbrel.config import user_settings
+    from whimbrel.errors import WhimbrelError
+
+    try:
+        return user_settings(dicts or [], config_file)
+    except WhimbrelError as err:
+        _console(stderr=True).print(f"[red]error[/red] {err}", highlight=False)
+        raise typer.Exit(2) from None
 
 
 def _console(stderr: bool = False) -> Console:
@@ -64,7 +87,11 @@ def _open_out(output: Path | None):  # type: ignore[no-untyped-def]
 
 
 def _code_inputs(
-    paths: list[Path], published: str | None, failures: list[str], upto: str | None = None
+    paths: list[Path],
+    published: str | None,
+    failures: list[str],
+    upto: str | None = None,
+    settings: UserSettings | None = None,
 ) -> Iterator[ArticleResult]:
     """Read and code PATH...; every unreadable input or failed article is printed and counted."""
     from whimbrel.errors import WhimbrelError
@@ -81,7 +108,7 @@ def _code_inputs(
             articles.append(item)
     if not articles:
         return
-    for res in Pipeline(upto=upto).process(articles):
+    for res in Pipeline(settings.overrides if settings else None, upto=upto).process(articles):
         if res.error is not None:
             failures.append(str(res.error))
             err_console.print(f"[red]error[/red] {res.error}", highlight=False)
@@ -97,12 +124,15 @@ def extract(
         OutFormat, typer.Option("--format", help="jsonl (one event per line) or table.")
     ] = OutFormat.jsonl,
     output: Output = None,
+    dicts: Dicts = None,
+    config_file: ConfigOpt = None,
 ) -> None:
     """Code the events in PATH... and print them (no store)."""
     from whimbrel.display import events_table
 
+    settings = _user_settings(dicts, config_file)
     failures: list[str] = []
-    results = list(_code_inputs(paths, published, failures))
+    results = list(_code_inputs(paths, published, failures, settings=settings))
     events = [ev.to_dict() for res in results for ev in res.events]
     if format is OutFormat.table:
         console = Console(file=output.open("w", encoding="utf-8"), width=200) if output else _console()
@@ -125,16 +155,19 @@ def geoparse(
         OutFormat, typer.Option("--format", help="jsonl (one article per line) or table.")
     ] = OutFormat.jsonl,
     output: Output = None,
+    dicts: Dicts = None,
+    config_file: ConfigOpt = None,
 ) -> None:
     """Find and resolve the place names in PATH... (one JSON object per article)."""
     from dataclasses import asdict
 
     from rich.table import Table
 
+    settings = _user_settings(dicts, config_file)
     failures: list[str] = []
     out = _open_out(output)
     table = Table("article", "text", "start", "name", "country", "lat", "lon", "geonameid")
-    for res in _code_inputs(paths, published, failures, upto="whimbrel_places"):
+    for res in _code_inputs(paths, published, failures, upto="whimbrel_places", settings=settings):
         if format is OutFormat.table:
             for t in res.toponyms:
                 table.add_row(
@@ -167,11 +200,14 @@ def run(
         str | None, typer.Option("--address", help="An existing Ray cluster (default: start one on 127.0.0.1).")
     ] = None,
     workers: Annotated[int, typer.Option("--workers", help="Ray workers (each loads the model once).")] = 2,
+    dicts: Dicts = None,
+    config_file: ConfigOpt = None,
 ) -> None:
     """Run the whole pipeline over PATH... into the DuckDB store (new and changed articles only)."""
     from whimbrel.run import failed_paths, run_corpus
 
     console = _console(stderr=True)
+    settings = _user_settings(dicts, config_file)
     inputs = list(paths or [])
     if retry_failures:
         inputs += [p for p in failed_paths(db) if p not in inputs]
@@ -182,10 +218,27 @@ def run(
     if use_ray:
         from whimbrel.scale.ray_coder import RayCoder
 
-        with RayCoder(address=address, workers=workers) as coder:
-            stats = run_corpus(inputs, db, published=day, console=console, recode=recode, coder=coder)
+        with RayCoder(address=address, workers=workers, overrides=settings.overrides) as coder:
+            stats = run_corpus(
+                inputs,
+                db,
+                published=day,
+                console=console,
+                recode=recode,
+                coder=coder,
+                overrides=settings.overrides,
+                extra_files=settings.files,
+            )
     else:
-        stats = run_corpus(inputs, db, published=day, console=console, recode=recode)
+        stats = run_corpus(
+            inputs,
+            db,
+            published=day,
+            console=console,
+            recode=recode,
+            overrides=settings.overrides,
+            extra_files=settings.files,
+        )
     console.print(
         f"run {stats.run_id}: {stats.seen} articles read, {stats.coded} coded, {stats.skipped} already current, "
         f"{stats.duplicates} near-duplicates linked, {stats.events} events, {stats.failures} failures -> {db}",
@@ -356,12 +409,34 @@ def draw_map(
 def evaluate(
     sets: Annotated[list[str] | None, typer.Option("--set", help="Only these sets (repeatable).")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many items per set.")] = None,
+    dicts: Dicts = None,
+    config_file: ConfigOpt = None,
 ) -> None:
     """Score whimbrel on the gold sets in ../shared/eval (skipped when absent)."""
     from whimbrel.evaluation.runner import render_table, run_eval
+    from whimbrel.pipeline import Pipeline
 
-    rows = run_eval(sets, limit)
+    settings = _user_settings(dicts, config_file)
+    pipeline = Pipeline(settings.overrides) if settings.overrides else None
+    rows = run_eval(sets, limit, pipeline=pipeline)
     _console().print(render_table(rows))
+
+
+@app.command("convert-petrarch")
+def convert_petrarch(
+    folder: Annotated[Path, typer.Argument(help="Folder of PETRARCH/TABARI dictionaries (*.actors.txt, ...).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The whimbrel dictionary file to write.")],
+) -> None:
+    """Convert PETRARCH/TABARI actor, agent and verb dictionaries into one whimbrel --dict file."""
+    from whimbrel.actors.petrarch import write_conversion
+    from whimbrel.errors import WhimbrelError
+
+    try:
+        conversion = write_conversion(folder, output)
+    except WhimbrelError as err:
+        _console(stderr=True).print(f"[red]error[/red] {err}", highlight=False)
+        raise typer.Exit(2) from None
+    _console(stderr=True).print(f"{conversion.summary()}\n-> {output}", highlight=False, markup=False)
 
 
 @app.command()

@@ -40,8 +40,16 @@ def _strip_lines(value: Any) -> Any:
     return value
 
 
-def read_yaml_entries(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    """(line, entry) pairs of a YAML list file; raises E202/E203/E201 with the file named."""
+#: Top-level keys a user's combined file (``--dict``) may hold, each a list of entries.
+USER_FILE_SECTIONS = ("actors", "patterns")
+
+
+def read_yaml_entries(path: Path, section: str | None = None) -> list[tuple[int, dict[str, Any]]]:
+    """(line, entry) pairs of a YAML list file; raises E202/E203/E201 with the file named.
+
+    With ``section``, the file may instead be a mapping of :data:`USER_FILE_SECTIONS` to lists
+    (one user file holding actors and patterns); the named list is read, or none if absent.
+    """
     if not path.is_file():
         raise DataFileError(Err.E203, path=str(path))
     try:
@@ -50,6 +58,12 @@ def read_yaml_entries(path: Path) -> list[tuple[int, dict[str, Any]]]:
         raise DataFileError(Err.E202, path=str(path), detail=str(exc).replace("\n", " ")) from exc
     if data is None:
         return []
+    if section is not None and isinstance(data, dict):
+        unknown = sorted(k for k in data if k not in USER_FILE_SECTIONS and k != "__line__")
+        if unknown:
+            detail = f"  unknown top-level key(s) {unknown}; a dictionary file has {list(USER_FILE_SECTIONS)}"
+            raise DataFileError(Err.E201, path=str(path), detail=detail)
+        data = data.get(section) or []
     if not isinstance(data, list):
         raise DataFileError(Err.E201, path=str(path), detail="  the file must be a YAML list of entries ('- id: ...')")
     out = []
@@ -63,9 +77,9 @@ def read_yaml_entries(path: Path) -> list[tuple[int, dict[str, Any]]]:
     return out
 
 
-def load_models(path: Path, model: type[M], id_field: str = "id") -> list[M]:
-    """Validate every entry of ``path`` against ``model``; report all bad entries at once."""
-    entries = read_yaml_entries(path)
+def load_models(path: Path, model: type[M], id_field: str = "id", section: str | None = None) -> list[M]:
+    """Validate every entry of ``path`` (or of its ``section``) against ``model``; report all bad entries at once."""
+    entries = read_yaml_entries(path, section)
     good: list[M] = []
     problems: list[str] = []
     for line, raw in entries:

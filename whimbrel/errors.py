@@ -28,6 +28,8 @@ class Err(StrEnum):
     E201 = "{path}: invalid data file:\n{detail}\nFix the entries listed (see docs/dictionaries.md)."
     E202 = "{path}: not valid YAML ({detail}). Check indentation and quoting near that line."
     E203 = "{path}: data file not found. Pass an existing YAML file to --dict."
+    E204 = "{path}: invalid config file: {detail}. See docs/dictionaries.md for its keys ('dictionaries', 'stages')."
+    E205 = "{path}:{line}: cannot convert this PETRARCH dictionary line ({detail}). Fix the line or remove it."
     # E3xx: geography
     E301 = "Gazetteer index at {path} is unreadable ({detail}). Delete it; it is rebuilt on next use."
     # E4xx: store

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from datasketch import MinHash
 from rich.console import Console
@@ -76,6 +76,8 @@ def run_corpus(
     console: Console | None = None,
     commit_every: int = 16,
     recode: bool = False,
+    overrides: dict[str, dict[str, Any]] | None = None,
+    extra_files: Sequence[str] = (),
 ) -> RunStats:
     """Code every new or changed article under ``paths`` into the store at ``db``.
 
@@ -84,10 +86,12 @@ def run_corpus(
     Near-duplicates of stored or earlier articles are stored and linked, not coded.
     ``coder`` does the coding (default: one local :class:`Pipeline`; ``whimbrel.scale`` gives
     one that spreads batches over Ray workers); everything else happens here, in one process.
+    ``overrides`` are stage settings (users' dictionaries, ``--config``) for the default coder;
+    ``extra_files`` are those dictionaries, part of the coding version so ``recode`` sees edits.
     """
     console = console or Console(stderr=True)
     stats = RunStats()
-    version = coding_version()
+    version = coding_version(extra_files)
     with Store(db) as store:
         stats.run_id = store.start_run((str(p) for p in paths), version)
         index = store.duplicate_index()
@@ -116,7 +120,7 @@ def run_corpus(
         to_code = [article for article, match, _ in work if match is None]
         if work:
             if coder is None and to_code:
-                coder = Pipeline().process
+                coder = Pipeline(overrides).process
             coded = coder(to_code) if coder is not None and to_code else iter(())
             progress = Progress(
                 TextColumn("[bold]coding[/bold]"),

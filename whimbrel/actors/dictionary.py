@@ -1,7 +1,8 @@
 """The actor dictionaries as validated data: countries, IGOs/NGOs, groups, sectors, titles, office-holders.
 
 Each family lives in its own YAML file under ``whimbrel/actors/data``. Users add or override entries
-by id with their own YAML files, whose entries say which family they belong to with ``kind``::
+by id with their own YAML files (a list, or the ``actors:`` key of a combined dictionary file, see
+docs/dictionaries.md), whose entries say which family they belong to with ``kind``::
 
     - kind: group
       id: FREEDONIA_LIBERATION_FRONT
@@ -43,10 +44,23 @@ class _Entry(BaseModel):
 
 
 class Seat(_Entry):
-    """A place or building that stands for a state's institution ("the Pentagon" -> USA MIL)."""
+    """A place or building that stands for a state's institution ("the Pentagon" -> USA MIL).
+
+    Also any other name that stands for the state, or one of its sectors, for a while only:
+    ``start``/``end`` bound the dates on which the name means this (a dated actor code, as in
+    PETRARCH dictionaries); ``agent: null`` means the state as a whole.
+    """
 
     name: str = Field(min_length=1)
-    agent: SectorCode = "GOV"
+    agent: SectorCode | None = "GOV"
+    start: date | None = None
+    end: date | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Seat:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
 
 
 class CountryEntry(_Entry):
@@ -172,7 +186,7 @@ def load_dictionaries(extra_files: Iterable[str | Path] = (), data_dir: Path = D
         for entry in load_models(data_dir / filename, model):
             dictionary.add(entry)  # type: ignore[arg-type]
     for path in extra_files:
-        for user_entry in load_models(Path(path), UserEntry):
+        for user_entry in load_models(Path(path), UserEntry, section="actors"):
             dictionary.add(user_entry.root)
     return dictionary
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 import spacy
@@ -37,6 +38,18 @@ class Cue:
     kind: CueKind
     ref: str
     agent: str | None = None
+    # a dated name (see Seat): it means this only from ``start`` to ``end``
+    start: date | None = None
+    end: date | None = None
+
+    def holds_on(self, day: date | None) -> bool:
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +64,8 @@ class CueMatch:
         return next((c for c in self.cues if c.kind in kinds), None)
 
 
-def _cue_order(cue: Cue) -> tuple[str, str]:
-    return (cue.kind, cue.ref)
+def _cue_order(cue: Cue) -> tuple[str, str, str, str]:
+    return (cue.kind, cue.ref, str(cue.start or ""), str(cue.end or ""))
 
 
 def plural(word: str) -> str:
@@ -94,7 +107,7 @@ class Lexicon:
             for demonym in country.demonyms:
                 yield demonym, Cue("demonym", country.id)
             for seat in country.seats:
-                yield seat.name, Cue("seat", country.id, seat.agent)
+                yield seat.name, Cue("seat", country.id, seat.agent, seat.start, seat.end)
         for org in dictionary.orgs.values():
             for name in [org.name, *org.aliases]:
                 yield name, Cue("org", org.id, org.agent)

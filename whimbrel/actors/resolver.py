@@ -20,18 +20,19 @@ Nothing is invented: an unresolvable span still yields an Actor with its text an
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from whimbrel.actors.dictionary import ROLE_AGENT, ActorDictionary, OfficeTerm, OrgEntry, load_dictionaries
 from whimbrel.actors.lexicon import Cue, CueMatch, Lexicon
+from whimbrel.events.roles import actor_span
 from whimbrel.model import Actor
-from whimbrel.nlp.extensions import article_of, event_mentions_of, register_extensions
+from whimbrel.nlp.extensions import EventMention, article_of, event_mentions_of, register_extensions
 
 #: Sector of someone named who holds no listed office on the date (a former or future holder).
 OUT_OF_OFFICE_AGENT = "ELI"
@@ -77,11 +78,11 @@ class ActorLookup:
         if span is None:
             return None
         actor = Actor(text=span.text, start=span.start_char, end=span.end_char)
-        reading = self._read(span)
+        reading = self._read(span, on_date)
         if not (reading.entities or reading.persons):
             apposition = self._apposition(span)
             if apposition is not None:
-                extra = self._read(apposition)
+                extra = self._read(apposition, on_date)
                 reading = _Reading(
                     extra.entities,
                     reading.demonyms,
@@ -92,9 +93,12 @@ class ActorLookup:
         self._fill(actor, reading, span, on_date)
         return actor
 
-    def _read(self, span: Span) -> _Reading:
+    def _read(self, span: Span, on_date: date | None = None) -> _Reading:
         entities, demonyms, persons, sectors, titles = [], [], [], [], []
-        for match in self.lexicon.find(span):
+        for found in self.lexicon.find(span):
+            match = _on_date(found, on_date)
+            if not match.cues:
+                continue
             if match.first("demonym") is not None:
                 demonyms.append(match)
             entity = match.first("org", "country", "demonym", "seat")
@@ -167,6 +171,45 @@ class ActorLookup:
             actor.agent = ROLE_AGENT[holder.role]
         return None
 
+    def prep_states(self, span: Span, on_date: date | None) -> list[Actor]:
+        """States named through of/in/from after a span's head ("lawmakers in Fornost and Gondor")."""
+        states: list[Actor] = []
+        for prep in span.root.children:
+            if prep.dep_ != "prep" or prep.lower_ not in STATE_PREPS:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for token in [obj, *obj.conjuncts]:
+                    actor = self.resolve(actor_span(token), on_date)
+                    if actor is not None and _is_coded(actor) and actor.group is None:
+                        states.append(actor)
+        return states
+
+    def phrase_actors(self, trigger: Token, source: Span | None, on_date: date | None) -> list[Actor]:
+        """The first dictionary state, group or seat named in the trigger's phrase (not in its source),
+        with the actors coordinated with it."""
+        tokens = _phrase_tokens(trigger)
+        if not tokens:
+            return []
+        doc = trigger.doc
+        inside = {t.i for t in tokens}
+        phrase = doc[tokens[0].i : tokens[-1].i + 1]
+        for match in self.lexicon.find(phrase):
+            if match.start not in inside or (source is not None and source.start <= match.start < source.end):
+                continue
+            if _on_date(match, on_date).first("org", "country", "demonym", "seat") is None:
+                continue
+            head = _noun_head(doc[match.end - 1])
+            actor = self.resolve(actor_span(head), on_date)
+            if actor is None or not _is_coded(actor):
+                continue
+            found = [actor]
+            for conjunct in head.conjuncts:
+                other = self.resolve(actor_span(conjunct), on_date)
+                if other is not None and _is_coded(other) and conjunct.i > head.i:
+                    found.append(other)
+            return found
+        return []
+
     def _office_holder(self, country: str, titles: Sequence[Cue], on_date: date | None) -> OfficeTerm | None:
         for title in titles:
             terms = self.dictionary.terms_of(country, title.ref)
@@ -175,6 +218,22 @@ class ActorLookup:
                 if in_office:
                     return term
         return None
+
+
+def _on_date(match: CueMatch, on_date: date | None) -> CueMatch:
+    """The match with only the cues that hold on the date; a dated name valid then beats the undated
+    ones, and the narrowest dated span of validity wins ("[ORCHOB 20100109-20100112]" inside a longer one)."""
+    if not any(c.dated for c in match.cues):
+        return match
+    valid = [c for c in match.cues if c.holds_on(on_date)]
+    dated = [c for c in valid if c.dated]
+    if on_date is not None and dated:
+        narrowest = min(dated, key=lambda c: ((c.end or date.max) - (c.start or date.min)).days)
+        valid = [narrowest, *(c for c in valid if not c.dated and c.kind not in _ENTITY_KINDS)]
+    return CueMatch(match.start, match.end, tuple(valid))
+
+
+_ENTITY_KINDS = frozenset({"org", "country", "demonym", "seat"})
 
 
 def _term_on(terms: Sequence[OfficeTerm], on_date: date | None) -> tuple[OfficeTerm, bool]:
@@ -241,21 +300,104 @@ def resolve_span(span: Span | None, on_date: date | None) -> Actor | None:
     return _lookup(span.vocab).resolve(span, on_date)
 
 
-class ActorResolver:
-    """spaCy component ``whimbrel_actors``: fills EventMention.source_actor/target_actor and speakers."""
+#: Prepositions through which a sector names its state: "lawmakers in X", "the government of X".
+STATE_PREPS = frozenset({"of", "in", "from"})
 
-    def __init__(self, nlp: Language, name: str, extra_dictionary_files: Sequence[str] = ()) -> None:
+#: Dependents of a verb that open a clause of their own: its actors are not the verb's target.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "xcomp", "csubj", "parataxis", "acl", "mark"})
+
+
+class ActorResolver:
+    """spaCy component ``whimbrel_actors``: fills EventMention.source_actor/target_actor and speakers.
+
+    With ``dictionary_roles`` (coding with a user's dictionary, PETRARCH-style), a target that
+    names no dictionary actor gives way to the first dictionary actor in the trigger's own phrase
+    ("restore ties *with Gondor*", "fired shells *at Seoul*").
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        extra_dictionary_files: Sequence[str] = (),
+        dictionary_roles: bool = False,
+    ) -> None:
         register_extensions()
         self.name = name
         self.lookup = _lookup(nlp.vocab, tuple(str(p) for p in extra_dictionary_files))
+        self.dictionary_roles = dictionary_roles
+
+    def _lend_states(self, mention: EventMention, on_date: date | None) -> list[EventMention]:
+        """A sector without a state takes the states named after it ("the ambassadors of Arnor and
+        Gondor" -> ARNGOV, GONGOV): the first fills the actor, each other one adds a mention."""
+        extra: list[EventMention] = []
+        for role in ("source", "target"):
+            actor: Actor | None = getattr(mention, f"{role}_actor")
+            span: Span | None = getattr(mention, f"{role}_span")
+            if actor is None or span is None or actor.country is not None or actor.agent is None:
+                continue
+            states = self.lookup.prep_states(span, on_date)
+            if not states:
+                continue
+            setattr(mention, f"{role}_actor", _with_state(actor, states[0]))
+            extra += [replace(mention, **{f"{role}_actor": _with_state(actor, s)}) for s in states[1:]]  # type: ignore[arg-type]
+        return extra
 
     def __call__(self, doc: Doc) -> Doc:
         on_date = article_of(doc).published
+        added: list[EventMention] = []
         for mention in event_mentions_of(doc):
             mention.source_actor = self.lookup.resolve(mention.source_span, on_date)
             mention.target_actor = self.lookup.resolve(mention.target_span, on_date)
+            if self.dictionary_roles:
+                added.extend(self._lend_states(mention, on_date))
+            if self.dictionary_roles and not _is_coded(mention.target_actor):
+                found = self.lookup.phrase_actors(mention.trigger, mention.source_span, on_date)
+                if found:
+                    mention.target_actor = found[0]
+                    # coordinated actors ("with Mordor, Rohan and Bree") are each a target
+                    added.extend(replace(mention, target_actor=actor) for actor in found[1:])
+        mentions = event_mentions_of(doc)
+        mentions.extend(added)
         for info in (doc._.sentence_info or {}).values():
             if info.speaker_span is not None:
                 speaker = self.lookup.resolve(info.speaker_span, on_date)
                 info.attribution.speaker_actor = speaker.code if speaker else None
         return doc
+
+
+def _with_state(actor: Actor, state: Actor) -> Actor:
+    return replace(actor, country=state.country, code=actor_code(state.country, actor.agent))
+
+
+def _is_coded(actor: Actor | None) -> bool:
+    return actor is not None and actor.country is not None
+
+
+def _phrase_tokens(trigger: Token) -> list[Token]:
+    """The tokens after the trigger in its own phrase, stopping at clauses that hang from it."""
+    out: list[Token] = []
+
+    def walk(token: Token) -> None:
+        for child in token.children:
+            if token is trigger and child.dep_ == "ccomp":
+                # "X believes Y can cope": what a verb of saying or thinking is about is its clause's subject
+                subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > trigger.i]
+                for subject in subjects:
+                    out.extend(subject.subtree)
+                continue
+            if child.i <= trigger.i or (token is trigger and child.dep_ in CLAUSE_DEPS):
+                continue
+            if child.pos_ in ("VERB", "AUX") and child.dep_ in CLAUSE_DEPS:
+                continue
+            out.append(child)
+            walk(child)
+
+    walk(trigger)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _noun_head(token: Token) -> Token:
+    while token.dep_ in ("compound", "amod", "poss", "nmod") and token.head.i > token.i:
+        token = token.head
+    return token

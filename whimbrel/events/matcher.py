@@ -29,7 +29,7 @@ from spacy.vocab import Vocab
 from whimbrel.data_files import load_models
 from whimbrel.events.acled import acled_type_of
 from whimbrel.events.modality import modality_of
-from whimbrel.events.patterns import load_patterns
+from whimbrel.events.patterns import bundled_patterns, load_patterns
 from whimbrel.events.quantities import counts_near, is_counting_word
 from whimbrel.events.roles import RoleResult, find_roles, is_passive, verb_source_heads
 from whimbrel.events.schema import DATA_DIR, TriggerPattern, cameo_to_plover
@@ -83,6 +83,35 @@ def context_fits(pattern: TriggerPattern, lemmas: str) -> bool:
     if pattern.requires and not any(f" {w} " in lemmas for w in pattern.requires):
         return False
     return not any(f" {w} " in lemmas for w in pattern.excludes)
+
+
+def _phrase_at(tokens: Sequence[Token], at: int, words: Sequence[str]) -> bool:
+    if at + len(words) > len(tokens):
+        return False
+    return all(w in (t.lemma_.lower(), t.lower_) for w, t in zip(words, tokens[at : at + len(words)], strict=False))
+
+
+def _in_order(tokens: Sequence[Token], phrases: Sequence[str]) -> bool:
+    """Every phrase occurs in ``tokens``, each after the previous one ends."""
+    cursor = 0
+    for phrase in phrases:
+        words = phrase.split()
+        found = next((i for i in range(cursor, len(tokens)) if _phrase_at(tokens, i, words)), None)
+        if found is None:
+            return False
+        cursor = found + len(words)
+    return True
+
+
+def around_fits(pattern: TriggerPattern, span: Span) -> bool:
+    """The pattern's ``before`` words precede the trigger and its ``after`` words follow it, in its sentence."""
+    if not (pattern.before or pattern.after):
+        return True
+    sent = span.root.sent
+    doc = span.doc
+    before = [doc[i] for i in range(sent.start, span.start)]
+    after = [doc[i] for i in range(span.end, sent.end)]
+    return _in_order(before, pattern.before) and _in_order(after, pattern.after)
 
 
 def usable_trigger(trigger: Token, pattern: TriggerPattern, span: Span) -> bool:
@@ -163,10 +192,19 @@ def confidence(trigger: Token, pattern: TriggerPattern, roles: RoleResult, cue_l
 class EventMatcher:
     """spaCy component ``whimbrel_events``: sets ``doc._.event_mentions``."""
 
-    def __init__(self, nlp: Language, name: str = "whimbrel_events", extra_pattern_files: Sequence[str | Path] = ()):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "whimbrel_events",
+        extra_pattern_files: Sequence[str | Path] = (),
+        use_bundled_patterns: bool = True,
+    ):
         register_extensions()
         self.name = name
-        self.patterns = {p.id: p for p in load_patterns(list(extra_pattern_files))}
+        patterns = load_patterns(list(extra_pattern_files), include_bundled=use_bundled_patterns)
+        self.patterns = {p.id: p for p in patterns}
+        # a user's pattern wins a trigger over an equally specific bundled one
+        self.user_pattern_ids = {p.id for p in patterns} - {p.id for p in bundled_patterns()}
         self.matcher = build_matcher(nlp.vocab, self.patterns.values(), nlp.tokenizer)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -196,10 +234,15 @@ class EventMatcher:
             lemmas = lemma_cache.setdefault(sent.start, sentence_lemmas(sent))
             if not usable_trigger(trigger, pattern, span) or not context_fits(pattern, lemmas):
                 continue
+            if not around_fits(pattern, span):
+                continue
             candidates[trigger.i].append(Candidate(trigger, pattern, len(span)))
         chosen = {}
         for index, options in candidates.items():
-            best = max(options, key=lambda c: (c.pattern.specificity, c.cue_length))
+            best = max(
+                options,
+                key=lambda c: (c.pattern.specificity, c.cue_length, c.pattern.id in self.user_pattern_ids),
+            )
             if not has_excluded_cause(best.trigger, best.pattern):
                 chosen[index] = best
         return chosen

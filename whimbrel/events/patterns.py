@@ -18,8 +18,8 @@ def bundled_pattern_files() -> list[Path]:
     return sorted(PATTERN_DIR.glob("*.yaml"))
 
 
-def _load_file(path: Path) -> list[TriggerPattern]:
-    patterns = load_models(path, TriggerPattern)
+def _load_file(path: Path, section: str | None = None) -> list[TriggerPattern]:
+    patterns = load_models(path, TriggerPattern, section=section)
     counts = Counter(p.id for p in patterns)
     duplicates = [ident for ident, n in counts.items() if n > 1]
     if duplicates:
@@ -40,11 +40,20 @@ def _bundled() -> tuple[TriggerPattern, ...]:
     return tuple(by_id.values())
 
 
-def load_patterns(extra_files: Sequence[str | Path] = ()) -> list[TriggerPattern]:
-    """The bundled patterns, then each extra file's: an extra pattern replaces a bundled one with its id."""
-    by_id = {p.id: p for p in _bundled()}
+def bundled_patterns() -> tuple[TriggerPattern, ...]:
+    return _bundled()
+
+
+def load_patterns(extra_files: Sequence[str | Path] = (), include_bundled: bool = True) -> list[TriggerPattern]:
+    """The bundled patterns, then each extra file's: an extra pattern replaces a bundled one with its id.
+
+    An extra file is a YAML list of patterns, or a user dictionary whose ``patterns:`` key holds
+    them (see docs/dictionaries.md). Without ``include_bundled`` only the extra files' patterns
+    are used (a user's own dictionary replacing whimbrel's, as for the PETRARCH suite).
+    """
+    by_id = {p.id: p for p in _bundled()} if include_bundled else {}
     for extra in extra_files:
-        for pattern in _load_file(Path(extra)):
+        for pattern in _load_file(Path(extra), section="patterns"):
             by_id[pattern.id] = pattern
     return list(by_id.values())
 

@@ -223,10 +223,16 @@ def verb_source_heads(verb: Token, depth: int = 0) -> list[Token]:
         # "a gendarme shot and killed a driver": the first verb misread as a noun keeps the subject
         # as its compound
         return _noun_modifier_sources(head)
+    if verb.dep_ == "xcomp" and is_passive(head) and not _agent_objects(head):
+        # "X was seen to break into ...", "X is expected to visit": the raised subject acts
+        return [c for c in head.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "xcomp":
         obj = _child(head, "dobj")
         return [obj] if obj is not None and head.lemma_ in OBJECT_CONTROL_VERBS else verb_source_heads(head, depth + 1)
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return verb_source_heads(head, depth + 1)
+    if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
+        # "X is about to restore ...", "X is ready to talk": the predicate's subject acts
         return verb_source_heads(head, depth + 1)
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return [head]
@@ -420,9 +426,15 @@ def is_place(token: Token) -> bool:
 
 
 def resolve_pronoun(pronoun: Token) -> Span | None:
-    """The subject of the previous sentence that the pronoun most plausibly stands for."""
+    """The subject of the previous sentence that the pronoun most plausibly stands for; for the
+    subject of a reported clause, the reporting verb's subject ("Ethiopia indicated it would act")."""
     kind = PRONOUNS.get(pronoun.lower_)
     sent = pronoun.sent
+    clause = pronoun.head
+    if kind is not None and pronoun.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
+        reporter = _child(clause.head, "nsubj")
+        if reporter is not None and reporter.pos_ != "PRON" and _fits(reporter, kind):
+            return actor_span(reporter)
     if kind is None or sent.start == 0:
         return None
     previous = pronoun.doc[sent.start - 1].sent

@@ -162,6 +162,11 @@ class TriggerPattern(BaseModel):
     requires: list[str] = Field(default_factory=list)
     # none of these lemmas may occur in the sentence
     excludes: list[str] = Field(default_factory=list)
+    # every one of these words or phrases must occur in the sentence before (``before``) or after
+    # (``after``) the trigger, in the order listed: a verb's object or preposition ("restore ...
+    # diplomatic ties", "call ... for"). Matched on lemmas or on the words as written.
+    before: list[str] = Field(default_factory=list)
+    after: list[str] = Field(default_factory=list)
     # the match is dropped when the cause of the event (active subject, passive agent, or the
     # object of "in/by/from/after/during") is one of these lemmas: "the earthquake killed 20"
     excluded_causes: list[str] = Field(default_factory=list)
@@ -175,8 +180,11 @@ class TriggerPattern(BaseModel):
     merge_into_cause: bool = False
     # numbers attached to the trigger's victims are counted as this quantity
     quantity: QuantityKind | None = None
+    # the dictionary's own event code when it is not the CAMEO code (a user's private or WEIS-style
+    # code, such as those of converted PETRARCH dictionaries); ``cameo`` keeps the nearest CAMEO code
+    code: str | None = Field(default=None, pattern=r"^[0-9A-Za-z]{1,8}$")
 
-    @field_validator("lemmas", "requires", "excludes", "excluded_causes")
+    @field_validator("lemmas", "requires", "excludes", "excluded_causes", "before", "after")
     @classmethod
     def _lowercase(cls, value: list[str]) -> list[str]:
         return [v.strip().lower() for v in value]
@@ -204,4 +212,11 @@ class TriggerPattern(BaseModel):
     def specificity(self) -> int:
         """How narrow the pattern is; the most specific pattern wins a trigger matched by several."""
         longest_cue = max(len(cue.split()) for cue in self.lemmas)
-        return 2 * bool(self.requires) + longest_cue + (1 if len(self.pos) == 1 else 0)
+        # each word a pattern pins around its trigger narrows it as much as a word of its cue
+        pinned = sum(len(phrase.split()) for phrase in (*self.before, *self.after))
+        return 2 * bool(self.requires) + longest_cue + pinned + (1 if len(self.pos) == 1 else 0)
+
+    @property
+    def event_code(self) -> str:
+        """The code the dictionary gives the event: its own ``code``, else the CAMEO code."""
+        return self.code or self.cameo

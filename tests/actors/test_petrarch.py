@@ -1,0 +1,149 @@
+"""The PETRARCH/TABARI converter on small hand-written dictionaries, and what the converted entries do."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from spacy.language import Language
+
+from whimbrel.actors.dictionary import CountryEntry, SectorEntry, UserEntry, load_dictionaries
+from whimbrel.actors.petrarch import convert_folder, spacy_lemmatizer
+from whimbrel.actors.resolver import ActorLookup
+from whimbrel.errors import DataFileError
+from whimbrel.events.matcher import EventMatcher
+from whimbrel.events.patterns import load_patterns
+
+from .conftest import phrase_span
+
+ACTORS = """<!-- a test actors file -->
+FREEDONIA [FRE]
++FREEDONIAN
+SYLVANIA_ [SYL] # trailing underscore: no stemming
+THE_GRAND_DUCHY [GDY]
+RUFUS FIREFLY  # dated codes
+\t[FRE < 330101]
+\t[FREGOV 19330101 - 19331231]
+\t[FREELI > 331231]
+LIBERTY_FRONT [FRELIBREB]
+BOROMIR [---]
+"""
+
+AGENTS = """!PERSON! = MAN, MEN
+TROOPS {} [~MIL]
+CONGRESS!PERSON! [~LEG]
+AMBASSADOR [~GOV]
+HUMAN_RIGHTS_BODY [NGO~]
+"""
+
+VERBS = """&TIES
++DIPLOMATIC
++TRADE
+
+--- RESTORE [064] ---
+RESTORE
+- * &TIES RELATIONS [0641]
+- * FULL TIES [064]
+
+--- ABANDON [345] ---
+ABANDON
+- * TALKS [---]
+
+--- SAID [---] ---
+SAID
+- * WAS UNFAIR [111]
+"""
+
+DISCARDS = """MONTHS LATER
++SPORTS LEAGUE
+"""
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("petrarch")
+    for kind, text in (("actors", ACTORS), ("agents", AGENTS), ("verbs", VERBS), ("discards", DISCARDS)):
+        (path / f"Test.{kind}.txt").write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def converted(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("converted") / "dict.yaml"
+    out.write_text(convert_folder(folder, spacy_lemmatizer()).as_yaml(), encoding="utf-8")
+    return out
+
+
+def test_actors_become_states_with_dated_seats(converted: Path) -> None:
+    data = yaml.safe_load(converted.read_text(encoding="utf-8"))
+    entries = {e["id"]: UserEntry.model_validate(e).root for e in data["actors"]}
+    freedonia = entries["FRE"]
+    assert isinstance(freedonia, CountryEntry)
+    assert freedonia.name == "Freedonia" and "Freedonian" in freedonia.aliases
+    seats = {(s.agent, s.start, s.end) for s in freedonia.seats if s.name == "Rufus Firefly"}
+    assert seats == {
+        (None, None, date(1932, 12, 31)),  # "< 330101": before that day
+        ("GOV", date(1933, 1, 1), date(1933, 12, 31)),  # a range, both ends included
+        ("ELI", date(1934, 1, 1), None),  # "> 331231": after that day
+    }
+    # the article goes: "The Grand Duchy" is read as "Grand Duchy" in a parse
+    assert "Grand Duchy" in [entries["GDY"].name, *entries["GDY"].aliases]
+    front = entries["LIBERTY_FRONT"]
+    assert front.kind == "group" and front.code == "FRELIBREB"
+
+
+def test_agents_become_sector_words_with_substitutions(converted: Path) -> None:
+    data = yaml.safe_load(converted.read_text(encoding="utf-8"))
+    sectors = {e["id"]: SectorEntry.model_validate(e) for e in data["actors"] if e["kind"] == "sector"}
+    assert "troops" in sectors["MIL"].words
+    assert {"congressman", "congressmen"} <= set(sectors["LEG"].words)
+    assert "NGO" not in sectors  # a prefix agent cannot be expressed
+
+
+def test_verbs_become_patterns_with_synsets_and_private_codes(converted: Path) -> None:
+    patterns = load_patterns([converted], include_bundled=False)
+    restore = [p for p in patterns if p.lemmas == ["restore"]]
+    assert {(tuple(p.after), p.event_code) for p in restore} == {
+        ((), "064"),
+        (("diplomatic", "relations"), "0641"),
+        (("trade", "relations"), "0641"),
+        (("full", "ties"), "064"),
+    }
+    said = next(p for p in patterns if p.lemmas == ["say"])
+    assert said.after == ["was", "unfair"] and said.cameo == "111"
+
+
+def test_what_cannot_be_expressed_is_counted(folder: Path) -> None:
+    conversion = convert_folder(folder, spacy_lemmatizer())
+    dropped = conversion.dropped
+    assert dropped["pattern with a null or unreadable code ([---])"] == 1
+    assert dropped["discard phrases (whimbrel has no discard lists)"] == 2
+    assert dropped["actor code not expressible (---)"] == 1
+    assert any("345" in reason for reason in dropped)  # ABANDON's code has no CAMEO equivalent
+
+
+def test_dated_codes_resolve_by_the_sentence_date(nlp: Language, converted: Path) -> None:
+    lookup = ActorLookup(load_dictionaries([converted]), nlp.vocab)
+    span = phrase_span(nlp, "Rufus Firefly met Sylvania.", "Rufus Firefly")
+    codes = {day: lookup.resolve(span, day) for day in (date(1932, 6, 1), date(1933, 6, 1), date(1935, 6, 1))}
+    assert {day: actor.code for day, actor in codes.items() if actor} == {
+        date(1932, 6, 1): "FRE",
+        date(1933, 6, 1): "FREGOV",
+        date(1935, 6, 1): "FREELI",
+    }
+
+
+def test_converted_patterns_code_with_their_context_words(nlp: Language, converted: Path) -> None:
+    matcher = EventMatcher(nlp, "whimbrel_events", extra_pattern_files=[converted], use_bundled_patterns=False)
+    doc = matcher(nlp("Freedonia restored trade relations with Sylvania."))
+    codes = {matcher.patterns[m.pattern_id].event_code for m in doc._.event_mentions}
+    assert codes == {"0641"}
+    doc = matcher(nlp("Freedonia restored order in the capital."))
+    assert {matcher.patterns[m.pattern_id].event_code for m in doc._.event_mentions} == {"064"}
+
+
+def test_a_folder_without_dictionaries_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError, match="E203"):
+        convert_folder(tmp_path, spacy_lemmatizer())

@@ -1,0 +1,501 @@
+"""Converting PETRARCH/TABARI dictionaries (actors, agents, verbs, discards) into a whimbrel user dictionary.
+
+Written for whimbrel from the published description of the formats (the PETRARCH2 and TABARI
+manuals); what whimbrel's model can express is kept, everything else is counted as dropped with
+its reason (see :class:`Conversion` and docs/dictionaries.md).
+
+* **actors**: ``NAME [CODE]`` with ``+SYNONYM`` lines and dated codes ``[CODE <YYMMDD]``,
+  ``[CODE >YYMMDD]``, ``[CODE YYMMDD-YYMMDD]``. A code of three letters (``ARN``) or three
+  plus a three-letter sector (``HOBGOV``) becomes a state-like country entry whose id is the
+  first three letters; names with a sector, or with dates, become its (dated) seats, so that
+  "Arnor's troops" compose ``ARNMIL`` exactly as PETRARCH does. Other codes (``PSEREBHMS``)
+  become groups carrying that code.
+* **agents**: ``WORD {PLURALS} [~SEC]`` become sector words; ``!PERSON!``-style substitutions are
+  expanded. Codes of more than three letters keep their first three; prefix agents (``NGO~``) are
+  dropped.
+* **verbs**: synsets ``&NAME`` (also nested) are expanded; each ``--- VERB [CODE] ---`` block gives
+  a pattern for its verbs with the block code and one per ``- ... * ... [CODE]`` line, whose words
+  before and after ``*`` become the pattern's ``before``/``after`` words. Actor markers
+  (``$ + % ^``) are not expressible (whimbrel reads roles from the parse) and are ignored.
+  A code that is not a CAMEO code whimbrel knows keeps its own value in ``code``, with the nearest
+  known CAMEO code in ``cameo``: its first three digits, else the verb block's code; without one,
+  the pattern is dropped (whimbrel types every event in CAMEO and PLOVER).
+* **discards**: whimbrel has no discard lists; they are counted as dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from whimbrel.actors.dictionary import CountryEntry, OrgEntry, Seat, SectorEntry
+from whimbrel.errors import DataFileError, Err
+from whimbrel.events.schema import TriggerPattern, cameo_names, cameo_to_plover
+
+#: Relations giving a converted verb's target: PETRARCH takes the target from the verb phrase,
+#: its object or the object of one of its prepositions.
+PETRARCH_TARGET_ROLES = [
+    "dobj",
+    "nsubjpass",
+    "dative",
+    "prep:with",
+    "prep:to",
+    "prep:against",
+    "prep:on",
+    "prep:at",
+    "prep:for",
+    "prep:from",
+    "prep:over",
+    "prep:into",
+]
+#: At most this many patterns come out of one pattern line through synset expansion.
+MAX_SYNSET_EXPANSION = 24
+#: Two-digit years at or above this are 19xx (TABARI's dates are from 1945 on).
+CENTURY_PIVOT = 30
+
+_COMMENT_BLOCK = re.compile(r"<!--.*?-->|<!\s*--.*?-->", re.S)
+_CODE = re.compile(
+    r"\[\s*(?P<code>[^\s\]<>]+)\s*(?:(?P<op>[<>])\s*(?P<day>\d{6,8})|(?P<a>\d{6,8})\s*-\s*(?P<b>\d{6,8}))?\s*\]"
+)
+_LETTERS = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})?$")
+_BLOCK = re.compile(r"^---\s*(?P<verb>.+?)\s*(?P<codes>(?:\[[^\]]*\]\s*)*)---")
+_PATTERN_CODE = re.compile(r"\[(?P<code>[^\]]*)\]\s*$")
+
+
+@dataclass(slots=True)
+class DatedCode:
+    code: str
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(slots=True)
+class Conversion:
+    """The converted entries and what could not be expressed, by reason (with counts)."""
+
+    actors: list[CountryEntry | OrgEntry | SectorEntry] = field(default_factory=list)
+    patterns: list[TriggerPattern] = field(default_factory=list)
+    dropped: Counter[str] = field(default_factory=Counter)
+    read: Counter[str] = field(default_factory=Counter)
+
+    def as_yaml(self) -> str:
+        data = {"actors": [_dump(a) for a in self.actors], "patterns": [_dump(p) for p in self.patterns]}
+        return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=140)
+
+    def summary(self) -> str:
+        lines = [f"read: {dict(self.read)}", f"wrote: {len(self.actors)} actor entries, {len(self.patterns)} patterns"]
+        lines += [f"dropped {n}: {reason}" for reason, n in self.dropped.most_common()]
+        return "\n".join(lines)
+
+
+def _dump(entry: Any) -> dict[str, Any]:
+    data: dict[str, Any] = entry.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    if hasattr(entry, "kind"):
+        data = {"kind": entry.kind, **data}
+    if isinstance(entry, CountryEntry) and entry.seats:
+        # a seat's agent defaults to GOV, so "the state as a whole" (None) must be written out
+        data["seats"] = [
+            {k: v for k, v in seat.model_dump(mode="json").items() if v is not None or k == "agent"}
+            for seat in entry.seats
+        ]
+    return data
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line number, text without comments) of a dictionary file; blank lines skipped."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    # keep line numbers: blank out comment blocks but keep their newlines
+    text = _COMMENT_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].rstrip()
+        if line.strip():
+            yield number, line
+
+
+def _words(name: str) -> str:
+    """A dictionary phrase as text: ``NEW_ZEALAND`` -> "NEW ZEALAND"; a trailing ``_`` (no stemming) goes."""
+    return " ".join(w for w in name.replace("_", " ").split() if w)
+
+
+def _display(phrase: str) -> str:
+    """PETRARCH writes names in capitals; whimbrel matches names as written in text, so names are
+    title-cased except short abbreviations and dotted ones ("IMF", "U.S.")."""
+    if len(phrase.replace(".", "").replace(" ", "")) <= 3:
+        return phrase
+    return " ".join(w if "." in w else w.capitalize() if w.isalpha() else w.title() for w in phrase.split())
+
+
+def _day(text: str) -> date:
+    if len(text) == 6:
+        year = int(text[:2])
+        text = f"{19 if year >= CENTURY_PIVOT else 20}{text}"
+    return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+
+
+def _dated_code(match: re.Match[str]) -> DatedCode:
+    code = match.group("code")
+    if match.group("op") == "<":
+        return DatedCode(code, end=_day(match.group("day")) - timedelta(days=1))
+    if match.group("op") == ">":
+        return DatedCode(code, start=_day(match.group("day")) + timedelta(days=1))
+    if match.group("a"):
+        return DatedCode(code, start=_day(match.group("a")), end=_day(match.group("b")))
+    return DatedCode(code)
+
+
+@dataclass(slots=True)
+class _Actor:
+    names: list[str]
+    codes: list[DatedCode]
+    line: int
+
+
+def read_actors(path: Path) -> list[_Actor]:
+    """Entries of a PETRARCH actors file: names (with ``+`` synonyms) and their (dated) codes."""
+    actors: list[_Actor] = []
+    for number, line in _lines(path):
+        stripped = line.strip()
+        if stripped.startswith("+") and actors:
+            actors[-1].names.append(_words(stripped[1:].split("[", 1)[0]))
+        elif stripped.startswith("[") and actors:
+            try:
+                actors[-1].codes += [_dated_code(m) for m in _CODE.finditer(stripped)]
+            except ValueError as exc:
+                raise DataFileError(Err.E205, path=str(path), line=number, detail=str(exc)) from exc
+        elif not line[0].isspace():
+            name = _words(stripped.split("[", 1)[0])
+            try:
+                codes = [_dated_code(m) for m in _CODE.finditer(stripped)]
+            except ValueError as exc:
+                raise DataFileError(Err.E205, path=str(path), line=number, detail=str(exc)) from exc
+            actors.append(_Actor([name], codes, number))
+    return actors
+
+
+def convert_actors(actors: list[_Actor], out: Conversion) -> None:
+    """Country entries keyed by the codes' first three letters; seats for sectors and dates; groups otherwise."""
+    countries: dict[str, dict[str, Any]] = {}
+    groups: list[OrgEntry] = []
+
+    def country(cid: str) -> dict[str, Any]:
+        return countries.setdefault(cid, {"id": cid, "names": [], "seats": []})
+
+    for actor in actors:
+        out.read["actors"] += 1
+        names = [_display(n) for n in actor.names if n]
+        # "THE_HERMIT_KINGDOM": the article is not part of the name whimbrel reads off the parse
+        names += [n[4:] for n in names if n.lower().startswith("the ") and len(n) > 5]
+        if not actor.codes:
+            out.dropped["actor without a code"] += 1
+            continue
+        for dated in actor.codes:
+            code = dated.code
+            if not _LETTERS.match(code):
+                if re.fullmatch(r"[A-Z]{4,}", code):
+                    groups.append(_group(names, code, len(groups)))
+                else:
+                    out.dropped[f"actor code not expressible ({code})"] += 1
+                continue
+            cid, sector = code[:3], code[3:] or None
+            if sector is None and dated.start is None and dated.end is None:
+                country(cid)["names"] += names
+            else:
+                out.read["dated or sector codes"] += 1
+                for name in names:
+                    country(cid)["seats"].append(Seat(name=name, agent=sector, start=dated.start, end=dated.end))
+    for cid, parts in countries.items():
+        names = list(dict.fromkeys(parts["names"]))
+        out.actors.append(
+            CountryEntry(id=cid, name=names[0] if names else cid, aliases=names[1:], seats=parts["seats"])
+        )
+    out.actors.extend(groups)
+
+
+def _group(names: list[str], code: str, index: int) -> OrgEntry:
+    ident = re.sub(r"[^A-Z0-9]+", "_", names[0].upper()).strip("_") or f"PETRARCH_{index}"
+    agent = code[3:6] if len(code) >= 6 else "UAF"
+    return OrgEntry(kind="group", id=ident, name=names[0], aliases=names[1:], country=code[:3], agent=agent, code=code)
+
+
+_SUBSTITUTION = re.compile(r"^(?P<key>![A-Z]+!)\s*=\s*(?P<values>.+)$")
+_AGENT = re.compile(r"^(?P<name>[^{\[]+?)\s*(?:\{(?P<plurals>[^}]*)\})?\s*\[\s*(?P<code>[^\]]+?)\s*\]")
+
+
+def convert_agents(path: Path, out: Conversion) -> None:
+    """Agent words grouped by sector code into sector entries."""
+    substitutions: dict[str, list[str]] = {}
+    words: dict[str, list[str]] = defaultdict(list)
+    for _, line in _lines(path):
+        sub = _SUBSTITUTION.match(line.strip())
+        if sub:
+            substitutions[sub.group("key")] = [v.strip() for v in sub.group("values").split(",") if v.strip()]
+            continue
+        match = _AGENT.match(line.strip())
+        if match is None:
+            continue
+        out.read["agents"] += 1
+        code = match.group("code").replace(" ", "")
+        if not code.startswith("~"):
+            out.dropped["prefix agent (code before the actor, e.g. NGO~)"] += 1
+            continue
+        sector = code[1:4]
+        if not re.fullmatch(r"[A-Z]{3}", sector):
+            out.dropped[f"agent code not expressible ({code})"] += 1
+            continue
+        if len(code) > 4:
+            out.dropped["agent code longer than one sector (kept its first three letters)"] += 1
+        forms = [match.group("name")] + [p for p in (match.group("plurals") or "").split() if p]
+        for form in forms:
+            words[sector] += [_words(w).lower() for w in _expand_substitutions(form, substitutions)]
+    for sector, found in words.items():
+        unique = list(dict.fromkeys(w for w in found if w))
+        out.actors.append(SectorEntry(id=sector, name=sector.lower(), words=unique))
+
+
+def _expand_substitutions(form: str, substitutions: dict[str, list[str]]) -> list[str]:
+    for key, values in substitutions.items():
+        if key in form:
+            return [form.replace(key, v) for v in values]
+    return [form]
+
+
+# --- verbs -------------------------------------------------------------------------------------
+
+
+def _read_synsets(lines: list[tuple[int, str]]) -> dict[str, list[str]]:
+    synsets: dict[str, list[str]] = {}
+    current: str | None = None
+    for _, line in lines:
+        stripped = line.strip()
+        if stripped.startswith("&"):
+            current = stripped.split()[0].rstrip("_")
+            synsets[current] = []
+        elif stripped.startswith("+") and current is not None:
+            synsets[current].append(stripped[1:].strip())
+        else:
+            current = None
+    resolved: dict[str, list[str]] = {}
+
+    def expand(name: str, depth: int = 0) -> list[str]:
+        if name in resolved:
+            return resolved[name]
+        out: list[str] = []
+        for member in synsets.get(name, []):
+            if member.startswith("&") and depth < 4:
+                out += expand(member.rstrip("_"), depth + 1)
+            else:
+                out.append(member)
+        resolved[name] = out
+        return out
+
+    for name in synsets:
+        expand(name)
+    return resolved
+
+
+def _event_code(raw: str) -> str | None:
+    """``013:012`` -> 013 (the event, not its reverse); ``025?`` -> 025; ``---`` and junk -> None."""
+    code = raw.strip().split(":", 1)[0].rstrip("?").strip()
+    return code if re.fullmatch(r"\d{2,4}[A-Za-z]?", code) else None
+
+
+def _cameo_for(code: str) -> str | None:
+    """The CAMEO code whimbrel can type the event with: the code itself, or its first three digits."""
+    known = cameo_to_plover()
+    for cand in (code, code[:3]):
+        if cand in known and cand in cameo_names():
+            return cand
+    return None
+
+
+@dataclass(slots=True)
+class _Block:
+    verbs: list[tuple[str, str | None]]  # (verb phrase, its own code if any)
+    code: str | None
+    lines: list[tuple[int, str]]
+
+
+def _read_blocks(lines: list[tuple[int, str]]) -> list[_Block]:
+    blocks: list[_Block] = []
+    for number, line in lines:
+        stripped = line.strip()
+        head = _BLOCK.match(stripped)
+        if head:
+            codes = re.findall(r"\[([^\]]*)\]", head.group("codes"))
+            blocks.append(_Block([], _event_code(codes[0]) if codes else None, []))
+        elif not blocks or stripped.startswith("&"):
+            continue
+        elif stripped.startswith("-"):
+            blocks[-1].lines.append((number, stripped[1:].strip()))
+        elif not line[0].isspace() or stripped.startswith("+"):
+            verb = re.sub(r"\{[^}]*\}", "", stripped).strip()
+            own = re.search(r"\[([^\]]*)\]", verb)
+            verb_text = verb.split("[", 1)[0].strip()
+            blocks[-1].verbs.append((verb_text, _event_code(own.group(1)) if own else None))
+    return blocks
+
+
+def convert_verbs(path: Path, out: Conversion, lemmatize: Callable[[str], str]) -> None:
+    lines = list(_lines(path))
+    synsets = _read_synsets(lines)
+    seen: set[str] = set()
+    for block in _read_blocks(lines):
+        cues: list[str] = []
+        for verb, own_code in block.verbs:
+            out.read["verbs"] += 1
+            if "&" in verb:
+                out.dropped["verb phrase holding a synset"] += 1
+                continue
+            words = _words(verb.lstrip("+")).lower().split()
+            # in a compound verb "+" marks the verb word ("WIRE_+TAP"); else the first word is the verb
+            head = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
+            words = [w.lstrip("+") for w in words]
+            cue = " ".join(lemmatize(w) if i == head else w for i, w in enumerate(words))
+            cues.append(cue)
+            code = own_code or block.code
+            if code is not None:
+                _add(out, seen, cue, code, [], [], "verb", block.code)
+            elif own_code is None and block.code is None:
+                out.dropped["verb without a code of its own (coded only through its patterns)"] += 1
+        if not cues:
+            continue
+        for _number, text in block.lines:
+            out.read["verb patterns"] += 1
+            found = _PATTERN_CODE.search(text)
+            code = _event_code(found.group("code")) if found else None
+            if code is None:
+                out.dropped["pattern with a null or unreadable code ([---])"] += 1
+                continue
+            body = text[: found.start()] if found else text
+            variants = _synset_variants(body, synsets)
+            if variants is None:
+                out.dropped["pattern whose synset expansion is too large or unknown"] += 1
+                continue
+            for tokens in variants:
+                if "*" not in tokens:
+                    out.dropped["pattern without a verb position (*)"] += 1
+                    break
+                star = tokens.index("*")
+                before = [w for w in tokens[:star] if w not in "$+%^"]
+                after = [w for w in tokens[star + 1 :] if w not in "$+%^"]
+                for cue in cues:
+                    _add(out, seen, cue, code, before, after, "pattern", block.code)
+
+
+def _synset_variants(body: str, synsets: dict[str, list[str]]) -> list[list[str]] | None:
+    """The pattern's word lists, one per combination of its synsets' members."""
+    tokens = body.replace("_", " ").split()
+    slots: list[list[list[str]]] = []
+    for token in tokens:
+        if token.startswith("&"):
+            members = synsets.get(token.rstrip("_"))
+            if not members:
+                return None
+            slots.append([_words(m).lower().split() for m in members])
+        else:
+            slots.append([[token.lower() if token not in "*$+%^" else token]])
+    combos = list(itertools.islice(itertools.product(*slots), MAX_SYNSET_EXPANSION + 1))
+    if len(combos) > MAX_SYNSET_EXPANSION:
+        return None
+    return [[w for part in combo for w in part] for combo in combos]
+
+
+def _add(
+    out: Conversion,
+    seen: set[str],
+    cue: str,
+    code: str,
+    before: list[str],
+    after: list[str],
+    what: str,
+    verb_code: str | None = None,
+) -> None:
+    # a private code keeps its value in ``code``; ``cameo`` falls back to the verb's own CAMEO code
+    cameo = _cameo_for(code) or (_cameo_for(verb_code) if verb_code else None)
+    if cameo is None:
+        out.dropped[f"{what} whose code has no CAMEO/PLOVER equivalent in whimbrel ({code})"] += 1
+        return
+    key = f"{cue}|{code}|{' '.join(before)}|{' '.join(after)}"
+    if key in seen:
+        return
+    seen.add(key)
+    ident = "petrarch." + re.sub(r"[^a-z0-9]+", "_", cue) + f".{len(out.patterns) + 1}"
+    out.patterns.append(
+        TriggerPattern(
+            id=ident,
+            lemmas=[cue],
+            pos=["VERB"],
+            before=before,
+            after=after,
+            cameo=cameo,
+            plover=cameo_to_plover()[cameo].plover,
+            roles={"target": PETRARCH_TARGET_ROLES},  # type: ignore[arg-type]
+            code=code if code != cameo else None,
+        )
+    )
+
+
+# --- the whole folder --------------------------------------------------------------------------
+
+
+def spacy_lemmatizer() -> Callable[[str], str]:
+    """Verb lemmas from the spaCy model's lemmatizer (PETRARCH lists inflected forms: SAID, MET)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from whimbrel.config import SPACY_MODEL
+
+    nlp = spacy.load(SPACY_MODEL, disable=["tok2vec", "tagger", "parser", "attribute_ruler", "ner"])
+    lemmatizer = nlp.get_pipe("lemmatizer")
+
+    def lemma(word: str) -> str:
+        doc = Doc(nlp.vocab, words=[word], pos=["VERB"], tags=["VBD"])
+        return str(lemmatizer(doc)[0].lemma_).lower() or word
+
+    return lemma
+
+
+def find_files(folder: Path) -> dict[str, Path]:
+    """The actors/agents/verbs/discards files of a PETRARCH dictionary folder, by kind."""
+    found: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.txt")):
+        for kind in ("actors", "agents", "verbs", "discards"):
+            if f".{kind}." in path.name.lower() or path.name.lower().endswith(f"{kind}.txt"):
+                found.setdefault(kind, path)
+    return found
+
+
+def convert_folder(folder: Path, lemmatize: Callable[[str], str] | None = None) -> Conversion:
+    """Convert every dictionary file found in ``folder``; raises E203 when there is none."""
+    files = find_files(folder)
+    if not files:
+        raise DataFileError(Err.E203, path=str(folder))
+    out = Conversion()
+    if "actors" in files:
+        convert_actors(read_actors(files["actors"]), out)
+    if "agents" in files:
+        convert_agents(files["agents"], out)
+    if "verbs" in files:
+        convert_verbs(files["verbs"], out, lemmatize or spacy_lemmatizer())
+    if "discards" in files:
+        count = sum(1 for _ in _lines(files["discards"]))
+        out.read["discards"] += count
+        out.dropped["discard phrases (whimbrel has no discard lists)"] += count
+    return out
+
+
+def write_conversion(folder: Path, output: Path) -> Conversion:
+    conversion = convert_folder(folder)
+    output.write_text(conversion.as_yaml(), encoding="utf-8")
+    return conversion
