@@ -6,7 +6,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from whimbrel.events.matcher import EventMatcher
+from whimbrel.events.matcher import EventMatcher, regular_forms
 
 
 def test_reporting_verb_alone_is_not_an_event(events) -> None:  # type: ignore[no-untyped-def]
@@ -56,3 +56,15 @@ def test_seed_article_codes_aerial_strikes_on_isis_and_nusra(nlp: Language, seed
     targets = " ".join(str(m.target_span) for m in aerial if m.target_span is not None)
     assert "ISIS" in targets and "Nusra" in targets
     assert any("bombers" in str(m.source_span) for m in aerial)
+
+
+def test_regular_forms_cover_what_the_lemmatizer_misses() -> None:
+    assert {"raped", "rapes", "raping"} <= regular_forms("rape")
+    assert {"cordoned", "cordoning"} <= regular_forms("cordon")
+    assert {"banned", "banning"} <= regular_forms("ban")
+
+
+def test_a_cue_matches_an_inflection_the_small_model_lemmatizes_wrongly(events) -> None:  # type: ignore[no-untyped-def]
+    # en_core_web_sm lemmatizes "raped" as "rap"
+    (event,) = events("A soldier raped a woman in the village.")
+    assert (event.trigger.text, event.cameo) == ("raped", "1821")

@@ -74,6 +74,31 @@ def build_matcher(vocab: Vocab, patterns: Iterable[TriggerPattern], tokenizer: A
     return matcher
 
 
+def regular_forms(word: str) -> set[str]:
+    """The regular inflections of a verb or noun: rape -> rapes, raped, raping; cordon -> cordoned."""
+    stem = word[:-1] if word.endswith("e") else word
+    forms = {word + "s", word + "es", stem + "ed", stem + "ing"}
+    if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}  # "ban" -> "banned", "banning"
+    return forms
+
+
+def build_form_matcher(vocab: Vocab, patterns: Iterable[TriggerPattern], tokenizer: Any) -> PhraseMatcher:
+    """A PhraseMatcher on the words as written, for the cues' regular inflections.
+
+    The small model's lemmatizer gets some inflections wrong ("raped" -> "rap", "cordoned" ->
+    "cordone"), so a cue is also matched by the forms it regularly takes. Its first word is
+    inflected: "cordon off" -> "cordoned off"."""
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for pattern in patterns:
+        docs = []
+        for cue in pattern.lemmas:
+            first, *rest = [t.text.lower() for t in tokenizer(cue)]
+            docs += [tokenizer(" ".join([form, *rest])) for form in sorted(regular_forms(first))]
+        matcher.add(pattern.id, docs)
+    return matcher
+
+
 def sentence_lemmas(sent: Span) -> str:
     """The sentence as space-separated lowercase lemmas, padded, for phrase look-ups."""
     return " " + " ".join(t.lemma_.lower() for t in sent) + " "
@@ -206,6 +231,7 @@ class EventMatcher:
         # a user's pattern wins a trigger over an equally specific bundled one
         self.user_pattern_ids = {p.id for p in patterns} - {p.id for p in bundled_patterns()}
         self.matcher = build_matcher(nlp.vocab, self.patterns.values(), nlp.tokenizer)
+        self.form_matcher = build_form_matcher(nlp.vocab, self.patterns.values(), nlp.tokenizer)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = event_mentions_of(doc)
@@ -226,7 +252,7 @@ class EventMatcher:
         """One pattern per trigger token: the most specific one whose context fits."""
         candidates: dict[int, list[Candidate]] = defaultdict(list)
         lemma_cache: dict[int, str] = {}
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in sorted(set(self.matcher(doc)) | set(self.form_matcher(doc))):
             pattern = self.patterns[doc.vocab.strings[match_id]]
             span = doc[start:end]
             trigger = span.root
