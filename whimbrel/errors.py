@@ -35,6 +35,8 @@ class Err(StrEnum):
     # E5xx: processing
     E501 = "Article {article_id}: stage '{stage}' failed ({detail}). The article is recorded in failures; re-run with --retry-failures after fixing."
     E502 = "Bad value for --published: '{detail}'. Use YYYY-MM-DD."
+    # E6xx: evaluation data
+    E601 = "{path}:{line}: unreadable gold record ({detail}). Restore the file from the source named in SOURCE.txt."
 
 
 class WhimbrelError(Exception):
@@ -74,3 +76,7 @@ class StoreError(WhimbrelError):
 
 class StageError(WhimbrelError):
     """A pipeline stage failed on one article."""
+
+
+class EvaluationDataError(WhimbrelError):
+    """A gold file in ../shared/eval does not have the shape its SOURCE.txt describes."""

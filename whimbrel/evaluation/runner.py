@@ -13,6 +13,7 @@ from rich.table import Table
 from whimbrel.config import shared_dir
 from whimbrel.evaluation.base import EvalFn, Metric
 from whimbrel.evaluation.event_sets import ACTIVE_PROGRESS, eval_acled, eval_case2021, eval_plover_gsr
+from whimbrel.evaluation.police_set import eval_india_police
 from whimbrel.pipeline import Pipeline
 
 #: Messages go to stderr so that the table (or JSON) on stdout stays clean.
@@ -43,6 +44,7 @@ SETS: dict[str, EvalFn] = {
     "acled": eval_acled,
     "case2021": eval_case2021,
     "plover_gsr": eval_plover_gsr,
+    "india_police_events": eval_india_police,
     "lgl": _geo_set("eval_lgl"),
     "geowebnews": _geo_set("eval_geowebnews"),
 }
