@@ -15,7 +15,7 @@ import pytest
         ("Dozens of people were killed in the attack.", {"killed": 24}),
         ("Police arrested 15 students.", {"arrested": 15}),
         ("Troops shot dead two gunmen.", {"killed": 2}),
-        ("Three men were hacked to death.", {"killed": 3}),
+        ("Two men were beaten to death.", {"killed": 2}),
         ("Thousands of protesters marched against the government.", {"protesters": 2000}),
     ],
 )
