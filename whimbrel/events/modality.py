@@ -96,7 +96,7 @@ def modality_of(trigger: Token) -> Modality:
         return "threatened"
     if _has_child(local, {"neg", "det"}, NEGATORS):
         return "negated"
-    if _is_hypothetical(trigger, local) or _requested(chain):
+    if _is_hypothetical(trigger, local) or _requested(trigger):
         return "hypothetical"
     if _has_child(local, {"aux"}, FUTURE_AUX) or _going_to(local) or any(t.lemma_ in INTENT_VERBS for t in above):
         return "intended"
@@ -116,12 +116,16 @@ def _is_hypothetical(trigger: Token, local: list[Token]) -> bool:
     return sentence_has_condition and _has_child(local, {"aux"}, frozenset({"would"}))
 
 
-def _requested(chain: list[Token]) -> bool:
-    """A governing demand: "demanded the arrest", "called for the release" (not "called the attack")."""
-    for lower, upper in zip(chain, chain[1:], strict=False):
-        if upper.lemma_ in REQUEST_VERBS or (upper.lemma_ == "call" and lower.lower_ == "for"):
-            return True
-    return False
+def _requested(trigger: Token) -> bool:
+    """The trigger is what a demand asks for: "demanded the arrest", "called for the release".
+
+    Only the verb's own object counts: in "called for an end to the fighting" or "requested a
+    session, which met", the fighting and the meeting happened.
+    """
+    head = trigger.head
+    if head.lemma_ in REQUEST_VERBS and trigger.dep_ in ("dobj", "xcomp", "ccomp"):
+        return True
+    return head.lower_ == "for" and trigger.dep_ == "pobj" and head.head.lemma_ in REQUEST_VERBS | {"call"}
 
 
 def _going_to(local: list[Token]) -> bool:
