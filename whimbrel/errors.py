@@ -42,6 +42,8 @@ class Err(StrEnum):
     E601 = "{path}: nothing to map: {detail}. Loosen the filters (--type, --country, --since/--until, --modality)."
     E602 = "{path}: cannot draw a map as '{detail}'. Name the output file .png, .svg or .html."
     E603 = "Bad map filter: {detail}. See `whimbrel map --help`."
+    # E7xx: evaluation data
+    E701 = "{path}:{line}: unreadable gold record ({detail}). Restore the file from the source named in SOURCE.txt."
 
 
 class WhimbrelError(Exception):
@@ -81,3 +83,7 @@ class StoreError(WhimbrelError):
 
 class StageError(WhimbrelError):
     """A pipeline stage failed on one article."""
+
+
+class EvaluationDataError(WhimbrelError):
+    """A gold file in ../shared/eval does not have the shape its SOURCE.txt describes."""

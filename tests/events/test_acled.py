@@ -27,6 +27,16 @@ def test_rule_files_load_and_name_known_classes() -> None:
         ("Rebel fighters attacked a police post.", "assault.attack", "Armed clash"),
         ("Two soldiers were killed when a landmine exploded.", "assault", "Remote explosive/landmine/IED"),
         ("Two mobs clashed over a land dispute.", "assault.clash", "Mob violence"),
+        ("Police seized seven rifles and a grenade launcher.", "coerce", "Disrupted weapons use"),
+        ("Soldiers destroyed a cache of mines and explosives.", "assault.destroy", "Disrupted weapons use"),
+        ("An explosive device was found near the bridge and defused.", "coerce.weapons_found", "Disrupted weapons use"),
+        ("Taliban militants captured a district centre.", "coerce.occupy", "Non-state actor overtakes territory"),
+        ("Government troops recaptured the town.", "coerce.occupy", "Government regains territory"),
+        (
+            "Rebels took control of the town after the army withdrew.",
+            "coerce.occupy",
+            "Non-violent transfer of territory",
+        ),
     ],
 )
 def test_generic_assault_gets_a_sub_type(
@@ -48,3 +58,7 @@ def test_peaceful_protest_stays_peaceful(events: Callable[[str], list[EventMenti
 def test_weapons_fired_at_positions_is_an_assault(events: Callable[[str], list[EventMention]]) -> None:
     mentions = events("Government forces fired small arms at the positions of the rebels.")
     assert sub_types(mentions, "assault.fire_weapons") == {"Armed clash"}
+
+
+def test_seizing_a_town_is_not_disrupted_weapons_use(events: Callable[[str], list[EventMention]]) -> None:
+    assert "Disrupted weapons use" not in sub_types(events("Rebels seized the town of Kidal."), "coerce")

@@ -17,6 +17,8 @@ import pytest
         ("The rebels will release the hostages.", "release", "intended"),
         ("Hamas could attack Israel.", "attack", "hypothetical"),
         ("If Israel attacks the port, Iran would respond.", "attacks", "hypothetical"),
+        ("The party demanded the arrest of the leaders.", "arrest", "hypothetical"),
+        ("The culprits must be arrested at once.", "arrested", "hypothetical"),
     ],
 )
 def test_modality(events, text: str, trigger: str, modality: str) -> None:  # type: ignore[no-untyped-def]
@@ -27,3 +29,8 @@ def test_modality(events, text: str, trigger: str, modality: str) -> None:  # ty
 def test_threat_event_itself_is_asserted(events) -> None:  # type: ignore[no-untyped-def]
     (threat,) = [m for m in events("Iran threatened to strike Israel.") if m.plover == "THREATEN"]
     assert (threat.cameo, threat.modality) == ("138", "asserted")
+
+
+def test_a_verb_named_call_governs_only_through_for(events) -> None:  # type: ignore[no-untyped-def]
+    (called_for,) = [m for m in events("Activists called for the release of the prisoners.") if m.plover == "RETREAT"]
+    assert called_for.modality == "hypothetical"

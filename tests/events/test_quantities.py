@@ -14,6 +14,8 @@ import pytest
         ("The gunmen killed between 30 and 40 people.", {"killed": 30, "killed_max": 40}),
         ("Dozens of people were killed in the attack.", {"killed": 24}),
         ("Police arrested 15 students.", {"arrested": 15}),
+        ("Troops shot dead two gunmen.", {"killed": 2}),
+        ("Two men were beaten to death.", {"killed": 2}),
         ("Thousands of protesters marched against the government.", {"protesters": 2000}),
     ],
 )

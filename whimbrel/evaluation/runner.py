@@ -14,6 +14,7 @@ from whimbrel.config import shared_dir
 from whimbrel.evaluation.base import EvalFn, Metric
 from whimbrel.evaluation.event_sets import ACTIVE_PROGRESS, eval_acled, eval_case2021, eval_plover_gsr
 from whimbrel.evaluation.petrarch_set import eval_petrarch2
+from whimbrel.evaluation.police_set import eval_india_police
 from whimbrel.pipeline import Pipeline
 
 #: Messages go to stderr so that the table (or JSON) on stdout stays clean.
@@ -45,6 +46,7 @@ SETS: dict[str, EvalFn] = {
     "case2021": eval_case2021,
     "plover_gsr": eval_plover_gsr,
     "petrarch2_unittest": eval_petrarch2,
+    "india_police_events": eval_india_police,
     "lgl": _geo_set("eval_lgl"),
     "geowebnews": _geo_set("eval_geowebnews"),
     "event_location": _geo_set("eval_event_location"),

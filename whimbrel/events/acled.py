@@ -40,7 +40,7 @@ class AcledRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
     applies_to: list[str] = Field(min_length=1)  # pattern ids or PLOVER types
-    scope: Literal["sentence", "report"] = "sentence"
+    scope: Literal["sentence", "report", "story"] = "sentence"
     context: list[str] = Field(default_factory=list)
     no_context: list[str] = Field(default_factory=list)
     source: str | None = None
@@ -95,6 +95,18 @@ def report_window(sent: Span) -> Span:
     return doc[sent.start : end]
 
 
+def story_window(sent: Span) -> Span:
+    """The report window plus the sentences just before: what led up to the event ("a shoot-out
+    broke out ... police seized a pistol")."""
+    doc = sent.doc
+    start = sent.start
+    for _ in range(REPORT_FOLLOW_UP_SENTENCES):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return doc[start : report_window(sent).end]
+
+
 def actor_words(span: Span | None) -> str:
     """The words of an actor phrase, with its modifiers ("armed men", "a group of villagers")."""
     if span is None:
@@ -102,9 +114,9 @@ def actor_words(span: Span | None) -> str:
     return padded_lemmas(list(span.root.subtree) if len(span) == 1 else span)
 
 
-def rule_holds(rule: AcledRule, sentence: str, report: str, source: str, target: str) -> bool:
+def rule_holds(rule: AcledRule, contexts: dict[str, str], source: str, target: str) -> bool:
     classes = word_classes()
-    context = report if rule.scope == "report" else sentence
+    context = contexts[rule.scope]
     checks = [
         not rule.context or has_any(context, rule.context),
         not has_any(context, rule.no_context),
@@ -128,10 +140,14 @@ def acled_type_of(pattern: TriggerPattern, trigger: Token, source: Span | None, 
     rules = [r for r in acled_rules() if applies(r, pattern)]
     if not rules:
         return pattern.acled
-    sentence = padded_lemmas(trigger.sent)
-    report = padded_lemmas(report_window(trigger.sent))
+    scopes = {rule.scope for rule in rules}
+    contexts = {"sentence": padded_lemmas(trigger.sent)}
+    if "report" in scopes:
+        contexts["report"] = padded_lemmas(report_window(trigger.sent))
+    if "story" in scopes:
+        contexts["story"] = padded_lemmas(story_window(trigger.sent))
     source_words, target_words = actor_words(source), actor_words(target)
     for rule in rules:
-        if rule_holds(rule, sentence, report, source_words, target_words):
+        if rule_holds(rule, contexts, source_words, target_words):
             return rule.acled
     return pattern.acled

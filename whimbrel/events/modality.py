@@ -5,7 +5,8 @@ Walk from the trigger up its chain of heads to the clause that reports it, and l
 * a governing deny/reject/dismiss verb -> ``denied`` ("X denied carrying out the attack");
 * a governing threaten/warn verb -> ``threatened`` ("threatened to strike");
 * ``not``/``never``/``no`` on the trigger or on the verbs it depends on -> ``negated``;
-* could/might/may, an ``if``/``unless`` clause, "possible"/"potential" -> ``hypothetical``;
+* could/might/may/should/must, an ``if``/``unless`` clause, "possible"/"potential", or a governing
+  demand ("demanded the arrest of", "called for the release of") -> ``hypothetical``;
   ``would`` is hypothetical when the sentence has an ``if``, otherwise intent reported in speech;
 * will/shall/"going to" or a governing plan/vow/agree/intend verb -> ``intended``.
 
@@ -49,7 +50,10 @@ INTENT_VERBS = frozenset(
     }
 )
 SAY_VERBS = frozenset({"say", "tell", "report", "announce", "claim", "state", "add", "note", "confirm", "quote"})
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can"})
+#: verbs that ask for an event: what is demanded has not happened ("demanded the arrest of X")
+REQUEST_VERBS = frozenset({"demand", "urge", "request", "insist", "appeal", "petition"})
+#: "should", "must", "ought to": an obligation, not a report ("the culprits must be arrested")
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can", "should", "must", "ought"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "prospective", "hypothetical", "proposed", "planned"})
@@ -92,7 +96,7 @@ def modality_of(trigger: Token) -> Modality:
         return "threatened"
     if _has_child(local, {"neg", "det"}, NEGATORS):
         return "negated"
-    if _is_hypothetical(trigger, local):
+    if _is_hypothetical(trigger, local) or _requested(trigger):
         return "hypothetical"
     if _has_child(local, {"aux"}, FUTURE_AUX) or _going_to(local) or any(t.lemma_ in INTENT_VERBS for t in above):
         return "intended"
@@ -110,6 +114,18 @@ def _is_hypothetical(trigger: Token, local: list[Token]) -> bool:
         return True
     sentence_has_condition = any(t.lower_ in CONDITION_MARKS and t.dep_ == "mark" for t in trigger.sent)
     return sentence_has_condition and _has_child(local, {"aux"}, frozenset({"would"}))
+
+
+def _requested(trigger: Token) -> bool:
+    """The trigger is what a demand asks for: "demanded the arrest", "called for the release".
+
+    Only the verb's own object counts: in "called for an end to the fighting" or "requested a
+    session, which met", the fighting and the meeting happened.
+    """
+    head = trigger.head
+    if head.lemma_ in REQUEST_VERBS and trigger.dep_ in ("dobj", "xcomp", "ccomp"):
+        return True
+    return head.lower_ == "for" and trigger.dep_ == "pobj" and head.head.lemma_ in REQUEST_VERBS | {"call"}
 
 
 def _going_to(local: list[Token]) -> bool:

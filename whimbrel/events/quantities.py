@@ -30,6 +30,7 @@ COUNTED_VERBS = {
     "arrest": "arrested",
     "detain": "arrested",
     "apprehend": "arrested",
+    "nab": "arrested",
     "jail": "arrested",
     "displace": "displaced",
     "flee": "displaced",
@@ -38,6 +39,10 @@ COUNTED_VERBS = {
     "abduct": "kidnapped",
     "seize": "kidnapped",
 }
+#: violent verbs that count the killed when a death complement follows: "shot dead", "beaten to death"
+LETHAL_VERBS = frozenset(
+    {"shoot", "gun", "beat", "stab", "hack", "burn", "lynch", "club", "stone", "bludgeon", "torture"}
+)
 CROWD_NOUNS = frozenset({"protester", "demonstrator", "marcher", "rioter", "protestor"})
 CASUALTY_NOUNS = {"dead": "killed", "death": "killed", "fatality": "killed", "injured": "injured", "wounded": "injured"}
 WORD_NUMBERS = {
@@ -173,9 +178,26 @@ def victim_heads(word: Token) -> list[Token]:
     return [h for h in heads if h.lower_ != "who"]
 
 
+def is_lethal(word: Token) -> bool:
+    """A violent verb whose complement says the victims died: "shot dead", "hacked to death"."""
+    if word.pos_ != "VERB" or word.lemma_ not in LETHAL_VERBS:
+        return False
+    # "shot dead 98 rioters": the parser often hangs "dead" on the object
+    if word.i + 1 < len(word.doc) and word.doc[word.i + 1].lower_ == "dead":
+        return True
+    for child in word.children:
+        if child.lower_ == "dead" and child.dep_ in ("acomp", "oprd", "advmod", "xcomp", "amod", "dobj"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(c.lower_ == "death" for c in child.children):
+            return True
+    return False
+
+
 def counts_near(word: Token) -> dict[str, int]:
     """Quantities stated by one counting word: its own kind, from its victims' phrase."""
     kind = COUNTED_VERBS.get(word.lemma_) if word.pos_ == "VERB" else CASUALTY_NOUNS.get(word.lemma_)
+    if is_lethal(word):
+        kind = "killed"
     if word.lemma_ in CROWD_NOUNS:
         kind = "protesters"
     if kind is None:
@@ -204,7 +226,7 @@ def counts_near(word: Token) -> dict[str, int]:
 
 def is_counting_word(token: Token) -> bool:
     return (
-        (token.pos_ == "VERB" and token.lemma_ in COUNTED_VERBS)
+        (token.pos_ == "VERB" and (token.lemma_ in COUNTED_VERBS or is_lethal(token)))
         or token.lemma_ in CROWD_NOUNS
         or (token.lemma_ in CASUALTY_NOUNS and token.pos_ in ("NOUN", "ADJ"))
     )
