@@ -13,7 +13,16 @@ from whimbrel.pipeline import Pipeline
 
 
 def test_registry_names_the_event_and_geo_sets() -> None:
-    assert {"acled", "case2021", "plover_gsr", "lgl", "geowebnews"} <= set(runner.SETS)
+    assert {
+        "acled",
+        "case2021",
+        "plover_gsr",
+        "petrarch2_unittest",
+        "india_police_events",
+        "lgl",
+        "geowebnews",
+        "event_location",
+    } == set(runner.SETS)
 
 
 def test_render_table_has_one_row_per_metric() -> None:

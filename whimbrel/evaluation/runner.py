@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
-from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
@@ -13,6 +11,7 @@ from rich.table import Table
 from whimbrel.config import shared_dir
 from whimbrel.evaluation.base import EvalFn, Metric
 from whimbrel.evaluation.event_sets import ACTIVE_PROGRESS, eval_acled, eval_case2021, eval_plover_gsr
+from whimbrel.evaluation.geo_sets import eval_event_location, eval_geowebnews, eval_lgl
 from whimbrel.evaluation.petrarch_set import eval_petrarch2
 from whimbrel.evaluation.police_set import eval_india_police
 from whimbrel.pipeline import Pipeline
@@ -20,36 +19,15 @@ from whimbrel.pipeline import Pipeline
 #: Messages go to stderr so that the table (or JSON) on stdout stays clean.
 console = Console(stderr=True)
 
-GEO_SETS_MODULE = "whimbrel.evaluation.geo_sets"
-
-
-def _geo_set(function_name: str) -> EvalFn:
-    """An EvalFn that imports the geo engineer's set only when run, and skips it if absent."""
-
-    def run(pipeline: Pipeline, eval_dir: Path, limit: int | None) -> list[Metric]:
-        try:
-            module = importlib.import_module(GEO_SETS_MODULE)
-        except ModuleNotFoundError:
-            console.print(f"[yellow]skipped {function_name}: {GEO_SETS_MODULE} is not installed yet[/]")
-            return []
-        fn: EvalFn | None = getattr(module, function_name, None)
-        if fn is None:
-            console.print(f"[yellow]skipped {function_name}: not defined in {GEO_SETS_MODULE}[/]")
-            return []
-        return fn(pipeline, eval_dir, limit)
-
-    return run
-
-
 SETS: dict[str, EvalFn] = {
     "acled": eval_acled,
     "case2021": eval_case2021,
     "plover_gsr": eval_plover_gsr,
     "petrarch2_unittest": eval_petrarch2,
     "india_police_events": eval_india_police,
-    "lgl": _geo_set("eval_lgl"),
-    "geowebnews": _geo_set("eval_geowebnews"),
-    "event_location": _geo_set("eval_event_location"),
+    "lgl": eval_lgl,
+    "geowebnews": eval_geowebnews,
+    "event_location": eval_event_location,
 }
 
 
