@@ -89,3 +89,10 @@ def test_two_word_and_continent_demonyms(nlp: Language, recognizer: PlaceRecogni
     demonyms = {p.span.text: p.place for p in places if p.is_demonym}
     assert demonyms["South Korean"].country == "KOR"
     assert (demonyms["European"].name, demonyms["European"].feature_code) == ("Europe", "RGN")
+
+
+def test_a_word_of_a_persons_full_name_is_no_place_alone(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Coach Jim Ripley said the team played well. Ripley praised the defence."
+    doc = nlp(text)
+    assert any(e.label_ == "PERSON" and "Ripley" in e.text and len(e) > 1 for e in doc.ents)
+    assert [p for p in recognizer(doc)._.places if p.span.text == "Ripley"] == []

@@ -118,10 +118,11 @@ class PlaceRecognizer:
         queries = [self._query(doc, f) for f in found]
         geo = article_geography(queries)
         entries = [e or _named_parent(q, geo) for q, e in zip(queries, resolve_queries(queries), strict=True)]
+        surnames = _person_name_words(doc)
         doc._.places = [
             PlaceMention(span=f.span, place=to_place(f.span, e), is_demonym=f.source == "demonym", source=f.source)
             for f, e in zip(found, entries, strict=True)
-            if f.source != "embedded" or _embedded_place_holds(e, geo)
+            if (f.source != "embedded" or _embedded_place_holds(e, geo)) and not _is_person_name(f, e, surnames)
         ]
         return doc
 
@@ -281,6 +282,20 @@ def _named_parent(query: ToponymQuery, geo: ArticleGeography) -> GazEntry | None
     if query.candidates or not query.parents:
         return None
     return best_entry(ToponymQuery(query.text, query.parents), geo)
+
+
+def _person_name_words(doc: Doc) -> set[str]:
+    """Words of the article's multi-word person names ("Jim Ripley") that it never tags as a place."""
+    in_people = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    return in_people - {t.text for ent in doc.ents if ent.label_ in NER_PLACE_LABELS for t in ent}
+
+
+def _is_person_name(found: _Found, entry: GazEntry | None, surnames: set[str]) -> bool:
+    """A lone word that the article also uses in a person's full name is that person ("coach Ripley"),
+    unless it names a country or division: news does not name people "Texas"."""
+    if len(found.span) != 1 or found.source == "demonym" or found.span.text not in surnames:
+        return False
+    return entry is None or entry.precision == "point"
 
 
 def _embedded_place_holds(entry: GazEntry | None, geo: ArticleGeography) -> bool:
