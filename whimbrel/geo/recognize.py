@@ -292,8 +292,9 @@ def _person_name_words(doc: Doc) -> set[str]:
 
 def _is_person_name(found: _Found, entry: GazEntry | None, surnames: set[str]) -> bool:
     """A lone word that the article also uses in a person's full name is that person ("coach Ripley"),
-    unless it names a country or division: news does not name people "Texas"."""
-    if len(found.span) != 1 or found.source == "demonym" or found.span.text not in surnames:
+    unless it names a country or division (news does not name people "Texas") or opens an
+    organisation's name ("the Washington Post" beside "George Washington")."""
+    if len(found.span) != 1 or found.source in ("demonym", "embedded") or found.span.text not in surnames:
         return False
     return entry is None or entry.precision == "point"
 
