@@ -85,3 +85,21 @@ def test_regions_have_a_point_and_no_country() -> None:
     region = next(e for e in lookup("Middle East") if e.feature_code == "RGN")
     assert region.country == "" and 20 < region.lat < 40 and 30 < region.lon < 55
     assert [e.feature_code for e in lookup("Europe")] == ["RGN"]
+
+
+def test_divisions_named_apart_from_their_chief_town() -> None:
+    for name, country, lat_range in (
+        ("Nangarhar", "AFG", (33.5, 35.0)),
+        ("Cabo Delgado", "MOZ", (-14.5, -10.0)),
+        ("Nord-Kivu", "COD", (-2.5, 1.5)),
+        ("North Kivu", "COD", (-2.5, 1.5)),
+        ("Bavaria", "DEU", (47.0, 51.0)),
+    ):
+        [division] = [e for e in lookup(name) if e.feature_code == "ADM1"]
+        assert division.country == country and lat_range[0] < division.lat < lat_range[1], name
+
+
+def test_slavic_division_adjectives_reach_their_chief_town() -> None:
+    # "Kharkivska oblast" is the division of Kharkiv: the bare town name also names the division.
+    assert ("UKR", "ADM1") in {(e.country, e.feature_code) for e in lookup("Kharkiv")}
+    assert ("UKR", "ADM1") in {(e.country, e.feature_code) for e in lookup("Kharkivska oblast")}

@@ -76,3 +76,23 @@ def test_unknown_village_takes_its_stated_division(nlp: Language, recognizer: Pl
     doc = recognizer(nlp("Gunmen attacked farmers in Tel Zarouba (Kairouan)."))
     village = next(pm.place for pm in doc._.places if pm.span.text == "Tel Zarouba")
     assert (village.country, village.precision) == ("TUN", "admin1")
+
+
+def test_place_inside_an_organisation_name_is_an_embedded_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "She studied at the University of Alberta before joining Air Zimbabwe."
+    embedded = {(p.span.text, p.place.country) for p in _places(nlp, recognizer, text) if p.source == "embedded"}
+    assert {("Alberta", "CAN"), ("Zimbabwe", "ZWE")} <= embedded
+
+
+def test_two_word_and_continent_demonyms(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    places = _places(nlp, recognizer, "South Korean and European diplomats met.")
+    demonyms = {p.span.text: p.place for p in places if p.is_demonym}
+    assert demonyms["South Korean"].country == "KOR"
+    assert (demonyms["European"].name, demonyms["European"].feature_code) == ("Europe", "RGN")
+
+
+def test_a_word_of_a_persons_full_name_is_no_place_alone(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Coach Jim Ripley said the team played well. Ripley praised the defence."
+    doc = nlp(text)
+    assert any(e.label_ == "PERSON" and "Ripley" in e.text and len(e) > 1 for e in doc.ents)
+    assert [p for p in recognizer(doc)._.places if p.span.text == "Ripley"] == []

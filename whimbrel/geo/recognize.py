@@ -118,10 +118,11 @@ class PlaceRecognizer:
         queries = [self._query(doc, f) for f in found]
         geo = article_geography(queries)
         entries = [e or _named_parent(q, geo) for q, e in zip(queries, resolve_queries(queries), strict=True)]
+        surnames = _person_name_words(doc)
         doc._.places = [
             PlaceMention(span=f.span, place=to_place(f.span, e), is_demonym=f.source == "demonym", source=f.source)
             for f, e in zip(found, entries, strict=True)
-            if f.source != "embedded" or _embedded_place_holds(e, geo)
+            if (f.source != "embedded" or _embedded_place_holds(e, geo)) and not _is_person_name(f, e, surnames)
         ]
         return doc
 
@@ -199,32 +200,59 @@ class PlaceRecognizer:
         return prominent >= GAZETTEER_ONLY_MIN_POPULATION
 
     def _embedded_places(self, doc: Doc) -> list[_Found]:
-        """The longest big place name at the start of an organisation or facility name (see module doc)."""
-        lowercase_words = {t.text for t in doc if t.is_lower}
+        """Big place names inside an organisation's or facility's name (see module doc).
+
+        Anywhere in the name, not only at its start: "Air Zimbabwe", "University of Alberta" and
+        "HSBC Bank Malta" all say where the body is. A name that covers the whole entity is the
+        mislabelled-place case of :meth:`_accept_gazetteer_only` instead.
+        """
+        common_words = {t.text for t in doc if t.is_lower}
         out = []
         for ent in doc.ents:
             span = _strip_determiner(ent) if ent.label_ in EMBEDDING_LABELS else None
             if span is None or len(span) < 2:
                 continue
-            for j in range(min(span.end - 1, span.start + MAX_NAME_TOKENS), span.start, -1):
-                inner = doc[span.start : j]
-                if not _ends_name(inner[-1]) or inner.text.lower() in lowercase_words or len(inner.text) <= 2:
-                    continue
-                candidates = [c for c in self._candidates(inner.text) if _size(c) >= GAZETTEER_ONLY_MIN_POPULATION]
-                if candidates:
-                    out.append(_Found(inner, "embedded", candidates))
-                    break
+            i = span.start
+            while i < span.end:
+                found = self._embedded_name_at(doc, i, span, common_words)
+                i = found.span.end if found is not None else i + 1
+                if found is not None:
+                    out.append(found)
         return out
 
-    def _demonyms(self, doc: Doc, taken: set[int]) -> list[_Found]:
-        out = []
-        for tok in doc:
-            if tok.i in taken or tok.ent_type_ == "PERSON":
+    def _embedded_name_at(self, doc: Doc, i: int, span: Span, common_words: set[str]) -> _Found | None:
+        """The longest big place name starting at token ``i`` inside the entity ``span``."""
+        if not _starts_name(doc[i]):
+            return None
+        last = span.end - 1 if i == span.start else span.end  # never the whole entity
+        for j in range(min(last, i + MAX_NAME_TOKENS), i, -1):
+            inner = doc[i:j]
+            if not _ends_name(inner[-1]) or len(inner.text) <= 2 and not inner.text.isupper():
                 continue
-            iso3 = self.gazetteer.demonym_country(tok.text)
-            country = self.gazetteer.country(iso3) if iso3 else None
-            if country is not None:
-                out.append(_Found(doc[tok.i : tok.i + 1], "demonym", [country], fixed=country))
+            # A name the text also writes in lower case is a common word ("University", "Central");
+            # an acronym is not ("US" beside "us").
+            if not inner.text.isupper() and inner.text.lower() in common_words:
+                continue
+            candidates = [c for c in self._candidates(inner.text) if _size(c) >= GAZETTEER_ONLY_MIN_POPULATION]
+            if candidates:
+                return _Found(inner, "embedded", candidates)
+        return None
+
+    def _demonyms(self, doc: Doc, taken: set[int]) -> list[_Found]:
+        """Demonyms, the longest first at each token ("South Korean" before "Korean")."""
+        out = []
+        i = 0
+        while i < len(doc):
+            for size in range(self.gazetteer.max_demonym_words, 0, -1):
+                span = doc[i : i + size]
+                if len(span) < size or any(t.i in taken or t.ent_type_ == "PERSON" for t in span):
+                    continue
+                place = self.gazetteer.demonym_place(span.text)
+                if place is not None:
+                    out.append(_Found(span, "demonym", [place], fixed=place))
+                    i += size - 1
+                    break
+            i += 1
         return out
 
     # ---------------------------------------------------------------- cues for resolution
@@ -254,6 +282,21 @@ def _named_parent(query: ToponymQuery, geo: ArticleGeography) -> GazEntry | None
     if query.candidates or not query.parents:
         return None
     return best_entry(ToponymQuery(query.text, query.parents), geo)
+
+
+def _person_name_words(doc: Doc) -> set[str]:
+    """Words of the article's multi-word person names ("Jim Ripley") that it never tags as a place."""
+    in_people = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    return in_people - {t.text for ent in doc.ents if ent.label_ in NER_PLACE_LABELS for t in ent}
+
+
+def _is_person_name(found: _Found, entry: GazEntry | None, surnames: set[str]) -> bool:
+    """A lone word that the article also uses in a person's full name is that person ("coach Ripley"),
+    unless it names a country or division (news does not name people "Texas") or opens an
+    organisation's name ("the Washington Post" beside "George Washington")."""
+    if len(found.span) != 1 or found.source in ("demonym", "embedded") or found.span.text not in surnames:
+        return False
+    return entry is None or entry.precision == "point"
 
 
 def _embedded_place_holds(entry: GazEntry | None, geo: ArticleGeography) -> bool:

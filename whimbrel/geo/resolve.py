@@ -12,6 +12,10 @@ Each candidate gets a score from:
 * regions, seas and continents have no population: they get a fixed lift instead;
 * an explicit parent right after the name ("Paris, Texas", "Aleppo, Syria") lifts candidates in
   that parent strongly;
+* the other names of the article: each other name spreads one vote evenly over the divisions
+  (and countries) its candidates lie in, so a name found in one state only gives that state a
+  whole vote and "Springfield" gives each state a sliver; a candidate gains with the votes its
+  division and country get ("Walker County" and "Huntsville" in one story meet in Texas);
 * one sense per document: every mention of the same name gets the same entry, chosen with the
   cues of all of them.
 """
@@ -52,6 +56,10 @@ EXPLICIT_PARENT = 6.0
 # A region's name ("Middle East", "Pacific") stands for the region far more often than for a town
 # that shares it: as strong as a country name on top of the size of a mid-sized town.
 REGION_SCORE = 8.0
+# Per vote of the article's other names for a candidate's division / country, up to VOTE_CAP votes.
+DIVISION_VOTE = 1.0
+COUNTRY_VOTE = 0.5
+VOTE_CAP = 2.0
 
 
 @dataclass(slots=True)
@@ -65,12 +73,45 @@ class ToponymQuery:
     fixed: GazEntry | None = None  # already known (a demonym's country)
 
 
+Division = tuple[str, str]  # (ISO3, GeoNames admin1 code)
+
+
+@dataclass(slots=True)
+class NameVotes:
+    """How one name's vote spreads over divisions and countries (shares sum to 1 each)."""
+
+    divisions: dict[Division, float] = field(default_factory=dict)
+    countries: dict[str, float] = field(default_factory=dict)
+
+
 @dataclass(slots=True)
 class ArticleGeography:
-    """Countries and divisions the article names: (ISO3) and (ISO3, admin1 code)."""
+    """Countries and divisions the article names: (ISO3) and (ISO3, admin1 code), and the names' votes."""
 
     countries: set[str] = field(default_factory=set)
-    divisions: set[tuple[str, str]] = field(default_factory=set)
+    divisions: set[Division] = field(default_factory=set)
+    votes: dict[str, NameVotes] = field(default_factory=dict)  # name key -> its vote
+    division_votes: dict[Division, float] = field(default_factory=dict)  # summed over names
+    country_votes: dict[str, float] = field(default_factory=dict)
+
+    def votes_for(self, entry: GazEntry, key: str) -> tuple[float, float]:
+        """Votes of the *other* names for the entry's division and country."""
+        own = self.votes.get(key, NameVotes())
+        division = (entry.country, entry.admin1 or "")
+        d = self.division_votes.get(division, 0.0) - own.divisions.get(division, 0.0) if entry.admin1 else 0.0
+        c = self.country_votes.get(entry.country, 0.0) - own.countries.get(entry.country, 0.0)
+        return d, c
+
+
+def name_votes(query: ToponymQuery) -> NameVotes:
+    """The even spread of one name's vote over the divisions and countries of its candidates."""
+    entries = [query.fixed] if query.fixed is not None else query.candidates
+    divisions = {(e.country, e.admin1 or "") for e in entries if e.country and e.admin1}
+    countries = {e.country for e in entries if e.country}
+    return NameVotes(
+        {d: 1 / len(divisions) for d in divisions},
+        {c: 1 / len(countries) for c in countries},
+    )
 
 
 def _kind_score(entry: GazEntry, admin_cue: bool, chief_towns: set[tuple[str, str | None]]) -> float:
@@ -90,8 +131,11 @@ def _kind_score(entry: GazEntry, admin_cue: bool, chief_towns: set[tuple[str, st
     return 0.0
 
 
-def _context_score(entry: GazEntry, geo: ArticleGeography, parents: list[GazEntry]) -> float:
+def _context_score(entry: GazEntry, geo: ArticleGeography, parents: list[GazEntry], key: str) -> float:
     score = 0.0
+    if entry.feature_code != "RGN":
+        division_votes, country_votes = geo.votes_for(entry, key)
+        score += DIVISION_VOTE * min(division_votes, VOTE_CAP) + COUNTRY_VOTE * min(country_votes, VOTE_CAP)
     if entry.feature_code != "PCLI" and entry.country in geo.countries:
         score += IN_ARTICLE_COUNTRY
     if entry.feature_code not in ("PCLI", "ADM1") and entry.admin1 and (entry.country, entry.admin1) in geo.divisions:
@@ -110,7 +154,8 @@ def score_candidate(
     entry: GazEntry, query: ToponymQuery, geo: ArticleGeography, chief_towns: set[tuple[str, str | None]]
 ) -> float:
     size = math.log10(entry.population + 1)
-    return size + _kind_score(entry, query.admin_cue, chief_towns) + _context_score(entry, geo, query.parents)
+    kind = _kind_score(entry, query.admin_cue, chief_towns)
+    return size + kind + _context_score(entry, geo, query.parents, name_key(query.text))
 
 
 def best_entry(query: ToponymQuery, geo: ArticleGeography) -> GazEntry | None:
@@ -125,6 +170,15 @@ def best_entry(query: ToponymQuery, geo: ArticleGeography) -> GazEntry | None:
 def article_geography(queries: list[ToponymQuery]) -> ArticleGeography:
     """What the article names without doubt: countries (and demonyms) and division names with a cue or no town sense."""
     geo = ArticleGeography()
+    for q in queries:
+        key = name_key(q.text)
+        if key in geo.votes:
+            continue
+        geo.votes[key] = votes = name_votes(q)
+        for division, share in votes.divisions.items():
+            geo.division_votes[division] = geo.division_votes.get(division, 0.0) + share
+        for country, share in votes.countries.items():
+            geo.country_votes[country] = geo.country_votes.get(country, 0.0) + share
     for q in queries:
         first = best_entry(q, ArticleGeography())
         if first is None:
