@@ -242,3 +242,14 @@ def test_borrowed_whereabouts_locate_an_unresolved_event_place(
 def test_the_better_known_place_is_the_parent(nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles) -> None:
     text = "Ten people were killed in the northern Dobrinja neighborhood of Sarajevo."
     assert _roles(_coded(nlp, recognizer, roles, text, ["killed"])) == {"Dobrinja": "event", "Sarajevo": "mentioned"}
+
+
+def test_an_event_with_no_place_of_its_own_takes_the_country_its_sentence_names(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    # the two states are only mentioned and too far apart to be one place, but both lie in Mexico
+    text = "Teachers protested over pay cuts ordered by the governors of Chihuahua and Yucatan."
+    doc = _coded(nlp, recognizer, roles, text, ["protested"], plover="PROTEST")
+    event_places = [p for p in doc._.event_mentions[0].places if p.role == "event"]
+    assert [(p.country, p.precision) for p in event_places] == [("MEX", "country")]
+    assert doc._.event_mentions[0].extra["place_fallback"] is True

@@ -45,6 +45,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from whimbrel.geo.gazetteer import get_gazetteer
 from whimbrel.model import Place, PlaceRole
 from whimbrel.nlp.extensions import EventMention, PlaceMention, event_mentions_of, places_of, register_extensions
 
@@ -499,6 +500,33 @@ def single_place_cluster(places: list[PlaceMention]) -> Place | None:
     return finest
 
 
+def sentence_country(places: list[PlaceMention]) -> Place | None:
+    """The country every place a sentence names lies in ("in Tehuacan, Puebla": Mexico), as a place.
+
+    The last resort for an event with no place of its own: the sentence's places may be too far
+    apart to be one place, but they still say which country the event is in."""
+    named = [pm for pm in places if not pm.is_demonym and pm.source != "embedded" and pm.place.country]
+    if not named or len({pm.place.country for pm in named}) > 1:
+        return None
+    entry = get_gazetteer().country(named[0].place.country)  # type: ignore[arg-type]
+    if entry is None:
+        return None
+    return dataclasses.replace(
+        named[0].place,
+        name=entry.name,
+        lat=entry.lat,
+        lon=entry.lon,
+        geonameid=entry.geonameid,
+        admin1=None,
+        feature_code=entry.feature_code,
+        precision="country",
+    )
+
+
+def _within(places: list[PlaceMention], sent: Span) -> list[PlaceMention]:
+    return [pm for pm in places if sent.start <= pm.span.start and pm.span.end <= sent.end]
+
+
 def _locate_or_add(event: EventMention, borrowed: Place) -> None:
     """Give the borrowed whereabouts to the event's own unresolved place, if it names one, else add it.
 
@@ -555,7 +583,7 @@ class PlaceRoles:
         places = places_of(doc)
         events = sorted(event_mentions_of(doc), key=lambda m: m.trigger.i)
         for event in events:
-            in_sentence = [pm for pm in places if event.sent.start <= pm.span.start and pm.span.end <= event.sent.end]
+            in_sentence = _within(places, event.sent)
             in_sentence.sort(key=lambda pm: pm.span.start)
             roles = _spread_over_lists(doc, _settle_references([(pm, syntactic_role(event, pm)) for pm in in_sentence]))
             own = [_role_copy(pm.place, role) for pm, role in roles]
@@ -591,7 +619,10 @@ class PlaceRoles:
                     if e.trigger.i > event.trigger.i and e.plover == event.plover
                 )
                 source = next((p for p in later if p is not None), None)
-            source = source or only_place
+            # the places the sentence names around the event, when they are one place at several
+            # levels ("in Setharja town (Khairpur, Sindh)": the unknown town lies in Khairpur)
+            in_sentence = _within(places_of(doc), event.sent)
+            source = source or single_place_cluster(in_sentence) or only_place or sentence_country(in_sentence)
             if source is not None:
                 _locate_or_add(event, _borrowed(source))
                 event.extra["place_fallback"] = True
