@@ -32,6 +32,22 @@ def test_no_two_people_hold_one_office_of_one_state_on_the_same_day() -> None:
     assert overlaps == []
 
 
+def test_no_name_stands_for_two_people_on_the_same_day() -> None:
+    """A shared surname is resolved by date, so two people sharing a name must not be in office together."""
+    holders_of: dict[str, list[OfficeTerm]] = defaultdict(list)
+    for term in load_dictionaries().offices.values():
+        for name in {term.name, *term.aliases}:
+            holders_of[name.lower()].append(term)
+    clashes = []
+    for name, terms in holders_of.items():
+        for i, one in enumerate(terms):
+            for other in terms[i + 1 :]:
+                together = one.start < (other.end or date.max) and other.start < (one.end or date.max)
+                if one.name != other.name and together:
+                    clashes.append((name, one.id, other.id))
+    assert clashes == []
+
+
 def test_the_congolese_president_is_kabila_in_2010_and_tshisekedi_in_2020(resolve: Resolve) -> None:
     in_2010 = resolve("The Congolese president", on=date(2010, 6, 30))
     in_2020 = resolve("The Congolese president", on=date(2020, 6, 30))
