@@ -120,3 +120,8 @@ def test_rioters_clashing_with_soldiers_are_a_violent_demonstration(
 ) -> None:
     mentions = events("Rioters protesting against price rises clashed with soldiers in the port city.")
     assert ("assault.clash", "Violent demonstration") in coded(mentions)
+
+
+def test_arrest_at_a_protest_is_an_intervention(events: Callable[[str], list[EventMention]]) -> None:
+    mentions = events("Students held a protest outside the ministry. Police intervened and arrested one of them.")
+    assert ("coerce.arrest", "Protest with intervention") in coded(mentions)
