@@ -125,3 +125,27 @@ def test_rioters_clashing_with_soldiers_are_a_violent_demonstration(
 def test_arrest_at_a_protest_is_an_intervention(events: Callable[[str], list[EventMention]]) -> None:
     mentions = events("Students held a protest outside the ministry. Police intervened and arrested one of them.")
     assert ("coerce.arrest", "Protest with intervention") in coded(mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern", "sub_type"),
+    [
+        ("Five villagers beat a man accused of theft.", "assault.beat", "Mob violence"),
+        (
+            "Residents demonstrated in the town and burnt chairs at the town hall.",
+            "protest.demonstrate",
+            "Violent demonstration",
+        ),
+        (
+            "Party members demonstrated in the capital and burnt an effigy of the minister.",
+            "protest.demonstrate",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_crowd_violence_and_its_limits(
+    events: Callable[[str], list[EventMention]], text: str, pattern: str, sub_type: str
+) -> None:
+    assert (pattern, sub_type) in {
+        (m.pattern_id.removesuffix("_ambiguous"), m.acled_sub_event_type) for m in events(text)
+    }
