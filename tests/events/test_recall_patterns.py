@@ -149,3 +149,10 @@ def test_crowd_violence_and_its_limits(
     assert (pattern, sub_type) in {
         (m.pattern_id.removesuffix("_ambiguous"), m.acled_sub_event_type) for m in events(text)
     }
+
+
+def test_forces_pulling_out_unopposed_change_their_activity(events: Callable[[str], list[EventMention]]) -> None:
+    quiet = events("Militia forces pulled back from the province on Monday.")
+    fought = events("The army withdrew from the town after heavy fighting.")
+    assert ("retreat.withdraw", "Change to group/activity") in coded(quiet)
+    assert ("retreat.withdraw", "Change to group/activity") not in coded(fought)
