@@ -34,3 +34,9 @@ def test_threat_event_itself_is_asserted(events) -> None:  # type: ignore[no-unt
 def test_a_verb_named_call_governs_only_through_for(events) -> None:  # type: ignore[no-untyped-def]
     (called_for,) = [m for m in events("Activists called for the release of the prisoners.") if m.plover == "RETREAT"]
     assert called_for.modality == "hypothetical"
+
+
+def test_a_clause_after_a_semicolon_does_not_govern(events) -> None:  # type: ignore[no-untyped-def]
+    text = "Demonstrators burned tyres, hurled stones and flew kites; some tried to cut through the fence."
+    burned = {m.modality for m in events(text) if m.trigger.text == "burned"}
+    assert burned == {"asserted"}

@@ -60,11 +60,19 @@ HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "prospective", "hyp
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 
 
+def _beyond_semicolon(token: Token) -> bool:
+    """The token's clause and its head's are split by a semicolon: two statements the parser joined
+    ("Demonstrators burned tyres; some tried to cut the fence" parses "burned" under "tried")."""
+    head = token.head
+    low, high = sorted((token.i, head.i))
+    return any(c.text == ";" and low < c.i < high for c in head.children)
+
+
 def governing_chain(trigger: Token) -> list[Token]:
-    """The trigger and the heads above it, stopping after the first verb of saying."""
+    """The trigger and the heads above it, stopping after the first verb of saying and at a semicolon."""
     chain = [trigger]
     token = trigger
-    while token.head.i != token.i and len(chain) < 8:
+    while token.head.i != token.i and len(chain) < 8 and not _beyond_semicolon(token):
         token = token.head
         chain.append(token)
         if token.lemma_ in SAY_VERBS:
