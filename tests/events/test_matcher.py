@@ -68,3 +68,8 @@ def test_a_cue_matches_an_inflection_the_small_model_lemmatizes_wrongly(events) 
     # en_core_web_sm lemmatizes "raped" as "rap"
     (event,) = events("A soldier raped a woman in the village.")
     assert (event.trigger.text, event.cameo) == ("raped", "1821")
+
+
+def test_a_protest_during_a_pandemic_is_still_a_protest(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Nurses protested in front of the hospital during the coronavirus pandemic.")
+    assert [m.plover for m in mentions if m.trigger.text == "protested"] == ["PROTEST"]

@@ -40,3 +40,10 @@ def test_tense_of(nlp: Language, sentence: str, word: str, tense: str) -> None:
 def test_is_past_perfect(nlp: Language, sentence: str, word: str, expected: bool) -> None:
     token = next(t for t in nlp(sentence) if t.text == word)
     assert is_past_perfect(token) is expected
+
+
+def test_an_infinitive_at_the_root_of_a_fragment_is_past(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a headline fragment whose root is a bare "to" infinitive used to recurse without end
+    doc = nlp("To protest the extradition bill")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert tense_of(root) == "past"  # no governing clause: news reports what has happened

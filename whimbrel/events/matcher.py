@@ -151,11 +151,17 @@ def usable_trigger(trigger: Token, pattern: TriggerPattern, span: Span) -> bool:
     return not (pos == "NOUN" and trigger.dep_ == "compound")  # "attack helicopter"
 
 
-def cause_heads(trigger: Token) -> list[Token]:
+#: Prepositions of circumstance: "killed amid the floods" names a cause, "protested during the
+#: pandemic" only the time; they count as causes only for violence.
+CIRCUMSTANCE_PREPS = frozenset({"during", "amid"})
+
+
+def cause_heads(trigger: Token, violent: bool = True) -> list[Token]:
     """What brought the event about: active subject, passive agent, or object of in/by/from/after."""
     heads = list(verb_source_heads(trigger)) if trigger.pos_ == "VERB" else []
+    preps = CAUSE_PREPS if violent else CAUSE_PREPS - CIRCUMSTANCE_PREPS
     for prep in trigger.children:
-        if prep.dep_ in ("prep", "agent") and prep.lower_ in CAUSE_PREPS:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
             heads.extend(c for c in prep.children if c.dep_ == "pobj")
     return heads
 
@@ -177,7 +183,7 @@ VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 def has_excluded_cause(trigger: Token, pattern: TriggerPattern) -> bool:
-    causes = {head.lemma_.lower() for head in cause_heads(trigger)}
+    causes = {head.lemma_.lower() for head in cause_heads(trigger, violent=pattern.plover in VIOLENT_TYPES)}
     return bool(causes & (natural_causes() | set(pattern.excluded_causes or ())))
 
 

@@ -75,7 +75,8 @@ def _is_infinitive(verb: Token, auxiliaries: list[Token]) -> bool:
 
 def _infinitive_tense(verb: Token) -> Tense:
     """ "plans to strike" is future; "took off to conduct airstrikes" takes its governor's tense."""
-    governor = clause_verb(verb.head) if verb.head is not verb else None
+    # spaCy makes a new Token object on each access: compare positions, not identities
+    governor = clause_verb(verb.head) if verb.head.i != verb.i else None
     if governor is None:
         return "past"
     if governor.lemma_ in _FUTURE_GOVERNORS:
