@@ -67,3 +67,10 @@ def test_sub_codes_add_at_least_25_cameo_codes_and_follow_the_plover_table() -> 
     table = cameo_to_plover()
     # the mode is the one CAMEO2PLOVER gives the code, so a sub-code and its table entry never disagree
     assert all(p.plover_mode == table[p.cameo].mode for p in sub)
+
+
+def test_withdrawal_demands_and_mass_expulsions_have_their_own_codes(events) -> None:  # type: ignore[no-untyped-def]
+    (demand,) = [m for m in events("The council demanded the withdrawal of foreign troops.") if m.plover == "REQUEST"]
+    assert demand.cameo == "106"
+    (expulsion,) = events("Rights groups documented the mass expulsion of villagers.")
+    assert expulsion.cameo == "201"
