@@ -216,3 +216,11 @@ def test_an_uncoded_target_gives_way_to_the_state_in_the_triggers_phrase(pipelin
     (threat,) = [e for e in result.events if e.trigger.text == "threatened"]
     assert threat.target is not None
     assert threat.target.country == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "agent"),
+    [("an armed man", "UAF"), ("unidentified perpetrators", "UAF"), ("rioters", "OPP"), ("two mobs", "OPP")],
+)
+def test_unnamed_attackers_and_rioters_have_a_sector(resolve: Resolve, phrase: str, agent: str) -> None:
+    assert resolve(phrase).agent == agent

@@ -15,7 +15,8 @@ protesters these are. Two sources, in order of trust:
 
 A target is lent a country even when it names only things or unknown people ("lifted the curfew
 in X": X's curfew), and an event with no target at all is given the state it happens in as its
-target (``target_from_place``), as CAMEO coders do. Nothing is lent to a named group or
+target (``target_from_place``), and one with no source an unnamed actor of that state as its
+source (``source_from_place``), as CAMEO and ACLED coders do. Nothing is lent to a named group or
 organisation, to an actor that already has a country, or when the event's own places are split
 evenly between countries. Each lent country is flagged on the event
 (``source_country_from_speaker``, ``target_country_from_place``, ...) so a user can tell a country
@@ -39,6 +40,9 @@ STATE_AGENTS = frozenset({"MIL", "COP", "GOV", "SPY"})
 
 #: Singular nouns that name several people: "a group protested", "the mob attacked".
 COLLECTIVE_NOUNS = frozenset({"group", "crowd", "mob", "gang", "band", "dozens", "hundreds", "thousands"})
+
+#: PLOVER modes of actions only a state's police take: "12 were arrested", "the crowd was dispersed".
+POLICE_POWERS = frozenset({"arrest", "crowd-control"})
 
 #: Sectors that are not bound to the country where they act (peacekeepers, aid groups, former leaders).
 UNBOUND_AGENTS = frozenset({"IGO", "NGO", "ELI"})
@@ -86,19 +90,26 @@ def _lendable(actor: Actor, span: Span | None, which: str) -> bool:
     return which == "target" or actor.agent is not None or _is_people(span)
 
 
-def _place_target(mention: EventMention) -> Actor | None:
-    """The state an event with no stated target happens in: the country of most of its places.
+def _place_actor(mention: EventMention, which: str) -> Actor | None:
+    """The state an event happens in, as an actor: the country of most of its places, named by the
+    first of the event's places in that country.
 
     What is done to no one named is done in, and to, a country: "lifted the curfew in X", "troops
     arrived in X", "a bombing in X" are coded as acts on X (the CAMEO coders' convention), and a
     target that names things or unknown people ("the curfew", "a missionary") is that country's too.
-    The target is the first of the event's places in that country.
+    What is done by no one named ("a man was shot dead in X", "a missionary was arrested in X") is
+    done by an unnamed actor of that country (ACLED's "Unidentified Armed Group (X)"); arrests and
+    crowd control named without their agent are that state's police powers.
     """
     country = _place_country(mention)
     place = next((p for p in mention.places if p.role == "event" and p.country == country), None)
     if country is None or place is None:
         return None
-    return Actor(text=place.text, start=place.start, end=place.end, country=country, code=country)
+    actor = Actor(text=place.text, start=place.start, end=place.end, country=country, code=country)
+    if which == "source" and mention.plover_mode in POLICE_POWERS:
+        actor.agent = "COP"
+        actor.code = actor_code(country, actor.agent)
+    return actor
 
 
 class ActorContext:
@@ -116,10 +127,11 @@ class ActorContext:
                 actor: Actor | None = getattr(mention, f"{which}_actor")
                 if actor is not None and _lendable(actor, getattr(mention, f"{which}_span"), which):
                     self._lend(doc, mention, which, actor)
-            if self.from_place and mention.target_actor is None:
-                mention.target_actor = _place_target(mention)
-                if mention.target_actor is not None:
-                    mention.extra["target_from_place"] = True
+            for which in ("source", "target") if self.from_place else ():
+                implied = _place_actor(mention, which) if getattr(mention, f"{which}_actor") is None else None
+                if implied is not None:
+                    setattr(mention, f"{which}_actor", implied)
+                    mention.extra[f"{which}_from_place"] = True
         return doc
 
     def _lend(self, doc: Doc, mention: EventMention, which: str, actor: Actor) -> None:
