@@ -224,3 +224,11 @@ def test_an_uncoded_target_gives_way_to_the_state_in_the_triggers_phrase(pipelin
 )
 def test_unnamed_attackers_and_rioters_have_a_sector(resolve: Resolve, phrase: str, agent: str) -> None:
     assert resolve(phrase).agent == agent
+
+
+def test_the_target_of_a_threat_is_read_in_the_infinitive_it_governs(pipeline: Pipeline) -> None:
+    text = "Ruritania threatened to cut off its funding to NATO over the dispute."
+    (result,) = pipeline.process([Article(id="t", text=text)])
+    (threat,) = [e for e in result.events if e.trigger.text == "threatened"]
+    assert threat.target is not None
+    assert threat.target.country == "NATO"  # an organisation, not a place the event happens in

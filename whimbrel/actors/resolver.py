@@ -384,7 +384,8 @@ def _is_coded(actor: Actor | None) -> bool:
 
 
 def _phrase_tokens(trigger: Token) -> list[Token]:
-    """The tokens after the trigger in its own phrase, stopping at clauses that hang from it."""
+    """The tokens after the trigger in its own phrase, stopping at clauses that hang from it, except
+    the infinitive it governs ("threatened *to cut off electricity to X*")."""
     out: list[Token] = []
 
     def walk(token: Token) -> None:
@@ -395,15 +396,22 @@ def _phrase_tokens(trigger: Token) -> list[Token]:
                 for subject in subjects:
                     out.extend(subject.subtree)
                 continue
-            if child.i <= trigger.i or (token is trigger and child.dep_ in CLAUSE_DEPS):
+            aim = token is trigger and child.dep_ == "xcomp" and _is_infinitive(child)
+            if child.i <= trigger.i or (token is trigger and child.dep_ in CLAUSE_DEPS and not aim):
                 continue
-            if child.pos_ in ("VERB", "AUX") and child.dep_ in CLAUSE_DEPS:
+            if child.pos_ in ("VERB", "AUX") and child.dep_ in CLAUSE_DEPS and not aim:
                 continue
             out.append(child)
             walk(child)
 
     walk(trigger)
     return sorted(out, key=lambda t: t.i)
+
+
+def _is_infinitive(verb: Token) -> bool:
+    """ "to cut off", "to break off": what a verb of threatening, refusing or offering is about, whose
+    object the verb itself aims at ("threatened to cut off electricity *to Nakhichevan*")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _noun_head(token: Token) -> Token:
