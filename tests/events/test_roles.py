@@ -159,3 +159,10 @@ def test_possessive_pronoun_is_the_subject_of_its_clause(events) -> None:  # typ
     mentions = events("Ruritania launched its long-planned invasion of the islands on Monday.")
     (invasion,) = [m for m in mentions if m.trigger.lower_ == "invasion"]
     assert str(invasion.source_span) == "Ruritania"
+
+
+def test_fronted_places_are_not_coordinated_actors(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("In Peshawar, Khyber Pakhtunkhwa, health workers protested against unpaid wages.")
+    sources = {str(m.source_span) for m in mentions if m.plover == "PROTEST"}
+    assert "health workers" in sources
+    assert not sources & {"Peshawar", "Khyber Pakhtunkhwa"}
