@@ -166,3 +166,8 @@ def test_fronted_places_are_not_coordinated_actors(events) -> None:  # type: ign
     sources = {str(m.source_span) for m in mentions if m.plover == "PROTEST"}
     assert "health workers" in sources
     assert not sources & {"Peshawar", "Khyber Pakhtunkhwa"}
+
+
+def test_a_state_and_a_people_joined_by_and_are_both_actors(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Russia and the Syrian army attacked the rebels.")
+    assert {str(m.source_span) for m in mentions if m.plover == "ASSAULT"} == {"Russia", "Syrian army"}

@@ -510,8 +510,9 @@ def _expand(heads: list[Token]) -> list[Token]:
     out: list[Token] = []
     for head in heads:
         group = [head] if head.head.lower_ in ("between", "among") else with_conjuncts(head)
-        if not all(is_place(t) for t in group):
-            # "In Brasileia, Acre, health workers gathered": the fronted places read as coordinated
+        if not any(c.dep_ == "cc" for t in group for c in t.children) and not all(is_place(t) for t in group):
+            # "In Brasileia, Acre, health workers gathered": fronted places the parser lists with the
+            # actor, with no "and" between them ("Gondor and the Arnor army" are two actors)
             group = [t for t in group if not is_place(t)]
         out.extend(t for t in group if t not in out)
     return out
