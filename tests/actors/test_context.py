@@ -74,3 +74,56 @@ def test_people_no_sector_names_are_lent_the_country_too(pipeline: Pipeline) -> 
     assert event.source is not None
     assert event.source.country == "GEO"
     assert "source_country_from_place" in event.flags
+
+
+def test_a_target_naming_only_things_takes_the_country_of_the_event_place(pipeline: Pipeline) -> None:
+    event = _by_trigger(_events(pipeline, "The army lifted the night curfew in Kandahar on Friday."), "lifted")
+    assert event.target is not None
+    assert (event.target.text, event.target.country) == ("night curfew", "AFG")
+    assert "target_country_from_place" in event.flags
+
+
+def test_an_event_without_a_target_is_aimed_at_the_state_it_happens_in(pipeline: Pipeline) -> None:
+    event = _by_trigger(_events(pipeline, "The Iraqi foreign minister arrived in Amman on Tuesday."), "arrived")
+    assert event.target is not None
+    assert (event.target.text, event.target.country) == ("Amman", "JOR")  # the seat of Jordan's government
+
+
+def test_a_named_target_keeps_its_own_country(pipeline: Pipeline) -> None:
+    event = _by_trigger(_events(pipeline, "Russian jets bombed Turkish troops near Idlib in Syria."), "bombed")
+    assert event.target is not None
+    assert event.target.code == "TURMIL"  # whose troops they are, not where they were hit
+    assert not any(flag.startswith("target_") for flag in event.flags)
+
+
+def test_an_event_whose_places_name_no_country_takes_the_articles_country(pipeline: Pipeline) -> None:
+    text = "Police detained 12 traders on Monday. The raids went on across Peshawar and Lahore in Pakistan."
+    with pipeline.nlp.select_pipes(disable=["whimbrel_actor_context", "whimbrel_dates", "whimbrel_attribution"]):
+        doc = pipeline.nlp(text)
+    (arrest,) = [m for m in doc._.event_mentions if m.trigger.lower_ == "detained"]
+    arrest.places = []  # as for a village the gazetteer does not know
+    pipeline.nlp.get_pipe("whimbrel_actor_context")(doc)
+    assert arrest.source_actor is not None
+    assert arrest.source_actor.code == "PAKCOP"
+    assert arrest.extra.get("source_country_from_article") is True
+
+
+def test_an_event_without_a_source_is_done_by_an_unnamed_actor_of_its_state(pipeline: Pipeline) -> None:
+    event = _by_trigger(_events(pipeline, "A shopkeeper was shot dead in Peshawar on Monday."), "shot")
+    assert event.source is not None
+    assert (event.source.text, event.source.country) == ("Peshawar", "PAK")
+    assert "source_from_place" in event.flags
+
+
+def test_an_arrest_without_a_source_is_done_by_the_police_of_its_state(pipeline: Pipeline) -> None:
+    event = _by_trigger(_events(pipeline, "Twelve traders were arrested in Peshawar on Monday."), "arrested")
+    assert event.source is not None
+    assert event.source.code == "PAKCOP"
+    assert "source_from_place" in event.flags
+
+
+def test_a_measure_lifted_at_a_place_is_aimed_at_its_state(pipeline: Pipeline) -> None:
+    event = _by_trigger(_events(pipeline, "A curfew was lifted in Kandahar on Friday."), "lifted")
+    assert event.target is not None
+    assert event.target.country == "AFG"
+    assert "target_from_place" in event.flags or "target_country_from_place" in event.flags

@@ -8,6 +8,7 @@ from spacy.language import Language
 from whimbrel.actors.resolver import ActorResolver, resolve_span
 from whimbrel.model import Article
 from whimbrel.nlp.extensions import EventMention, SentenceInfo, event_mentions_of
+from whimbrel.pipeline import Pipeline
 
 from .conftest import Resolve, phrase_span
 
@@ -146,10 +147,10 @@ def test_a_lower_case_common_noun_is_not_a_country(resolve: Resolve) -> None:
 
 
 def test_the_component_fills_event_actors_and_the_speaker_code(nlp: Language) -> None:
+    resolver = ActorResolver(nlp, "whimbrel_actors")  # registers the extensions before they are set below
     doc = nlp("Russia's defense ministry said Russian bombers struck ISIS militants.")
     doc._.article = Article(id="a1", text=doc.text, published=date(2016, 8, 16))
     sent = next(doc.sents)
-    ActorResolver(nlp, "whimbrel_actors")  # registers the extensions before they are set below
     doc._.sentence_info = {sent.start: SentenceInfo(speaker_span=phrase_span_in(doc, "Russia's defense ministry"))}
     trigger = next(t for t in doc if t.text == "struck")
     mention = EventMention(
@@ -162,7 +163,7 @@ def test_the_component_fills_event_actors_and_the_speaker_code(nlp: Language) ->
         target_span=phrase_span_in(doc, "ISIS militants"),
     )
     doc._.event_mentions = [mention]
-    doc = ActorResolver(nlp, "whimbrel_actors")(doc)
+    doc = resolver(doc)
     (resolved,) = event_mentions_of(doc)
     assert resolved.source_actor is not None and resolved.source_actor.code == "RUSMIL"
     assert resolved.target_actor is not None and (resolved.target_actor.group, resolved.target_actor.agent) == (
@@ -200,3 +201,34 @@ def test_an_ethnic_group_is_not_the_state_of_the_same_name(resolve: Resolve) -> 
 def test_a_title_in_the_text_sets_the_sector_of_a_named_person(resolve: Resolve) -> None:
     actor = resolve("Israeli Prime Minister Benjamin Netanyahu", on=date(2019, 1, 1))
     assert (actor.name, actor.code) == ("Benjamin Netanyahu", "ISRGOV")
+
+
+def test_a_group_named_after_anti_is_the_actors_opponent(resolve: Resolve) -> None:
+    actor = resolve("anti-Houthi tribal fighters")
+    assert actor.group != "HOUTHIS"
+    assert actor.country is None
+
+
+def test_an_uncoded_target_gives_way_to_the_state_in_the_triggers_phrase(pipeline: Pipeline) -> None:
+    (result,) = pipeline.process(
+        [Article(id="t", text="Ruritania threatened further action against Russia on Monday.")]
+    )
+    (threat,) = [e for e in result.events if e.trigger.text == "threatened"]
+    assert threat.target is not None
+    assert threat.target.country == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "agent"),
+    [("an armed man", "UAF"), ("unidentified perpetrators", "UAF"), ("rioters", "OPP"), ("two mobs", "OPP")],
+)
+def test_unnamed_attackers_and_rioters_have_a_sector(resolve: Resolve, phrase: str, agent: str) -> None:
+    assert resolve(phrase).agent == agent
+
+
+def test_the_target_of_a_threat_is_read_in_the_infinitive_it_governs(pipeline: Pipeline) -> None:
+    text = "Ruritania threatened to cut off its funding to NATO over the dispute."
+    (result,) = pipeline.process([Article(id="t", text=text)])
+    (threat,) = [e for e in result.events if e.trigger.text == "threatened"]
+    assert threat.target is not None
+    assert threat.target.country == "NATO"  # an organisation, not a place the event happens in

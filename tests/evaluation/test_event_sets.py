@@ -210,6 +210,16 @@ def test_acled_actor_by_country_or_group_name() -> None:
     assert not acled_actor_matches(group, Actor("brigade", 0, 7))
 
 
+def test_acled_group_branch_in_brackets_matches_the_group() -> None:
+    branch = _acled_item(actor1="Red Hand Brigade (Ruritania)", actor1_country="RUR")
+    assert acled_actor_matches(branch, Actor("Red Hand fighters", 0, 17, name="Red Hand Brigade", group="RHB"))
+    generic = _acled_item(actor1="Protesters (Ruritania)", actor1_country="RUR")
+    assert not acled_actor_matches(generic, Actor("protesters", 0, 10))  # a generic label needs the country
+    region = _acled_item(actor1="Red Hand Brigade (Northern Marches)", actor1_country=None)
+    named = Actor("RHB-NM fighters", 0, 15, name="Red Hand Brigade in the Northern Marches", group="RHBNM")
+    assert acled_actor_matches(region, named)
+
+
 # --- set scores ------------------------------------------------------------------------------
 
 

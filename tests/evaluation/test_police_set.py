@@ -128,6 +128,14 @@ def test_arrests_and_crowd_control_without_a_source_are_police_powers() -> None:
     assert event_labels(_event(None, "1823", "ASSAULT", killed=3)) == frozenset()
 
 
+def test_a_source_inferred_from_the_place_is_no_named_source() -> None:
+    place = Actor("Vadodara", 0, 8, country="IND", code="IND")
+    arrest = _event(place, "173", "COERCE", "arrest")
+    arrest.flags.append("source_from_place")
+    assert event_labels(arrest) == {"ARREST", "ANY_ACTION"}
+    assert event_labels(_event(place, "173", "COERCE", "arrest")) == frozenset()  # a place named as the actor
+
+
 def test_others_actions_and_unreal_events_are_not_police_actions() -> None:
     assert event_labels(_event(MOB, "1823", "ASSAULT", killed=3)) == frozenset()
     assert event_labels(_event(POLICE, "173", "COERCE", "arrest", modality="intended")) == frozenset()

@@ -140,3 +140,34 @@ def test_a_recipient_after_to_on_the_object(events) -> None:  # type: ignore[no-
     mentions = events("The minister promised to continue military aid to Mozambique.")
     (promise,) = [m for m in mentions if m.trigger.text == "promised"]
     assert str(promise.target_span) == "Mozambique"
+
+
+def test_light_verb_is_known_when_the_lemmatizer_clips_it(events) -> None:  # type: ignore[no-untyped-def]
+    # the small model lemmatizes "staged" as "stag"; the written form still says "stage"
+    mentions = events("Farmers staged a protest outside the district office.")
+    (protest,) = [m for m in mentions if m.plover == "PROTEST"]
+    assert str(protest.source_span) == "Farmers"
+
+
+def test_gerund_object_of_a_light_verb_takes_its_subject(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Two gunmen carried out a drive-by shooting on the main road of the town.")
+    (shooting,) = [m for m in mentions if m.trigger.lower_ == "shooting"]
+    assert str(shooting.source_span) == "gunmen"
+
+
+def test_possessive_pronoun_is_the_subject_of_its_clause(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Ruritania launched its long-planned invasion of the islands on Monday.")
+    (invasion,) = [m for m in mentions if m.trigger.lower_ == "invasion"]
+    assert str(invasion.source_span) == "Ruritania"
+
+
+def test_fronted_places_are_not_coordinated_actors(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("In Peshawar, Khyber Pakhtunkhwa, health workers protested against unpaid wages.")
+    sources = {str(m.source_span) for m in mentions if m.plover == "PROTEST"}
+    assert "health workers" in sources
+    assert not sources & {"Peshawar", "Khyber Pakhtunkhwa"}
+
+
+def test_a_state_and_a_people_joined_by_and_are_both_actors(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Russia and the Syrian army attacked the rebels.")
+    assert {str(m.source_span) for m in mentions if m.plover == "ASSAULT"} == {"Russia", "Syrian army"}

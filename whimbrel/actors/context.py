@@ -9,10 +9,16 @@ protesters these are. Two sources, in order of trust:
   state sectors (military, police, government, intelligence) are lent this way;
 * **the event's place**: a domestic actor (any sector except international ones, or a plural of
   people no sector names: "members", "dozens", "taxi drivers") acting at places mostly in one country
-  belongs to that country ("regime forces shelled Nayrab in Idlib" -> SYR).
+  belongs to that country ("regime forces shelled Nayrab in Idlib" -> SYR);
+* **the article's places**: when none of the event's own places resolves to a country (a village
+  the gazetteer lacks), the country most of the article's resolved places lie in.
 
-Nothing is lent to a named group or organisation, to an actor that already has a country, or when
-the event's own places are split evenly between countries. Each lent country is flagged on the event
+A target is lent a country even when it names only things or unknown people ("lifted the curfew
+in X": X's curfew), and an event with no target at all is given the state it happens in as its
+target (``target_from_place``), and one with no source an unnamed actor of that state as its
+source (``source_from_place``), as CAMEO and ACLED coders do. Nothing is lent to a named group or
+organisation, to an actor that already has a country, or when the event's own places are split
+evenly between countries. Each lent country is flagged on the event
 (``source_country_from_speaker``, ``target_country_from_place``, ...) so a user can tell a country
 read from the text from one inferred.
 """
@@ -20,6 +26,7 @@ read from the text from one inferred.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -33,6 +40,9 @@ STATE_AGENTS = frozenset({"MIL", "COP", "GOV", "SPY"})
 
 #: Singular nouns that name several people: "a group protested", "the mob attacked".
 COLLECTIVE_NOUNS = frozenset({"group", "crowd", "mob", "gang", "band", "dozens", "hundreds", "thousands"})
+
+#: PLOVER modes of actions only a state's police take: "12 were arrested", "the crowd was dispersed".
+POLICE_POWERS = frozenset({"arrest", "crowd-control"})
 
 #: Sectors that are not bound to the country where they act (peacekeepers, aid groups, former leaders).
 UNBOUND_AGENTS = frozenset({"IGO", "NGO", "ELI"})
@@ -49,7 +59,17 @@ def _speaker_country(doc: Doc, mention: EventMention) -> str | None:
 
 def _place_country(mention: EventMention) -> str | None:
     """The country most of the event's own places lie in (None when there is none, or a tie)."""
-    ranked = Counter(p.country for p in mention.places if p.role == "event" and p.country).most_common(2)
+    return _majority(p.country for p in mention.places if p.role == "event")
+
+
+def _article_country(doc: Doc) -> str | None:
+    """The country most of the article's resolved places lie in: the event's places may all be
+    villages the gazetteer does not know while the report names their province or country."""
+    return _majority(m.place.country for m in doc._.places or [])
+
+
+def _majority(countries: Iterable[str | None]) -> str | None:
+    ranked = Counter(c for c in countries if c).most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
@@ -64,10 +84,32 @@ def _is_people(span: Span | None) -> bool:
 
 
 def _lendable(actor: Actor, span: Span | None, which: str) -> bool:
-    """Sector actors, and for sources also plurals of people ("supports" demanded is no target to lend to)."""
+    """Sector actors and plurals of people as sources; any target (see :func:`_place_target`)."""
     if actor.country or actor.code or actor.group or actor.agent in UNBOUND_AGENTS:
         return False
-    return actor.agent is not None or (which == "source" and _is_people(span))
+    return which == "target" or actor.agent is not None or _is_people(span)
+
+
+def _place_actor(mention: EventMention, which: str) -> Actor | None:
+    """The state an event happens in, as an actor: the country of most of its places, named by the
+    first of the event's places in that country.
+
+    What is done to no one named is done in, and to, a country: "lifted the curfew in X", "troops
+    arrived in X", "a bombing in X" are coded as acts on X (the CAMEO coders' convention), and a
+    target that names things or unknown people ("the curfew", "a missionary") is that country's too.
+    What is done by no one named ("a man was shot dead in X", "a missionary was arrested in X") is
+    done by an unnamed actor of that country (ACLED's "Unidentified Armed Group (X)"); arrests and
+    crowd control named without their agent are that state's police powers.
+    """
+    country = _place_country(mention)
+    place = next((p for p in mention.places if p.role == "event" and p.country == country), None)
+    if country is None or place is None:
+        return None
+    actor = Actor(text=place.text, start=place.start, end=place.end, country=country, code=country)
+    if which == "source" and mention.plover_mode in POLICE_POWERS:
+        actor.agent = "COP"
+        actor.code = actor_code(country, actor.agent)
+    return actor
 
 
 class ActorContext:
@@ -85,6 +127,11 @@ class ActorContext:
                 actor: Actor | None = getattr(mention, f"{which}_actor")
                 if actor is not None and _lendable(actor, getattr(mention, f"{which}_span"), which):
                     self._lend(doc, mention, which, actor)
+            for which in ("source", "target") if self.from_place else ():
+                implied = _place_actor(mention, which) if getattr(mention, f"{which}_actor") is None else None
+                if implied is not None:
+                    setattr(mention, f"{which}_actor", implied)
+                    mention.extra[f"{which}_from_place"] = True
         return doc
 
     def _lend(self, doc: Doc, mention: EventMention, which: str, actor: Actor) -> None:
@@ -93,9 +140,13 @@ class ActorContext:
             country, origin = speaker, "speaker"
         else:
             place = _place_country(mention) if self.from_place else None
-            if place is None:
+            article = _article_country(doc) if self.from_place and place is None else None
+            if place is not None:
+                country, origin = place, "place"
+            elif article is not None:
+                country, origin = article, "article"
+            else:
                 return
-            country, origin = place, "place"
         actor.country = country
         actor.code = actor_code(country, actor.agent)
         mention.extra[f"{which}_country_from_{origin}"] = True

@@ -43,6 +43,9 @@ PEOPLE_AGENT = "CVL"
 #: Head words that say someone holds a post without saying which sector it is in.
 GENERIC_HEADS = frozenset({"leader", "leaders", "official", "officials", "spokesman", "spokeswoman", "spokesperson"})
 
+#: "anti-Houthi forces" fight the Houthis: a name right after one of these and a hyphen is an opponent.
+OPPONENT_PREFIXES = frozenset({"anti", "counter"})
+
 #: "Iranian-backed militias" are not Iranian: a state named right before one of these words is a sponsor.
 SPONSOR_WORDS = frozenset({"backed", "allied", "aligned", "supported", "sponsored", "funded", "armed", "trained"})
 
@@ -281,9 +284,13 @@ def _is_people_named_by_demonym(reading: _Reading, span: Span) -> bool:
 
 
 def _names_another_state(doc: Doc, match: CueMatch, cue: Cue) -> bool:
-    """A state named as a sponsor ("Iranian-backed") or an ethnicity ("ethnic Albanians") is not the actor's."""
+    """A state named as a sponsor ("Iranian-backed"), an opponent ("anti-Houthi forces") or an
+    ethnicity ("ethnic Albanians") is not the actor's."""
     after = doc[match.end : match.end + 2]
     if len(after) == 2 and after[0].text == "-" and after[1].lower_ in SPONSOR_WORDS:
+        return True
+    before = doc[max(match.start - 2, 0) : match.start]
+    if len(before) == 2 and before[0].lower_ in OPPONENT_PREFIXES and before[1].text == "-":
         return True
     return cue.kind == "demonym" and match.start > 0 and doc[match.start - 1].lower_ == "ethnic"
 
@@ -310,9 +317,11 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "xcomp", "csubj", "p
 class ActorResolver:
     """spaCy component ``whimbrel_actors``: fills EventMention.source_actor/target_actor and speakers.
 
-    With ``dictionary_roles`` (coding with a user's dictionary, PETRARCH-style), a target that
-    names no dictionary actor gives way to the first dictionary actor in the trigger's own phrase
-    ("restore ties *with Gondor*", "fired shells *at Seoul*").
+    A target that names no dictionary actor (or none was found) gives way to the first dictionary
+    actor in the trigger's own phrase ("restore ties *with Gondor*", "fired shells *at Seoul*",
+    "threatened further action *against Russia*", "lifted the curfew *in Montenegro*"), and the
+    actors coordinated with it each give an event of their own. With ``dictionary_roles`` (coding
+    with a user's dictionary, PETRARCH-style), a sector is also given the states named after it.
     """
 
     def __init__(
@@ -351,7 +360,7 @@ class ActorResolver:
             mention.target_actor = self.lookup.resolve(mention.target_span, on_date)
             if self.dictionary_roles:
                 added.extend(self._lend_states(mention, on_date))
-            if self.dictionary_roles and not _is_coded(mention.target_actor):
+            if not _is_coded(mention.target_actor):
                 found = self.lookup.phrase_actors(mention.trigger, mention.source_span, on_date)
                 if found:
                     mention.target_actor = found[0]
@@ -375,7 +384,8 @@ def _is_coded(actor: Actor | None) -> bool:
 
 
 def _phrase_tokens(trigger: Token) -> list[Token]:
-    """The tokens after the trigger in its own phrase, stopping at clauses that hang from it."""
+    """The tokens after the trigger in its own phrase, stopping at clauses that hang from it, except
+    the infinitive it governs ("threatened *to cut off electricity to X*")."""
     out: list[Token] = []
 
     def walk(token: Token) -> None:
@@ -386,15 +396,22 @@ def _phrase_tokens(trigger: Token) -> list[Token]:
                 for subject in subjects:
                     out.extend(subject.subtree)
                 continue
-            if child.i <= trigger.i or (token is trigger and child.dep_ in CLAUSE_DEPS):
+            aim = token is trigger and child.dep_ == "xcomp" and _is_infinitive(child)
+            if child.i <= trigger.i or (token is trigger and child.dep_ in CLAUSE_DEPS and not aim):
                 continue
-            if child.pos_ in ("VERB", "AUX") and child.dep_ in CLAUSE_DEPS:
+            if child.pos_ in ("VERB", "AUX") and child.dep_ in CLAUSE_DEPS and not aim:
                 continue
             out.append(child)
             walk(child)
 
     walk(trigger)
     return sorted(out, key=lambda t: t.i)
+
+
+def _is_infinitive(verb: Token) -> bool:
+    """ "to cut off", "to break off": what a verb of threatening, refusing or offering is about, whose
+    object the verb itself aims at ("threatened to cut off electricity *to Nakhichevan*")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _noun_head(token: Token) -> Token:

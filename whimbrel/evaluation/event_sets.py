@@ -335,9 +335,14 @@ def actor_code(actor: Actor | None) -> str | None:
 
 
 def _name_variants(gold: str) -> list[str]:
-    """ACLED's alternatives for one group: "PKK: Kurdistan Workers Party", "A and/or B"."""
-    parts = re.split(r":| and/or | - ", re.sub(r"\(.*?\)", " ", gold))
-    return [unidecode(p).strip() for p in parts if p.strip()]
+    """ACLED's alternatives for one group: "PKK: Kurdistan Workers Party", "A and/or B"; a branch
+    in brackets is read both ways: "Islamic State (Greater Sahara)" is the Islamic State and its
+    Greater Sahara branch ("Islamic State in the Greater Sahara")."""
+    variants: list[str] = []
+    for text in (re.sub(r"\(.*?\)", " ", gold), re.sub(r"[()]", " ", gold)):
+        parts = re.split(r":| and/or | - ", text)
+        variants += [v for v in (unidecode(p).strip() for p in parts) if v and v not in variants]
+    return variants
 
 
 def names_match(gold: str, actor: Actor) -> bool:
@@ -355,11 +360,17 @@ def names_match(gold: str, actor: Actor) -> bool:
 
 
 def acled_actor_matches(item: AcledItem, actor: Actor | None) -> bool:
-    """Country of a state/generic actor, or the fuzzy name of a named group."""
+    """Country of a state/generic actor, or the fuzzy name of a named group.
+
+    "Label (Country)" is a generic actor ("Protesters (India)") unless whimbrel found a named
+    group: then it is that group's branch in the country ("Islamic State (Egypt)"), which the
+    group's name matches as well as the country does.
+    """
     if actor is None:
         return False
     if item.actor1_country is not None:
-        return actor_code(actor) == item.actor1_country
+        country_matches = actor_code(actor) == item.actor1_country
+        return country_matches or (actor.group is not None and names_match(item.actor1, actor))
     return names_match(item.actor1, actor)
 
 

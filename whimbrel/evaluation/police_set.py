@@ -197,7 +197,12 @@ def police_acted(event: Event) -> bool:
         return True  # "activists and the police clashed": both sides fought
     if plover == "MOBILIZE" and is_police(event.target):
         return True  # "police have been deployed": deploying the police is their action
-    return event.source is None and event.plover_mode in AGENTLESS_POLICE_MODES
+    return not named_source(event) and event.plover_mode in AGENTLESS_POLICE_MODES
+
+
+def named_source(event: Event) -> bool:
+    """Whether the text names who did the event (a source inferred from the event's place does not)."""
+    return event.source is not None and "source_from_place" not in event.flags
 
 
 def _killed(event: Event) -> bool:
@@ -224,7 +229,7 @@ def event_labels(event: Event) -> frozenset[str]:
 
 def _unattributed_death(event: Event) -> bool:
     """A killing that names no other killer ("two men were killed when police opened fire")."""
-    return event.modality in HAPPENED and _killed(event) and (event.source is None or is_police(event.source))
+    return event.modality in HAPPENED and _killed(event) and (not named_source(event) or is_police(event.source))
 
 
 def sentence_labels(doc: PoliceDoc, events: Sequence[Event]) -> list[frozenset[str]]:

@@ -97,6 +97,8 @@ SPEECH_VERBS = frozenset(
     }
 )
 PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "plural"}
+#: Possessive pronouns ("its invasion", "their withdrawal"); "her" only as a possessor, not an object.
+POSSESSIVES = {"his": "person", "her": "person", "its": "thing", "their": "plural"}
 ACTOR_ENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 PLACE_ENT_TYPES = frozenset({"GPE", "LOC", "FAC"})
 #: Verbs whose object, not subject, does what their xcomp says ("ordered troops to attack").
@@ -198,6 +200,22 @@ def _agent_objects(verb: Token) -> list[Token]:
     return [c for agent in verb.children if agent.dep_ == "agent" for c in agent.children if c.dep_ == "pobj"]
 
 
+def verb_is(token: Token, verbs: frozenset[str]) -> bool:
+    """Whether the word is one of ``verbs``, also when the lemmatizer strips too much ("staged" -> "stag")
+    or too little: the regular inflections of the written form are tried as well."""
+    if token.lemma_.lower() in verbs:
+        return True
+    word = token.lower_
+    bases = []
+    if word.endswith("ing"):
+        bases += [word[:-3], word[:-3] + "e"]
+    if word.endswith(("ed", "es")):
+        bases += [word[:-2], word[:-1]]
+    elif word.endswith(("d", "s")):
+        bases.append(word[:-1])
+    return any(base in verbs for base in bases)
+
+
 def verb_source_heads(verb: Token, depth: int = 0) -> list[Token]:
     """The head token(s) of a verb's source, following control and coordination chains upward."""
     if depth > 4:
@@ -228,15 +246,28 @@ def verb_source_heads(verb: Token, depth: int = 0) -> list[Token]:
         return [c for c in head.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "xcomp":
         obj = _child(head, "dobj")
-        return [obj] if obj is not None and head.lemma_ in OBJECT_CONTROL_VERBS else verb_source_heads(head, depth + 1)
+        return [obj] if obj is not None and verb_is(head, OBJECT_CONTROL_VERBS) else verb_source_heads(head, depth + 1)
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return verb_source_heads(head, depth + 1)
     if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
         # "X is about to restore ...", "X is ready to talk": the predicate's subject acts
         return verb_source_heads(head, depth + 1)
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("dobj", "acl")
+        and _done_by_light_verb(verb if verb.dep_ == "dobj" else head)
+    ):
+        # "carried out a shooting" read as a gerund, "launched an attack targeting X", "carried out a
+        # drive-by shooting" (the shooting hung on "drive"): the light verb's subject acts
+        return verb_source_heads(head if verb.dep_ == "dobj" else head.head, depth + 1)
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return [head]
     return []
+
+
+def _done_by_light_verb(noun: Token) -> bool:
+    """Whether the word is the object of a light verb and names no actor itself ("carried out a drive")."""
+    return noun.dep_ == "dobj" and verb_is(noun.head, LIGHT_VERBS) and not _is_actor_like(noun)
 
 
 #: Sectors whose words, as a noun's modifier, name who acted ("police raid", "army shelling"); the
@@ -310,7 +341,7 @@ def noun_source_heads(noun: Token, depth: int = 0) -> list[Token]:
     if between:
         return between[:1]
     head = noun.head
-    if noun.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS:
+    if noun.dep_ == "dobj" and verb_is(head, LIGHT_VERBS):
         return verb_source_heads(head)
     if noun.dep_ == "pobj" and head.lower_ in MEANS_PREPS and is_passive(head.head):
         return _agent_objects(head.head)  # "killed in an airstrike by the coalition"
@@ -320,7 +351,7 @@ def noun_source_heads(noun: Token, depth: int = 0) -> list[Token]:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in BORROWING_PREPS:
         verb = head.head
         # "X are in talks with Y" borrows the copula's subject as well as a full verb's
-        if verb.pos_ in ("VERB", "AUX") and verb.lemma_ not in SPEECH_VERBS and not is_passive(verb):
+        if verb.pos_ in ("VERB", "AUX") and not verb_is(verb, SPEECH_VERBS) and not is_passive(verb):
             return verb_source_heads(verb)
     return []
 
@@ -331,7 +362,7 @@ def _between_objects(noun: Token) -> list[Token]:
 
 
 def _light_verb_of(noun: Token) -> Token | None:
-    if noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
+    if noun.dep_ == "dobj" and verb_is(noun.head, LIGHT_VERBS):
         return noun.head
     return None
 
@@ -428,9 +459,14 @@ def is_place(token: Token) -> bool:
 def resolve_pronoun(pronoun: Token) -> Span | None:
     """The subject of the previous sentence that the pronoun most plausibly stands for; for the
     subject of a reported clause, the reporting verb's subject ("Ethiopia indicated it would act")."""
-    kind = PRONOUNS.get(pronoun.lower_)
+    kind = POSSESSIVES.get(pronoun.lower_) if pronoun.dep_ == "poss" else PRONOUNS.get(pronoun.lower_)
     sent = pronoun.sent
     clause = pronoun.head
+    if kind is not None and pronoun.dep_ == "poss":
+        # "Israel mounted its invasion": a possessor refers to the subject of its own clause first
+        owner = _clause_subject(pronoun.head)
+        if owner is not None and _fits(owner, kind):
+            return actor_span(owner)
     if kind is not None and pronoun.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
         reporter = _child(clause.head, "nsubj")
         if reporter is not None and reporter.pos_ != "PRON" and _fits(reporter, kind):
@@ -447,6 +483,19 @@ def resolve_pronoun(pronoun: Token) -> Span | None:
     return None
 
 
+def _clause_subject(noun: Token) -> Token | None:
+    """The source of the verb a noun hangs from (through its prepositions), if it is no pronoun."""
+    verb = noun.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subtree = {t.i for t in noun.subtree}
+    return next((h for h in verb_source_heads(verb) if h.pos_ != "PRON" and h.i not in subtree), None)
+
+
 def _fits(token: Token, kind: str) -> bool:
     plural = token.tag_ in ("NNS", "NNPS") or bool(token.conjuncts)
     if kind == "person":
@@ -461,6 +510,10 @@ def _expand(heads: list[Token]) -> list[Token]:
     out: list[Token] = []
     for head in heads:
         group = [head] if head.head.lower_ in ("between", "among") else with_conjuncts(head)
+        if not any(c.dep_ == "cc" for t in group for c in t.children) and not all(is_place(t) for t in group):
+            # "In Brasileia, Acre, health workers gathered": fronted places the parser lists with the
+            # actor, with no "and" between them ("Gondor and the Arnor army" are two actors)
+            group = [t for t in group if not is_place(t)]
         out.extend(t for t in group if t not in out)
     return out
 
