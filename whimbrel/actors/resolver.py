@@ -30,6 +30,7 @@ from spacy.vocab import Vocab
 
 from whimbrel.actors.dictionary import ROLE_AGENT, ActorDictionary, OfficeTerm, OrgEntry, load_dictionaries
 from whimbrel.actors.lexicon import Cue, CueMatch, Lexicon
+from whimbrel.events.reverse import reversed_mentions
 from whimbrel.events.roles import actor_span
 from whimbrel.model import Actor
 from whimbrel.nlp.extensions import EventMention, article_of, event_mentions_of, register_extensions
@@ -359,6 +360,8 @@ class ActorResolver:
                     added.extend(replace(mention, target_actor=actor) for actor in found[1:])
         mentions = event_mentions_of(doc)
         mentions.extend(added)
+        # with both actors known, a pattern's reverse code gives the event read from the target's side
+        mentions.extend(reversed_mentions(mentions))
         for info in (doc._.sentence_info or {}).values():
             if info.speaker_span is not None:
                 speaker = self.lookup.resolve(info.speaker_span, on_date)
