@@ -13,8 +13,11 @@ from whimbrel.actors.dictionary import CountryEntry, SectorEntry, UserEntry, loa
 from whimbrel.actors.petrarch import convert_folder, spacy_lemmatizer
 from whimbrel.actors.resolver import ActorLookup
 from whimbrel.errors import DataFileError
+from whimbrel.evaluation.petrarch_set import user_overrides
 from whimbrel.events.matcher import EventMatcher
 from whimbrel.events.patterns import load_patterns
+from whimbrel.model import Article
+from whimbrel.pipeline import Pipeline
 
 from .conftest import phrase_span
 
@@ -47,9 +50,25 @@ RESTORE
 - * &TIES RELATIONS [0641]
 - * FULL TIES [064]
 
---- ABANDON [345] ---
-ABANDON
+--- FROBNICATE [345] ---
+FROBNICATE
 - * TALKS [---]
+
+--- CLASH [223] ---
+CLASH
+- &NEVER * OVER BORDERS [904]
+- * OVER BORDERS [121]
+
+&NEVER
++DID N'T
++WILL NOT
+
+--- VISIT [032:033] ---
+VISITED
+
+--- HELD [---] ---
+HELD
+- % * TALKS [031]
 
 --- SAID [---] ---
 SAID
@@ -121,7 +140,42 @@ def test_what_cannot_be_expressed_is_counted(folder: Path) -> None:
     assert dropped["pattern with a null or unreadable code ([---])"] == 1
     assert dropped["discard phrases (whimbrel has no discard lists)"] == 2
     assert dropped["actor code not expressible (---)"] == 1
-    assert any("345" in reason for reason in dropped)  # ABANDON's code has no CAMEO equivalent
+    # neither FROBNICATE's code nor the verb has a CAMEO type whimbrel knows
+    assert any("345" in reason for reason in dropped)
+
+
+def test_private_codes_take_the_type_whimbrel_gives_their_verb(converted: Path) -> None:
+    patterns = load_patterns([converted], include_bundled=False)
+    clash = {p.event_code: p for p in patterns if p.lemmas == ["clash"]}
+    # 223 and 904 are no CAMEO codes: the events are typed as whimbrel types "clash" (190, ASSAULT)
+    assert clash["223"].cameo == clash["904"].cameo == "190"
+    assert clash["904"].before == ["did", "n't"] or clash["904"].before == ["will", "not"]
+    assert clash["121"].code is None  # a CAMEO code is its own type
+
+
+def test_reverse_codes_and_compound_actors_become_reverse_patterns(converted: Path) -> None:
+    patterns = load_patterns([converted], include_bundled=False)
+    visit = next(p for p in patterns if p.lemmas == ["visit"])
+    assert (visit.cameo, visit.reverse) == ("032", "033")
+    talks = next(p for p in patterns if p.lemmas == ["hold"] and p.after == ["talks"])
+    assert talks.roles.reciprocal and talks.reverse == "031"
+
+
+def test_events_carry_private_and_reverse_codes_end_to_end(converted: Path) -> None:
+    pipeline = Pipeline(user_overrides(converted))  # type: ignore[arg-type]
+    texts = [
+        "Freedonia will not clash over borders with Sylvania.",
+        "Freedonia visited Sylvania on Monday.",
+        "Freedonia and Sylvania held talks on Monday.",
+    ]
+    articles = [Article(id=str(i), text=t, published=date(2001, 5, 1)) for i, t in enumerate(texts)]
+    coded = {
+        r.article.id: {(e.source and e.source.code, e.target and e.target.code, e.cameo) for e in r.events}
+        for r in pipeline.process(articles)
+    }
+    assert ("FRE", "SYL", "904") in coded["0"]  # the dictionary's own code is the event's code
+    assert coded["1"] == {("FRE", "SYL", "032"), ("SYL", "FRE", "033")}
+    assert coded["2"] == {("FRE", "SYL", "031"), ("SYL", "FRE", "031")}
 
 
 def test_dated_codes_resolve_by_the_sentence_date(nlp: Language, converted: Path) -> None:
@@ -140,6 +194,7 @@ def test_converted_patterns_code_with_their_context_words(nlp: Language, convert
     doc = matcher(nlp("Freedonia restored trade relations with Sylvania."))
     codes = {matcher.patterns[m.pattern_id].event_code for m in doc._.event_mentions}
     assert codes == {"0641"}
+    assert {m.cameo for m in doc._.event_mentions} == {"0641"}  # what the event is coded with
     doc = matcher(nlp("Freedonia restored order in the capital."))
     assert {matcher.patterns[m.pattern_id].event_code for m in doc._.event_mentions} == {"064"}
 

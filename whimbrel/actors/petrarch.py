@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ import yaml
 
 from whimbrel.actors.dictionary import CountryEntry, OrgEntry, Seat, SectorEntry
 from whimbrel.errors import DataFileError, Err
+from whimbrel.events.patterns import bundled_patterns
 from whimbrel.events.schema import TriggerPattern, cameo_names, cameo_to_plover
 
 #: Relations giving a converted verb's target: PETRARCH takes the target from the verb phrase,
@@ -304,10 +306,22 @@ def _read_synsets(lines: list[tuple[int, str]]) -> dict[str, list[str]]:
     return resolved
 
 
-def _event_code(raw: str) -> str | None:
-    """``013:012`` -> 013 (the event, not its reverse); ``025?`` -> 025; ``---`` and junk -> None."""
-    code = raw.strip().split(":", 1)[0].rstrip("?").strip()
+@dataclass(frozen=True, slots=True)
+class _Code:
+    event: str
+    reverse: str | None = None  # the event read from the target's side: ``[032:033]``
+
+
+def _one_code(raw: str) -> str | None:
+    code = raw.rstrip("?").strip()
     return code if re.fullmatch(r"\d{2,4}[A-Za-z]?", code) else None
+
+
+def _event_code(raw: str) -> _Code | None:
+    """``013:012`` -> 013 with reverse 012; ``025?`` -> 025; ``---`` and junk -> None."""
+    event, _, reverse = raw.strip().partition(":")
+    code = _one_code(event)
+    return _Code(code, _one_code(reverse) if reverse else None) if code else None
 
 
 def _cameo_for(code: str) -> str | None:
@@ -319,10 +333,21 @@ def _cameo_for(code: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _bundled_verb_types() -> dict[str, str]:
+    """Verb lemma -> the CAMEO code whimbrel's own patterns give it, those without context words first."""
+    types: dict[str, str] = {}
+    verb_patterns = [p for p in bundled_patterns() if "VERB" in p.pos]
+    for pattern in sorted(verb_patterns, key=lambda p: (bool(p.requires or p.before or p.after), p.id)):
+        for lemma in pattern.lemmas:
+            types.setdefault(lemma, pattern.cameo)
+    return types
+
+
 @dataclass(slots=True)
 class _Block:
-    verbs: list[tuple[str, str | None]]  # (verb phrase, its own code if any)
-    code: str | None
+    verbs: list[tuple[str, _Code | None]]  # (verb phrase, its own code if any)
+    code: _Code | None
     lines: list[tuple[int, str]]
 
 
@@ -365,7 +390,7 @@ def convert_verbs(path: Path, out: Conversion, lemmatize: Callable[[str], str]) 
             cues.append(cue)
             code = own_code or block.code
             if code is not None:
-                _add(out, seen, cue, code, [], [], "verb", block.code)
+                _add(out, seen, _Pattern(cue, code, [], [], "verb", block.code))
             elif own_code is None and block.code is None:
                 out.dropped["verb without a code of its own (coded only through its patterns)"] += 1
         if not cues:
@@ -389,8 +414,14 @@ def convert_verbs(path: Path, out: Conversion, lemmatize: Callable[[str], str]) 
                 star = tokens.index("*")
                 before = [w for w in tokens[:star] if w not in "$+%^"]
                 after = [w for w in tokens[star + 1 :] if w not in "$+%^"]
+                # "%" marks a compound actor whose parts act on each other: "X and Y held talks" is
+                # X->Y and Y->X, with the pattern's code both ways unless it gives a reverse one
+                compound = "%" in tokens
+                if compound:
+                    code = _Code(code.event, code.reverse or code.event)
+                subject = compound and tokens.index("%") < star
                 for cue in cues:
-                    _add(out, seen, cue, code, before, after, "pattern", block.code)
+                    _add(out, seen, _Pattern(cue, code, before, after, "pattern", block.code, compound, subject))
 
 
 def _synset_variants(body: str, synsets: dict[str, list[str]]) -> list[list[str]] | None:
@@ -411,37 +442,53 @@ def _synset_variants(body: str, synsets: dict[str, list[str]]) -> list[list[str]
     return [[w for part in combo for w in part] for combo in combos]
 
 
-def _add(
-    out: Conversion,
-    seen: set[str],
-    cue: str,
-    code: str,
-    before: list[str],
-    after: list[str],
-    what: str,
-    verb_code: str | None = None,
-) -> None:
-    # a private code keeps its value in ``code``; ``cameo`` falls back to the verb's own CAMEO code
-    cameo = _cameo_for(code) or (_cameo_for(verb_code) if verb_code else None)
+@dataclass(slots=True)
+class _Pattern:
+    """One pattern to write: a verb's cue, its code and the words around it."""
+
+    cue: str
+    code: _Code
+    before: list[str]
+    after: list[str]
+    what: str  # "verb" or "pattern", for the counts of what was dropped
+    verb_code: _Code | None = None
+    compound: bool = False
+    # a compound subject: its parts are the only actors, the object is a word of the pattern
+    compound_subject: bool = False
+
+
+def _add(out: Conversion, seen: set[str], found: _Pattern) -> None:
+    code, verb_code = found.code.event, found.verb_code.event if found.verb_code else None
+    # a private code keeps its value in ``code``; ``cameo`` (which gives the PLOVER type) falls back
+    # to the verb block's CAMEO code, else to the type whimbrel's own patterns give the verb
+    cameo = _cameo_for(code) or (_cameo_for(verb_code) if verb_code else None) or _bundled_verb_types().get(found.cue)
     if cameo is None:
-        out.dropped[f"{what} whose code has no CAMEO/PLOVER equivalent in whimbrel ({code})"] += 1
+        out.dropped[f"{found.what} whose code has no CAMEO/PLOVER equivalent in whimbrel ({code})"] += 1
         return
-    key = f"{cue}|{code}|{' '.join(before)}|{' '.join(after)}"
+    reverse = found.code.reverse
+    if reverse is not None and reverse != code and reverse not in cameo_to_plover():
+        out.dropped[f"reverse code with no CAMEO/PLOVER equivalent in whimbrel ({reverse})"] += 1
+        reverse = None
+    key = f"{found.cue}|{code}|{reverse}|{found.compound}|{found.compound_subject}|{found.before}|{found.after}"
     if key in seen:
         return
     seen.add(key)
-    ident = "petrarch." + re.sub(r"[^a-z0-9]+", "_", cue) + f".{len(out.patterns) + 1}"
+    ident = "petrarch." + re.sub(r"[^a-z0-9]+", "_", found.cue) + f".{len(out.patterns) + 1}"
     out.patterns.append(
         TriggerPattern(
             id=ident,
-            lemmas=[cue],
+            lemmas=[found.cue],
             pos=["VERB"],
-            before=before,
-            after=after,
+            before=found.before,
+            after=found.after,
             cameo=cameo,
             plover=cameo_to_plover()[cameo].plover,
-            roles={"target": PETRARCH_TARGET_ROLES},  # type: ignore[arg-type]
+            roles={  # type: ignore[arg-type]
+                "target": [] if found.compound_subject else PETRARCH_TARGET_ROLES,
+                "reciprocal": found.compound,
+            },
             code=code if code != cameo else None,
+            reverse=reverse,
         )
     )
 
