@@ -200,7 +200,8 @@ class ActorLookup:
             if _on_date(match, on_date).first("org", "country", "demonym", "seat") is None:
                 continue
             head = _noun_head(doc[match.end - 1])
-            actor = self.resolve(actor_span(head), on_date)
+            # a name holding "of" ("Prince of Dol Amroth") is wider than its head's phrase
+            actor = self.resolve(actor_span(head), on_date) or self.resolve(doc[match.start : match.end], on_date)
             if actor is None or not _is_coded(actor):
                 continue
             found = [actor]
@@ -391,7 +392,8 @@ def _phrase_tokens(trigger: Token) -> list[Token]:
                 continue
             if child.i <= trigger.i or (token is trigger and child.dep_ in CLAUSE_DEPS):
                 continue
-            if child.pos_ in ("VERB", "AUX") and child.dep_ in CLAUSE_DEPS:
+            # a participle describing a noun of the phrase is part of it: "the roads leading into X"
+            if child.pos_ in ("VERB", "AUX") and child.dep_ in CLAUSE_DEPS and child.dep_ != "acl":
                 continue
             out.append(child)
             walk(child)
