@@ -412,8 +412,8 @@ def convert_verbs(path: Path, out: Conversion, lemmatize: Callable[[str], str]) 
                     out.dropped["pattern without a verb position (*)"] += 1
                     break
                 star = tokens.index("*")
-                before = [w for w in tokens[:star] if w not in "$+%^"]
-                after = [w for w in tokens[star + 1 :] if w not in "$+%^"]
+                before = [w for w in tokens[:star] if w not in MARKERS]
+                after = [w for w in tokens[star + 1 :] if w not in MARKERS]
                 # "%" marks a compound actor whose parts act on each other: "X and Y held talks" is
                 # X->Y and Y->X, with the pattern's code both ways unless it gives a reverse one
                 compound = "%" in tokens
@@ -424,18 +424,56 @@ def convert_verbs(path: Path, out: Conversion, lemmatize: Callable[[str], str]) 
                     _add(out, seen, _Pattern(cue, code, before, after, "pattern", block.code, compound, subject))
 
 
-def _synset_variants(body: str, synsets: dict[str, list[str]]) -> list[list[str]] | None:
-    """The pattern's word lists, one per combination of its synsets' members."""
-    tokens = body.replace("_", " ").split()
+#: The verb's position and PETRARCH's actor markers in a pattern line.
+MARKERS = frozenset("*$+%^")
+
+
+def _part_forms(part: str, synsets: dict[str, list[str]]) -> list[str] | None:
+    """What one word of a pattern can be: itself, or each member of its synset (None: unknown synset)."""
+    if not part.startswith("&"):
+        return [part.lower()]
+    members = synsets.get(part.rstrip("_"))
+    return [_words(m).lower() for m in members] if members else None
+
+
+def _group_slots(group: str, synsets: dict[str, list[str]]) -> list[list[list[str]]] | None:
+    """The slots of one space-separated group of a pattern line. Words joined by ``_`` must be
+    adjacent in the text, so they form one phrase ("NEW_&TIES_RELATIONS" -> "new trade relations");
+    markers stand alone. A group holding the verb ("WOULD_*_TALKS") keeps its words apart: whimbrel
+    pins words before or after the trigger, not next to it."""
+    parts = [p for p in group.split("_") if p]
+    holds_verb = "*" in parts
     slots: list[list[list[str]]] = []
-    for token in tokens:
-        if token.startswith("&"):
-            members = synsets.get(token.rstrip("_"))
-            if not members:
-                return None
-            slots.append([_words(m).lower().split() for m in members])
-        else:
-            slots.append([[token.lower() if token not in "*$+%^" else token]])
+    run: list[list[str]] = []
+
+    def close_run() -> None:
+        if run:
+            slots.append([[" ".join(words)] for words in itertools.product(*run)])
+            run.clear()
+
+    for part in parts:
+        if part in MARKERS:
+            close_run()
+            slots.append([[part]])
+            continue
+        forms = _part_forms(part, synsets)
+        if forms is None:
+            return None
+        run.append(forms)
+        if holds_verb:
+            close_run()
+    close_run()
+    return slots
+
+
+def _synset_variants(body: str, synsets: dict[str, list[str]]) -> list[list[str]] | None:
+    """The pattern's items (markers, words and phrases), one list per combination of its synsets' members."""
+    slots: list[list[list[str]]] = []
+    for group in body.split():
+        group_slots = _group_slots(group, synsets)
+        if group_slots is None:
+            return None
+        slots += group_slots
     combos = list(itertools.islice(itertools.product(*slots), MAX_SYNSET_EXPANSION + 1))
     if len(combos) > MAX_SYNSET_EXPANSION:
         return None
