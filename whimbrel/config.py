@@ -42,7 +42,7 @@ PIPELINE: list[tuple[str, dict[str, Any]]] = [
     ("whimbrel_sentences", {}),
     ("whimbrel_places", {"min_population": 0}),
     ("whimbrel_events", {"extra_pattern_files": [], "use_bundled_patterns": True}),
-    ("whimbrel_actors", {"extra_dictionary_files": [], "dictionary_roles": False}),
+    ("whimbrel_actors", {"extra_dictionary_files": [], "dictionary_roles": False, "use_bundled_dictionaries": True}),
     ("whimbrel_place_roles", {"fallback_to_previous": True}),
     ("whimbrel_actor_context", {"from_speaker": True, "from_place": True}),
     ("whimbrel_dates", {}),

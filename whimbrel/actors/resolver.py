@@ -201,7 +201,9 @@ class ActorLookup:
                 continue
             head = _noun_head(doc[match.end - 1])
             # a name holding "of" ("Prince of Dol Amroth") is wider than its head's phrase
-            actor = self.resolve(actor_span(head), on_date) or self.resolve(doc[match.start : match.end], on_date)
+            actor = self.resolve(actor_span(head), on_date)
+            if not _is_coded(actor):
+                actor = self.resolve(doc[match.start : match.end], on_date)
             if actor is None or not _is_coded(actor):
                 continue
             found = [actor]
@@ -291,8 +293,8 @@ def _names_another_state(doc: Doc, match: CueMatch, cue: Cue) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _lookup(vocab: Vocab, extra_files: tuple[str, ...] = ()) -> ActorLookup:
-    return ActorLookup(load_dictionaries(extra_files), vocab)
+def _lookup(vocab: Vocab, extra_files: tuple[str, ...] = (), include_builtin: bool = True) -> ActorLookup:
+    return ActorLookup(load_dictionaries(extra_files, include_builtin=include_builtin), vocab)
 
 
 def resolve_span(span: Span | None, on_date: date | None) -> Actor | None:
@@ -323,10 +325,12 @@ class ActorResolver:
         name: str,
         extra_dictionary_files: Sequence[str] = (),
         dictionary_roles: bool = False,
+        use_bundled_dictionaries: bool = True,
     ) -> None:
         register_extensions()
         self.name = name
-        self.lookup = _lookup(nlp.vocab, tuple(str(p) for p in extra_dictionary_files))
+        files = tuple(str(p) for p in extra_dictionary_files)
+        self.lookup = _lookup(nlp.vocab, files, use_bundled_dictionaries)
         self.dictionary_roles = dictionary_roles
 
     def _lend_states(self, mention: EventMention, on_date: date | None) -> list[EventMention]:
