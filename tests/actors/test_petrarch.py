@@ -31,6 +31,7 @@ RUFUS FIREFLY  # dated codes
 \t[FREGOV 19330101 - 19331231]
 \t[FREELI > 331231]
 LIBERTY_FRONT [FRELIBREB]
+PRINCE OF NORTHMARK [PNM]
 BOROMIR [---]
 """
 
@@ -70,6 +71,13 @@ VISITED
 --- HELD [---] ---
 HELD
 - % * TALKS [031]
+
+--- WARN [160] ---
+WARN
+
+--- CELEBRATE [---] ---
+CELEBRATE
+- * FEAST AT ^ WITH + [043]
 
 --- SAID [---] ---
 SAID
@@ -163,6 +171,18 @@ def test_reverse_codes_and_compound_actors_become_reverse_patterns(converted: Pa
     assert (visit.cameo, visit.reverse) == ("032", "033")
     talks = next(p for p in patterns if p.lemmas == ["hold"] and p.after == ["talks"])
     assert talks.roles.reciprocal and talks.reverse == "031"
+    assert talks.roles.target == []  # the compound's parts are each other's targets
+
+
+def test_a_target_marker_after_a_preposition_names_the_target(converted: Path) -> None:
+    feast = next(p for p in load_patterns([converted], include_bundled=False) if p.lemmas == ["celebrate"])
+    assert feast.after == ["feast", "at", "with"] and feast.roles.target == ["prep:with"]
+
+
+def test_a_users_dictionary_can_replace_the_bundled_one(converted: Path) -> None:
+    alone = load_dictionaries([converted], include_builtin=False)
+    assert set(alone.countries) == {"FRE", "GDY", "PNM", "SYL"}
+    assert "USA" in load_dictionaries([converted]).countries
 
 
 def test_events_carry_private_and_reverse_codes_end_to_end(converted: Path) -> None:
@@ -171,6 +191,9 @@ def test_events_carry_private_and_reverse_codes_end_to_end(converted: Path) -> N
         "Freedonia will not clash over borders with Sylvania.",
         "Freedonia visited Sylvania on Monday.",
         "Freedonia and Sylvania held talks on Monday.",
+        "Freedonia warned of the Prince of Northmark.",
+        "Freedonia warned the towns bordering Sylvania.",
+        "Freedonia celebrated the feast at Sylvania with the Prince of Northmark.",
     ]
     articles = [Article(id=str(i), text=t, published=date(2001, 5, 1)) for i, t in enumerate(texts)]
     coded = {
@@ -180,6 +203,10 @@ def test_events_carry_private_and_reverse_codes_end_to_end(converted: Path) -> N
     assert ("FRE", "SYL", "904") in coded["0"]  # the dictionary's own code is the event's code
     assert coded["1"] == {("FRE", "SYL", "032"), ("SYL", "FRE", "033")}
     assert coded["2"] == {("FRE", "SYL", "031"), ("SYL", "FRE", "031")}
+    # PETRARCH-style targets: a name holding "of", an actor in a participle describing the object
+    assert coded["3"] == {("FRE", "PNM", "160")}
+    assert coded["4"] == {("FRE", "SYL", "160")}
+    assert coded["5"] == {("FRE", "PNM", "043")}
 
 
 def test_dated_codes_resolve_by_the_sentence_date(nlp: Language, converted: Path) -> None:

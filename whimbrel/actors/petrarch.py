@@ -58,6 +58,10 @@ PETRARCH_TARGET_ROLES = [
     "prep:over",
     "prep:into",
 ]
+#: Prepositions that, right before a pattern's target marker ("* WITH +"), name the target's relation.
+TARGET_PREPOSITIONS = frozenset(
+    {"about", "against", "at", "by", "for", "from", "in", "into", "of", "on", "over", "to", "toward", "upon", "with"}
+)
 #: At most this many patterns come out of one pattern line through synset expansion.
 MAX_SYNSET_EXPANSION = 24
 #: Two-digit years at or above this are 19xx (TABARI's dates are from 1945 on).
@@ -420,8 +424,20 @@ def convert_verbs(path: Path, out: Conversion, lemmatize: Callable[[str], str]) 
                 if compound:
                     code = _Code(code.event, code.reverse or code.event)
                 subject = compound and tokens.index("%") < star
+                target_prep = _target_preposition(tokens, star)
                 for cue in cues:
-                    _add(out, seen, _Pattern(cue, code, before, after, "pattern", block.code, compound, subject))
+                    pattern = _Pattern(cue, code, before, after, "pattern", block.code, compound, subject, target_prep)
+                    _add(out, seen, pattern)
+
+
+def _target_preposition(tokens: list[str], star: int) -> str | None:
+    """The preposition whose object the pattern marks as target: "* EID AT ^ WITH +" -> with
+    ("^" stands for words skipped)."""
+    if "+" not in tokens[star + 1 :]:
+        return None
+    marker = tokens.index("+", star + 1)
+    before = [t for t in tokens[star + 1 : marker] if t != "^"]
+    return before[-1] if before and before[-1] in TARGET_PREPOSITIONS else None
 
 
 #: The verb's position and PETRARCH's actor markers in a pattern line.
@@ -480,6 +496,14 @@ def _synset_variants(body: str, synsets: dict[str, list[str]]) -> list[list[str]
     return [[w for part in combo for w in part] for combo in combos]
 
 
+def _target_roles(found: _Pattern) -> list[str]:
+    if found.compound_subject:
+        return []  # the compound's parts are each other's targets
+    if found.target_prep:
+        return [f"prep:{found.target_prep}"]
+    return PETRARCH_TARGET_ROLES
+
+
 @dataclass(slots=True)
 class _Pattern:
     """One pattern to write: a verb's cue, its code and the words around it."""
@@ -493,6 +517,8 @@ class _Pattern:
     compound: bool = False
     # a compound subject: its parts are the only actors, the object is a word of the pattern
     compound_subject: bool = False
+    # the target is this preposition's object, and only it
+    target_prep: str | None = None
 
 
 def _add(out: Conversion, seen: set[str], found: _Pattern) -> None:
@@ -507,7 +533,8 @@ def _add(out: Conversion, seen: set[str], found: _Pattern) -> None:
     if reverse is not None and reverse != code and reverse not in cameo_to_plover():
         out.dropped[f"reverse code with no CAMEO/PLOVER equivalent in whimbrel ({reverse})"] += 1
         reverse = None
-    key = f"{found.cue}|{code}|{reverse}|{found.compound}|{found.compound_subject}|{found.before}|{found.after}"
+    key = f"{found.cue}|{code}|{reverse}|{found.compound}|{found.compound_subject}|{found.target_prep}"
+    key += f"|{found.before}|{found.after}"
     if key in seen:
         return
     seen.add(key)
@@ -522,7 +549,7 @@ def _add(out: Conversion, seen: set[str], found: _Pattern) -> None:
             cameo=cameo,
             plover=cameo_to_plover()[cameo].plover,
             roles={  # type: ignore[arg-type]
-                "target": [] if found.compound_subject else PETRARCH_TARGET_ROLES,
+                "target": _target_roles(found),
                 "reciprocal": found.compound,
             },
             code=code if code != cameo else None,

@@ -71,11 +71,15 @@ def petrarch_actor_code(actor: Actor | None) -> str:
 
 
 def user_overrides(dictionary: Path) -> dict[str, dict[str, object]]:
-    """Stage settings loading ``dictionary`` as the only patterns (actors add to the bundled ones),
+    """Stage settings loading ``dictionary`` as the only patterns and actors (PETRARCH codes with its own),
     roles read PETRARCH-style (a target is a dictionary actor of the verb's phrase), every sentence coded."""
     return {
         "whimbrel_events": {"extra_pattern_files": [str(dictionary)], "use_bundled_patterns": False},
-        "whimbrel_actors": {"extra_dictionary_files": [str(dictionary)], "dictionary_roles": True},
+        "whimbrel_actors": {
+            "extra_dictionary_files": [str(dictionary)],
+            "dictionary_roles": True,
+            "use_bundled_dictionaries": False,
+        },
         # PETRARCH codes every sentence: opinion and analysis are not set aside as in news coding
         "whimbrel_attribution": {"drop_commentary": False},
     }
