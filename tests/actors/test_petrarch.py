@@ -10,7 +10,7 @@ import yaml
 from spacy.language import Language
 
 from whimbrel.actors.dictionary import CountryEntry, SectorEntry, UserEntry, load_dictionaries
-from whimbrel.actors.petrarch import convert_folder, spacy_lemmatizer
+from whimbrel.actors.petrarch import PETRARCH_TARGET_ROLES, convert_folder, spacy_lemmatizer
 from whimbrel.actors.resolver import ActorLookup
 from whimbrel.errors import DataFileError
 from whimbrel.evaluation.petrarch_set import user_overrides
@@ -78,6 +78,7 @@ WARN
 --- CELEBRATE [---] ---
 CELEBRATE
 - * FEAST AT ^ WITH + [043]
+- * DINNER IN ^ + [045]
 
 --- SAID [---] ---
 SAID
@@ -175,8 +176,12 @@ def test_reverse_codes_and_compound_actors_become_reverse_patterns(converted: Pa
 
 
 def test_a_target_marker_after_a_preposition_names_the_target(converted: Path) -> None:
-    feast = next(p for p in load_patterns([converted], include_bundled=False) if p.lemmas == ["celebrate"])
-    assert feast.after == ["feast", "at", "with"] and feast.roles.target == ["prep:with"]
+    celebrate = {
+        p.event_code: p for p in load_patterns([converted], include_bundled=False) if p.lemmas == ["celebrate"]
+    }
+    assert celebrate["043"].after == ["feast", "at", "with"] and celebrate["043"].roles.target == ["prep:with"]
+    # "in ^ +": the object of "in" is skipped, the target is found as usual
+    assert celebrate["045"].roles.target == PETRARCH_TARGET_ROLES
 
 
 def test_a_users_dictionary_can_replace_the_bundled_one(converted: Path) -> None:

@@ -431,13 +431,13 @@ def convert_verbs(path: Path, out: Conversion, lemmatize: Callable[[str], str]) 
 
 
 def _target_preposition(tokens: list[str], star: int) -> str | None:
-    """The preposition whose object the pattern marks as target: "* EID AT ^ WITH +" -> with
-    ("^" stands for words skipped)."""
+    """The preposition right before the pattern's target marker: "* EID AT ^ WITH +" -> with.
+    In "* IFTAR IN ^ +" the object of "in" is skipped ("^"): the target is another phrase."""
     if "+" not in tokens[star + 1 :]:
         return None
     marker = tokens.index("+", star + 1)
-    before = [t for t in tokens[star + 1 : marker] if t != "^"]
-    return before[-1] if before and before[-1] in TARGET_PREPOSITIONS else None
+    word = tokens[marker - 1]
+    return word if marker - 1 > star and word in TARGET_PREPOSITIONS else None
 
 
 #: The verb's position and PETRARCH's actor markers in a pattern line.
