@@ -164,6 +164,8 @@ def test_private_codes_take_the_type_whimbrel_gives_their_verb(converted: Path) 
     assert clash["223"].cameo == clash["904"].cameo == "190"
     assert {tuple(p.before) for p in patterns if p.event_code == "904"} == {("did n't",), ("will not",)}
     assert clash["121"].code is None  # a CAMEO code is its own type
+    # the members of a synset listed after a verb block are not verbs of that block
+    assert {p.lemmas[0] for p in patterns} == {"restore", "say", "clash", "visit", "hold", "warn", "celebrate"}
 
 
 def test_reverse_codes_and_compound_actors_become_reverse_patterns(converted: Path) -> None:

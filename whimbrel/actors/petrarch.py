@@ -357,13 +357,20 @@ class _Block:
 
 def _read_blocks(lines: list[tuple[int, str]]) -> list[_Block]:
     blocks: list[_Block] = []
+    in_synset = False  # the "+" lines after "&NAME" are its members, not verbs of the block before
     for number, line in lines:
         stripped = line.strip()
         head = _BLOCK.match(stripped)
         if head:
+            in_synset = False
             codes = re.findall(r"\[([^\]]*)\]", head.group("codes"))
             blocks.append(_Block([], _event_code(codes[0]) if codes else None, []))
-        elif not blocks or stripped.startswith("&"):
+            continue
+        if stripped.startswith("&"):
+            in_synset = True
+            continue
+        in_synset = in_synset and stripped.startswith("+")
+        if not blocks or in_synset:
             continue
         elif stripped.startswith("-"):
             blocks[-1].lines.append((number, stripped[1:].strip()))
