@@ -15,10 +15,14 @@ its reason (see :class:`Conversion` and docs/dictionaries.md).
   dropped.
 * **verbs**: synsets ``&NAME`` (also nested) are expanded; each ``--- VERB [CODE] ---`` block gives
   a pattern for its verbs with the block code and one per ``- ... * ... [CODE]`` line, whose words
-  before and after ``*`` become the pattern's ``before``/``after`` words. Actor markers
-  (``$ + % ^``) are not expressible (whimbrel reads roles from the parse) and are ignored.
-  A code that is not a CAMEO code whimbrel knows keeps its own value in ``code``, with the nearest
-  known CAMEO code in ``cameo``: its first three digits, else the verb block's code; without one,
+  before and after ``*`` become the pattern's ``before``/``after`` words (words joined by ``_``
+  one adjacent phrase). ``[A:B]`` gives the pattern reverse code B; ``%`` (a compound actor whose
+  parts act on each other) a reciprocal pattern coded both ways; ``+`` right after a preposition
+  makes that preposition's object the target. The other markers (``$ + ^``) are not expressible
+  (whimbrel reads roles from the parse) and are ignored.
+  A code that is not a CAMEO code whimbrel knows keeps its own value in ``code`` (events are
+  written with it), typed by the nearest known CAMEO code in ``cameo``: its first three digits,
+  else the verb block's code, else the type whimbrel's own patterns give the verb; without one,
   the pattern is dropped (whimbrel types every event in CAMEO and PLOVER).
 * **discards**: whimbrel has no discard lists; they are counted as dropped.
 """
