@@ -10,8 +10,9 @@ import yaml
 from spacy.language import Language
 
 from whimbrel.actors.dictionary import CountryEntry, SectorEntry, UserEntry, load_dictionaries
-from whimbrel.actors.petrarch import PETRARCH_TARGET_ROLES, convert_folder, spacy_lemmatizer
+from whimbrel.actors.petrarch import PETRARCH_STAGES, PETRARCH_TARGET_ROLES, convert_folder, spacy_lemmatizer
 from whimbrel.actors.resolver import ActorLookup
+from whimbrel.config import user_settings
 from whimbrel.errors import DataFileError
 from whimbrel.evaluation.petrarch_set import user_overrides
 from whimbrel.events.matcher import EventMatcher
@@ -240,3 +241,18 @@ def test_converted_patterns_code_with_their_context_words(nlp: Language, convert
 def test_a_folder_without_dictionaries_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match="E203"):
         convert_folder(tmp_path, spacy_lemmatizer())
+
+
+def test_a_converted_dictionary_carries_how_petrarch_codes(converted: Path, tmp_path: Path) -> None:
+    assert yaml.safe_load(converted.read_text(encoding="utf-8"))["stages"] == PETRARCH_STAGES
+    overrides = user_settings([converted]).overrides
+    assert overrides["whimbrel_events"]["use_bundled_patterns"] is False
+    assert overrides["whimbrel_actors"]["dictionary_roles"] is True
+    # a config file's settings win over a dictionary's
+    config = tmp_path / "whimbrel.yaml"
+    config.write_text("stages:\n  whimbrel_actors: {use_bundled_dictionaries: true}\n", encoding="utf-8")
+    assert user_settings([converted], config).overrides["whimbrel_actors"]["use_bundled_dictionaries"] is True
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("stages:\n  whimbrel_actors: {dictionary_rolez: true}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="E204"):
+        user_settings([bad])

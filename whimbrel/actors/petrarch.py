@@ -68,6 +68,14 @@ TARGET_PREPOSITIONS = frozenset(
 )
 #: At most this many patterns come out of one pattern line through synset expansion.
 MAX_SYNSET_EXPANSION = 24
+#: The stage settings a converted dictionary carries (``stages:``), to be coded as PETRARCH codes:
+#: with its own patterns and actors only, targets read from the verb's phrase, every sentence coded
+#: (opinion and analysis are not set aside as in news coding).
+PETRARCH_STAGES: dict[str, dict[str, Any]] = {
+    "whimbrel_events": {"use_bundled_patterns": False},
+    "whimbrel_actors": {"use_bundled_dictionaries": False, "dictionary_roles": True},
+    "whimbrel_attribution": {"drop_commentary": False},
+}
 #: Two-digit years at or above this are 19xx (TABARI's dates are from 1945 on).
 CENTURY_PIVOT = 30
 
@@ -97,7 +105,11 @@ class Conversion:
     read: Counter[str] = field(default_factory=Counter)
 
     def as_yaml(self) -> str:
-        data = {"actors": [_dump(a) for a in self.actors], "patterns": [_dump(p) for p in self.patterns]}
+        data = {
+            "stages": PETRARCH_STAGES,
+            "actors": [_dump(a) for a in self.actors],
+            "patterns": [_dump(p) for p in self.patterns],
+        }
         return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=140)
 
     def summary(self) -> str:

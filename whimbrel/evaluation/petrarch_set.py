@@ -22,8 +22,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from whimbrel.actors.petrarch import write_conversion
+from whimbrel.config import user_settings
 from whimbrel.evaluation.base import Metric
 from whimbrel.evaluation.event_sets import tracked
 from whimbrel.model import Actor, Article, Event
@@ -70,19 +72,11 @@ def petrarch_actor_code(actor: Actor | None) -> str:
     return "---" + (actor.agent or "")
 
 
-def user_overrides(dictionary: Path) -> dict[str, dict[str, object]]:
-    """Stage settings loading ``dictionary`` as the only patterns and actors (PETRARCH codes with its own),
-    roles read PETRARCH-style (a target is a dictionary actor of the verb's phrase), every sentence coded."""
-    return {
-        "whimbrel_events": {"extra_pattern_files": [str(dictionary)], "use_bundled_patterns": False},
-        "whimbrel_actors": {
-            "extra_dictionary_files": [str(dictionary)],
-            "dictionary_roles": True,
-            "use_bundled_dictionaries": False,
-        },
-        # PETRARCH codes every sentence: opinion and analysis are not set aside as in news coding
-        "whimbrel_attribution": {"drop_commentary": False},
-    }
+def user_overrides(dictionary: Path) -> dict[str, dict[str, Any]]:
+    """Stage settings for ``--dict dictionary``, exactly as the command line reads them: a converted
+    dictionary carries PETRARCH's way of coding (its own patterns and actors only, roles read
+    PETRARCH-style, every sentence coded) in its ``stages:``."""
+    return user_settings([dictionary]).overrides
 
 
 def coded_triples(events: list[Event]) -> list[Triple]:
