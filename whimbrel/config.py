@@ -42,7 +42,7 @@ PIPELINE: list[tuple[str, dict[str, Any]]] = [
     ("whimbrel_sentences", {}),
     ("whimbrel_places", {"min_population": 0}),
     ("whimbrel_events", {"extra_pattern_files": [], "use_bundled_patterns": True}),
-    ("whimbrel_actors", {"extra_dictionary_files": [], "dictionary_roles": False}),
+    ("whimbrel_actors", {"extra_dictionary_files": [], "dictionary_roles": False, "use_bundled_dictionaries": True}),
     ("whimbrel_place_roles", {"fallback_to_previous": True}),
     ("whimbrel_actor_context", {"from_speaker": True, "from_place": True}),
     ("whimbrel_dates", {}),
@@ -146,6 +146,7 @@ def user_settings(dict_files: Sequence[str | Path] = (), config_file: str | Path
         if isinstance(raw, dict):
             actor_files.append(str(path))
             pattern_files.append(str(path))
+            _add_dictionary_stages(path, overrides)
         elif _has_patterns(read_yaml_entries(path)):
             pattern_files.append(str(path))
         else:
@@ -157,6 +158,15 @@ def user_settings(dict_files: Sequence[str | Path] = (), config_file: str | Path
     if pattern_files:
         overrides.setdefault("whimbrel_events", {})["extra_pattern_files"] = pattern_files
     return UserSettings(overrides, sorted(set(actor_files) | set(pattern_files)))
+
+
+def _add_dictionary_stages(path: Path, overrides: dict[str, dict[str, Any]]) -> None:
+    """A dictionary's own ``stages:`` (settings it is meant to be coded with, such as a converted
+    PETRARCH dictionary's) apply unless ``--config`` or an earlier file set them; E204 if unknown."""
+    stages = read_config_file(path, only_stages=True).stages
+    for stage, settings in stages.items():
+        for key, value in settings.items():
+            overrides.setdefault(stage, {}).setdefault(key, value)
 
 
 def _relative_to(config_path: Path, name: str) -> Path:
@@ -175,8 +185,9 @@ def _read_raw(path: Path) -> Any:
         raise DataFileError(Err.E202, path=str(path), detail=str(exc).replace("\n", " ")) from exc
 
 
-def read_config_file(path: Path) -> ConfigFile:
-    """The validated config file; errors name the file, the line of the bad key and the fix."""
+def read_config_file(path: Path, only_stages: bool = False) -> ConfigFile:
+    """The validated config file; errors name the file, the line of the bad key and the fix.
+    With ``only_stages`` (a dictionary file's ``stages:``), the file's other keys are not read."""
     from whimbrel.data_files import _LineLoader, _strip_lines
     from whimbrel.errors import DataFileError, Err
 
@@ -188,6 +199,8 @@ def read_config_file(path: Path) -> ConfigFile:
         raise DataFileError(
             Err.E204, path=str(path), detail="the file must be a mapping with 'dictionaries' and 'stages'"
         )
+    if only_stages:
+        raw = {k: v for k, v in raw.items() if k in ("stages", "__line__")}
     try:
         return ConfigFile.model_validate(_strip_lines(raw))
     except ValidationError as exc:

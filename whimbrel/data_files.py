@@ -42,6 +42,8 @@ def _strip_lines(value: Any) -> Any:
 
 #: Top-level keys a user's combined file (``--dict``) may hold, each a list of entries.
 USER_FILE_SECTIONS = ("actors", "patterns")
+#: a dictionary file may also carry the stage settings it is meant to be coded with (``stages:``)
+USER_FILE_KEYS = (*USER_FILE_SECTIONS, "stages")
 
 
 def read_yaml_entries(path: Path, section: str | None = None) -> list[tuple[int, dict[str, Any]]]:
@@ -59,9 +61,9 @@ def read_yaml_entries(path: Path, section: str | None = None) -> list[tuple[int,
     if data is None:
         return []
     if section is not None and isinstance(data, dict):
-        unknown = sorted(k for k in data if k not in USER_FILE_SECTIONS and k != "__line__")
+        unknown = sorted(k for k in data if k not in USER_FILE_KEYS and k != "__line__")
         if unknown:
-            detail = f"  unknown top-level key(s) {unknown}; a dictionary file has {list(USER_FILE_SECTIONS)}"
+            detail = f"  unknown top-level key(s) {unknown}; a dictionary file has {list(USER_FILE_KEYS)}"
             raise DataFileError(Err.E201, path=str(path), detail=detail)
         data = data.get(section) or []
     if not isinstance(data, list):

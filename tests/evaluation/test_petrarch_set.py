@@ -16,7 +16,7 @@ from whimbrel.evaluation.runner import SETS
 from whimbrel.model import Actor, Event, TextSpan
 
 
-def _event(pattern_id: str, source: Actor | None, target: Actor | None) -> Event:
+def _event(pattern_id: str, source: Actor | None, target: Actor | None, cameo: str = "064") -> Event:
     return Event(
         event_id="e",
         article_id="a",
@@ -25,7 +25,7 @@ def _event(pattern_id: str, source: Actor | None, target: Actor | None) -> Event
         sentence_end=0,
         trigger=TextSpan("x", 0, 1),
         pattern_id=pattern_id,
-        cameo="064",
+        cameo=cameo,
         plover="COOPERATE",
         source=source,
         target=target,
@@ -38,10 +38,10 @@ def test_actor_codes_are_written_as_petrarch_writes_them() -> None:
     assert petrarch_actor_code(Actor(text="Freedonia", start=0, end=9, country="FRE", code="FRE")) == "FRE"
 
 
-def test_triples_use_the_dictionary_code_of_the_pattern() -> None:
+def test_triples_use_the_code_the_event_is_written_with() -> None:
     source = Actor(text="Freedonia", start=0, end=9, country="FRE", code="FRE")
-    events = [_event("petrarch.restore.1", source, None), _event("bundled", source, None)]
-    assert coded_triples(events, {"petrarch.restore.1": "0641"}) == [("FRE", "---", "0641"), ("FRE", "---", "064")]
+    events = [_event("petrarch.restore.1", source, None, "0641"), _event("bundled", source, None)]
+    assert coded_triples(events) == [("FRE", "---", "0641"), ("FRE", "---", "064")]
 
 
 def test_the_set_is_registered() -> None:

@@ -179,10 +179,13 @@ BUILTIN_FILES: dict[str, type[_Entry]] = {
 }
 
 
-def load_dictionaries(extra_files: Iterable[str | Path] = (), data_dir: Path = DATA_DIR) -> ActorDictionary:
-    """The built-in dictionaries, then each user file in order (its entries win by id)."""
+def load_dictionaries(
+    extra_files: Iterable[str | Path] = (), data_dir: Path = DATA_DIR, include_builtin: bool = True
+) -> ActorDictionary:
+    """The built-in dictionaries, then each user file in order (its entries win by id). Without
+    ``include_builtin`` only the user files are read (a user's dictionary replacing whimbrel's)."""
     dictionary = ActorDictionary()
-    for filename, model in BUILTIN_FILES.items():
+    for filename, model in BUILTIN_FILES.items() if include_builtin else ():
         for entry in load_models(data_dir / filename, model):
             dictionary.add(entry)  # type: ignore[arg-type]
     for path in extra_files:

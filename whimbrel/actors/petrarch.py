@@ -15,10 +15,14 @@ its reason (see :class:`Conversion` and docs/dictionaries.md).
   dropped.
 * **verbs**: synsets ``&NAME`` (also nested) are expanded; each ``--- VERB [CODE] ---`` block gives
   a pattern for its verbs with the block code and one per ``- ... * ... [CODE]`` line, whose words
-  before and after ``*`` become the pattern's ``before``/``after`` words. Actor markers
-  (``$ + % ^``) are not expressible (whimbrel reads roles from the parse) and are ignored.
-  A code that is not a CAMEO code whimbrel knows keeps its own value in ``code``, with the nearest
-  known CAMEO code in ``cameo``: its first three digits, else the verb block's code; without one,
+  before and after ``*`` become the pattern's ``before``/``after`` words (words joined by ``_``
+  one adjacent phrase). ``[A:B]`` gives the pattern reverse code B; ``%`` (a compound actor whose
+  parts act on each other) a reciprocal pattern coded both ways; ``+`` right after a preposition
+  makes that preposition's object the target. The other markers (``$ + ^``) are not expressible
+  (whimbrel reads roles from the parse) and are ignored.
+  A code that is not a CAMEO code whimbrel knows keeps its own value in ``code`` (events are
+  written with it), typed by the nearest known CAMEO code in ``cameo``: its first three digits,
+  else the verb block's code, else the type whimbrel's own patterns give the verb; without one,
   the pattern is dropped (whimbrel types every event in CAMEO and PLOVER).
 * **discards**: whimbrel has no discard lists; they are counted as dropped.
 """
@@ -31,6 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +43,7 @@ import yaml
 
 from whimbrel.actors.dictionary import CountryEntry, OrgEntry, Seat, SectorEntry
 from whimbrel.errors import DataFileError, Err
+from whimbrel.events.patterns import bundled_patterns
 from whimbrel.events.schema import TriggerPattern, cameo_names, cameo_to_plover
 
 #: Relations giving a converted verb's target: PETRARCH takes the target from the verb phrase,
@@ -56,8 +62,20 @@ PETRARCH_TARGET_ROLES = [
     "prep:over",
     "prep:into",
 ]
+#: Prepositions that, right before a pattern's target marker ("* WITH +"), name the target's relation.
+TARGET_PREPOSITIONS = frozenset(
+    {"about", "against", "at", "by", "for", "from", "in", "into", "of", "on", "over", "to", "toward", "upon", "with"}
+)
 #: At most this many patterns come out of one pattern line through synset expansion.
 MAX_SYNSET_EXPANSION = 24
+#: The stage settings a converted dictionary carries (``stages:``), to be coded as PETRARCH codes:
+#: with its own patterns and actors only, targets read from the verb's phrase, every sentence coded
+#: (opinion and analysis are not set aside as in news coding).
+PETRARCH_STAGES: dict[str, dict[str, Any]] = {
+    "whimbrel_events": {"use_bundled_patterns": False},
+    "whimbrel_actors": {"use_bundled_dictionaries": False, "dictionary_roles": True},
+    "whimbrel_attribution": {"drop_commentary": False},
+}
 #: Two-digit years at or above this are 19xx (TABARI's dates are from 1945 on).
 CENTURY_PIVOT = 30
 
@@ -87,7 +105,11 @@ class Conversion:
     read: Counter[str] = field(default_factory=Counter)
 
     def as_yaml(self) -> str:
-        data = {"actors": [_dump(a) for a in self.actors], "patterns": [_dump(p) for p in self.patterns]}
+        data = {
+            "stages": PETRARCH_STAGES,
+            "actors": [_dump(a) for a in self.actors],
+            "patterns": [_dump(p) for p in self.patterns],
+        }
         return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=140)
 
     def summary(self) -> str:
@@ -304,10 +326,22 @@ def _read_synsets(lines: list[tuple[int, str]]) -> dict[str, list[str]]:
     return resolved
 
 
-def _event_code(raw: str) -> str | None:
-    """``013:012`` -> 013 (the event, not its reverse); ``025?`` -> 025; ``---`` and junk -> None."""
-    code = raw.strip().split(":", 1)[0].rstrip("?").strip()
+@dataclass(frozen=True, slots=True)
+class _Code:
+    event: str
+    reverse: str | None = None  # the event read from the target's side: ``[032:033]``
+
+
+def _one_code(raw: str) -> str | None:
+    code = raw.rstrip("?").strip()
     return code if re.fullmatch(r"\d{2,4}[A-Za-z]?", code) else None
+
+
+def _event_code(raw: str) -> _Code | None:
+    """``013:012`` -> 013 with reverse 012; ``025?`` -> 025; ``---`` and junk -> None."""
+    event, _, reverse = raw.strip().partition(":")
+    code = _one_code(event)
+    return _Code(code, _one_code(reverse) if reverse else None) if code else None
 
 
 def _cameo_for(code: str) -> str | None:
@@ -319,22 +353,40 @@ def _cameo_for(code: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _bundled_verb_types() -> dict[str, str]:
+    """Verb lemma -> the CAMEO code whimbrel's own patterns give it, those without context words first."""
+    types: dict[str, str] = {}
+    verb_patterns = [p for p in bundled_patterns() if "VERB" in p.pos]
+    for pattern in sorted(verb_patterns, key=lambda p: (bool(p.requires or p.before or p.after), p.id)):
+        for lemma in pattern.lemmas:
+            types.setdefault(lemma, pattern.cameo)
+    return types
+
+
 @dataclass(slots=True)
 class _Block:
-    verbs: list[tuple[str, str | None]]  # (verb phrase, its own code if any)
-    code: str | None
+    verbs: list[tuple[str, _Code | None]]  # (verb phrase, its own code if any)
+    code: _Code | None
     lines: list[tuple[int, str]]
 
 
 def _read_blocks(lines: list[tuple[int, str]]) -> list[_Block]:
     blocks: list[_Block] = []
+    in_synset = False  # the "+" lines after "&NAME" are its members, not verbs of the block before
     for number, line in lines:
         stripped = line.strip()
         head = _BLOCK.match(stripped)
         if head:
+            in_synset = False
             codes = re.findall(r"\[([^\]]*)\]", head.group("codes"))
             blocks.append(_Block([], _event_code(codes[0]) if codes else None, []))
-        elif not blocks or stripped.startswith("&"):
+            continue
+        if stripped.startswith("&"):
+            in_synset = True
+            continue
+        in_synset = in_synset and stripped.startswith("+")
+        if not blocks or in_synset:
             continue
         elif stripped.startswith("-"):
             blocks[-1].lines.append((number, stripped[1:].strip()))
@@ -365,7 +417,7 @@ def convert_verbs(path: Path, out: Conversion, lemmatize: Callable[[str], str]) 
             cues.append(cue)
             code = own_code or block.code
             if code is not None:
-                _add(out, seen, cue, code, [], [], "verb", block.code)
+                _add(out, seen, _Pattern(cue, code, [], [], "verb", block.code))
             elif own_code is None and block.code is None:
                 out.dropped["verb without a code of its own (coded only through its patterns)"] += 1
         if not cues:
@@ -387,61 +439,144 @@ def convert_verbs(path: Path, out: Conversion, lemmatize: Callable[[str], str]) 
                     out.dropped["pattern without a verb position (*)"] += 1
                     break
                 star = tokens.index("*")
-                before = [w for w in tokens[:star] if w not in "$+%^"]
-                after = [w for w in tokens[star + 1 :] if w not in "$+%^"]
+                before = [w for w in tokens[:star] if w not in MARKERS]
+                after = [w for w in tokens[star + 1 :] if w not in MARKERS]
+                # "%" marks a compound actor whose parts act on each other: "X and Y held talks" is
+                # X->Y and Y->X, with the pattern's code both ways unless it gives a reverse one
+                compound = "%" in tokens
+                if compound:
+                    code = _Code(code.event, code.reverse or code.event)
+                subject = compound and tokens.index("%") < star
+                target_prep = _target_preposition(tokens, star)
                 for cue in cues:
-                    _add(out, seen, cue, code, before, after, "pattern", block.code)
+                    pattern = _Pattern(cue, code, before, after, "pattern", block.code, compound, subject, target_prep)
+                    _add(out, seen, pattern)
+
+
+def _target_preposition(tokens: list[str], star: int) -> str | None:
+    """The preposition right before the pattern's target marker: "* EID AT ^ WITH +" -> with.
+    In "* IFTAR IN ^ +" the object of "in" is skipped ("^"): the target is another phrase."""
+    if "+" not in tokens[star + 1 :]:
+        return None
+    marker = tokens.index("+", star + 1)
+    word = tokens[marker - 1]
+    return word if marker - 1 > star and word in TARGET_PREPOSITIONS else None
+
+
+#: The verb's position and PETRARCH's actor markers in a pattern line.
+MARKERS = frozenset("*$+%^")
+
+
+def _part_forms(part: str, synsets: dict[str, list[str]]) -> list[str] | None:
+    """What one word of a pattern can be: itself, or each member of its synset (None: unknown synset)."""
+    if not part.startswith("&"):
+        return [part.lower()]
+    members = synsets.get(part.rstrip("_"))
+    return [_words(m).lower() for m in members] if members else None
+
+
+def _group_slots(group: str, synsets: dict[str, list[str]]) -> list[list[list[str]]] | None:
+    """The slots of one space-separated group of a pattern line. Words joined by ``_`` must be
+    adjacent in the text, so they form one phrase ("NEW_&TIES_RELATIONS" -> "new trade relations");
+    markers stand alone. A group holding the verb ("WOULD_*_TALKS") keeps its words apart: whimbrel
+    pins words before or after the trigger, not next to it."""
+    parts = [p for p in group.split("_") if p]
+    holds_verb = "*" in parts
+    slots: list[list[list[str]]] = []
+    run: list[list[str]] = []
+
+    def close_run() -> None:
+        if run:
+            slots.append([[" ".join(words)] for words in itertools.product(*run)])
+            run.clear()
+
+    for part in parts:
+        if part in MARKERS:
+            close_run()
+            slots.append([[part]])
+            continue
+        forms = _part_forms(part, synsets)
+        if forms is None:
+            return None
+        run.append(forms)
+        if holds_verb:
+            close_run()
+    close_run()
+    return slots
 
 
 def _synset_variants(body: str, synsets: dict[str, list[str]]) -> list[list[str]] | None:
-    """The pattern's word lists, one per combination of its synsets' members."""
-    tokens = body.replace("_", " ").split()
+    """The pattern's items (markers, words and phrases), one list per combination of its synsets' members."""
     slots: list[list[list[str]]] = []
-    for token in tokens:
-        if token.startswith("&"):
-            members = synsets.get(token.rstrip("_"))
-            if not members:
-                return None
-            slots.append([_words(m).lower().split() for m in members])
-        else:
-            slots.append([[token.lower() if token not in "*$+%^" else token]])
+    for group in body.split():
+        group_slots = _group_slots(group, synsets)
+        if group_slots is None:
+            return None
+        slots += group_slots
     combos = list(itertools.islice(itertools.product(*slots), MAX_SYNSET_EXPANSION + 1))
     if len(combos) > MAX_SYNSET_EXPANSION:
         return None
     return [[w for part in combo for w in part] for combo in combos]
 
 
-def _add(
-    out: Conversion,
-    seen: set[str],
-    cue: str,
-    code: str,
-    before: list[str],
-    after: list[str],
-    what: str,
-    verb_code: str | None = None,
-) -> None:
-    # a private code keeps its value in ``code``; ``cameo`` falls back to the verb's own CAMEO code
-    cameo = _cameo_for(code) or (_cameo_for(verb_code) if verb_code else None)
+def _target_roles(found: _Pattern) -> list[str]:
+    if found.compound_subject:
+        return []  # the compound's parts are each other's targets
+    if found.target_prep:
+        return [f"prep:{found.target_prep}"]
+    return PETRARCH_TARGET_ROLES
+
+
+@dataclass(slots=True)
+class _Pattern:
+    """One pattern to write: a verb's cue, its code and the words around it."""
+
+    cue: str
+    code: _Code
+    before: list[str]
+    after: list[str]
+    what: str  # "verb" or "pattern", for the counts of what was dropped
+    verb_code: _Code | None = None
+    compound: bool = False
+    # a compound subject: its parts are the only actors, the object is a word of the pattern
+    compound_subject: bool = False
+    # the target is this preposition's object, and only it
+    target_prep: str | None = None
+
+
+def _add(out: Conversion, seen: set[str], found: _Pattern) -> None:
+    code, verb_code = found.code.event, found.verb_code.event if found.verb_code else None
+    # a private code keeps its value in ``code``; ``cameo`` (which gives the PLOVER type) falls back
+    # to the verb block's CAMEO code, else to the type whimbrel's own patterns give the verb
+    cameo = _cameo_for(code) or (_cameo_for(verb_code) if verb_code else None) or _bundled_verb_types().get(found.cue)
     if cameo is None:
-        out.dropped[f"{what} whose code has no CAMEO/PLOVER equivalent in whimbrel ({code})"] += 1
+        out.dropped[f"{found.what} whose code has no CAMEO/PLOVER equivalent in whimbrel ({code})"] += 1
         return
-    key = f"{cue}|{code}|{' '.join(before)}|{' '.join(after)}"
+    reverse = found.code.reverse
+    if reverse is not None and reverse != code and reverse not in cameo_to_plover():
+        out.dropped[f"reverse code with no CAMEO/PLOVER equivalent in whimbrel ({reverse})"] += 1
+        reverse = None
+    key = f"{found.cue}|{code}|{reverse}|{found.compound}|{found.compound_subject}|{found.target_prep}"
+    key += f"|{found.before}|{found.after}"
     if key in seen:
         return
     seen.add(key)
-    ident = "petrarch." + re.sub(r"[^a-z0-9]+", "_", cue) + f".{len(out.patterns) + 1}"
+    ident = "petrarch." + re.sub(r"[^a-z0-9]+", "_", found.cue) + f".{len(out.patterns) + 1}"
     out.patterns.append(
         TriggerPattern(
             id=ident,
-            lemmas=[cue],
+            lemmas=[found.cue],
             pos=["VERB"],
-            before=before,
-            after=after,
+            before=found.before,
+            after=found.after,
             cameo=cameo,
             plover=cameo_to_plover()[cameo].plover,
-            roles={"target": PETRARCH_TARGET_ROLES},  # type: ignore[arg-type]
+            roles={  # type: ignore[arg-type]
+                "target": _target_roles(found),
+                "reciprocal": found.compound,
+            },
             code=code if code != cameo else None,
+            reverse=reverse,
         )
     )
 

@@ -30,6 +30,7 @@ from spacy.vocab import Vocab
 
 from whimbrel.actors.dictionary import ROLE_AGENT, ActorDictionary, OfficeTerm, OrgEntry, load_dictionaries
 from whimbrel.actors.lexicon import Cue, CueMatch, Lexicon
+from whimbrel.events.reverse import reversed_mentions
 from whimbrel.events.roles import actor_span
 from whimbrel.model import Actor
 from whimbrel.nlp.extensions import EventMention, article_of, event_mentions_of, register_extensions
@@ -202,7 +203,10 @@ class ActorLookup:
             if _on_date(match, on_date).first("org", "country", "demonym", "seat") is None:
                 continue
             head = _noun_head(doc[match.end - 1])
+            # a name holding "of" ("Prince of Dol Amroth") is wider than its head's phrase
             actor = self.resolve(actor_span(head), on_date)
+            if not _is_coded(actor):
+                actor = self.resolve(doc[match.start : match.end], on_date)
             if actor is None or not _is_coded(actor):
                 continue
             found = [actor]
@@ -296,8 +300,8 @@ def _names_another_state(doc: Doc, match: CueMatch, cue: Cue) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _lookup(vocab: Vocab, extra_files: tuple[str, ...] = ()) -> ActorLookup:
-    return ActorLookup(load_dictionaries(extra_files), vocab)
+def _lookup(vocab: Vocab, extra_files: tuple[str, ...] = (), include_builtin: bool = True) -> ActorLookup:
+    return ActorLookup(load_dictionaries(extra_files, include_builtin=include_builtin), vocab)
 
 
 def resolve_span(span: Span | None, on_date: date | None) -> Actor | None:
@@ -330,10 +334,12 @@ class ActorResolver:
         name: str,
         extra_dictionary_files: Sequence[str] = (),
         dictionary_roles: bool = False,
+        use_bundled_dictionaries: bool = True,
     ) -> None:
         register_extensions()
         self.name = name
-        self.lookup = _lookup(nlp.vocab, tuple(str(p) for p in extra_dictionary_files))
+        files = tuple(str(p) for p in extra_dictionary_files)
+        self.lookup = _lookup(nlp.vocab, files, use_bundled_dictionaries)
         self.dictionary_roles = dictionary_roles
 
     def _lend_states(self, mention: EventMention, on_date: date | None) -> list[EventMention]:
@@ -368,6 +374,8 @@ class ActorResolver:
                     added.extend(replace(mention, target_actor=actor) for actor in found[1:])
         mentions = event_mentions_of(doc)
         mentions.extend(added)
+        # with both actors known, a pattern's reverse code gives the event read from the target's side
+        mentions.extend(reversed_mentions(mentions))
         for info in (doc._.sentence_info or {}).values():
             if info.speaker_span is not None:
                 speaker = self.lookup.resolve(info.speaker_span, on_date)
@@ -399,7 +407,8 @@ def _phrase_tokens(trigger: Token) -> list[Token]:
             aim = token is trigger and child.dep_ == "xcomp" and _is_infinitive(child)
             if child.i <= trigger.i or (token is trigger and child.dep_ in CLAUSE_DEPS and not aim):
                 continue
-            if child.pos_ in ("VERB", "AUX") and child.dep_ in CLAUSE_DEPS and not aim:
+            # a participle describing a noun of the phrase is part of it: "the roads leading into X"
+            if child.pos_ in ("VERB", "AUX") and child.dep_ in CLAUSE_DEPS and child.dep_ != "acl" and not aim:
                 continue
             out.append(child)
             walk(child)

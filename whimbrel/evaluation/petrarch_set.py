@@ -22,8 +22,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from whimbrel.actors.petrarch import write_conversion
+from whimbrel.config import user_settings
 from whimbrel.evaluation.base import Metric
 from whimbrel.evaluation.event_sets import tracked
 from whimbrel.model import Actor, Article, Event
@@ -70,22 +72,17 @@ def petrarch_actor_code(actor: Actor | None) -> str:
     return "---" + (actor.agent or "")
 
 
-def user_overrides(dictionary: Path) -> dict[str, dict[str, object]]:
-    """Stage settings loading ``dictionary`` as the only patterns (actors add to the bundled ones),
-    roles read PETRARCH-style (a target is a dictionary actor of the verb's phrase), every sentence coded."""
-    return {
-        "whimbrel_events": {"extra_pattern_files": [str(dictionary)], "use_bundled_patterns": False},
-        "whimbrel_actors": {"extra_dictionary_files": [str(dictionary)], "dictionary_roles": True},
-        # PETRARCH codes every sentence: opinion and analysis are not set aside as in news coding
-        "whimbrel_attribution": {"drop_commentary": False},
-    }
+def user_overrides(dictionary: Path) -> dict[str, dict[str, Any]]:
+    """Stage settings for ``--dict dictionary``, exactly as the command line reads them: a converted
+    dictionary carries PETRARCH's way of coding (its own patterns and actors only, roles read
+    PETRARCH-style, every sentence coded) in its ``stages:``."""
+    return user_settings([dictionary]).overrides
 
 
-def coded_triples(events: list[Event], codes: dict[str, str]) -> list[Triple]:
-    """(source, target, event code) of each event; ``codes`` maps pattern id -> the dictionary's code."""
-    return [
-        (petrarch_actor_code(e.source), petrarch_actor_code(e.target), codes.get(e.pattern_id, e.cameo)) for e in events
-    ]
+def coded_triples(events: list[Event]) -> list[Triple]:
+    """(source, target, event code) of each event, as the command line writes them: an event of a
+    pattern with a code of the dictionary's own carries that code as its ``cameo``."""
+    return [(petrarch_actor_code(e.source), petrarch_actor_code(e.target), e.cameo) for e in events]
 
 
 def _root(code: str) -> str:
@@ -105,8 +102,7 @@ def eval_petrarch2(pipeline: Pipeline, eval_dir: Path, limit: int | None) -> lis
     records = read_records(folder / RECORDS)[:limit]
     with tempfile.TemporaryDirectory() as tmp:
         dictionary = Path(tmp) / "petrarch_validate.yaml"
-        conversion = write_conversion(folder, dictionary)
-        codes = {p.id: p.event_code for p in conversion.patterns}
+        write_conversion(folder, dictionary)
         user_pipeline = Pipeline(user_overrides(dictionary))  # type: ignore[arg-type]
         # record ids repeat in the suite: articles are numbered instead
         articles = [Article(id=str(i), text=r.text, published=r.day) for i, r in enumerate(records)]
@@ -118,7 +114,7 @@ def eval_petrarch2(pipeline: Pipeline, eval_dir: Path, limit: int | None) -> lis
     gold_total = 0
     for index, record in enumerate(records):
         res = results.get(str(index))
-        coded = coded_triples(res.events if res else [], codes)
+        coded = coded_triples(res.events if res else [])
         if not record.gold:
             quiet[0] += 1
             quiet[1] += not coded

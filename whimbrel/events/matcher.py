@@ -31,6 +31,7 @@ from whimbrel.events.acled import acled_type_of
 from whimbrel.events.modality import modality_of
 from whimbrel.events.patterns import bundled_patterns, load_patterns
 from whimbrel.events.quantities import counts_near, is_counting_word
+from whimbrel.events.reverse import reverse_fields
 from whimbrel.events.roles import RoleResult, find_roles, is_passive, verb_source_heads
 from whimbrel.events.schema import DATA_DIR, TriggerPattern, cameo_to_plover
 from whimbrel.nlp.extensions import EventMention, event_mentions_of, register_extensions
@@ -309,7 +310,8 @@ class EventMatcher:
                 trigger=trigger,
                 sent=trigger.sent,
                 pattern_id=pattern.id,
-                cameo=pattern.cameo,
+                # a user's dictionary may have codes of its own: the event carries the user's code
+                cameo=pattern.event_code,
                 plover=pattern.plover,
                 plover_mode=mode,
                 **acled_fields(pattern, trigger, source, target),
@@ -317,7 +319,11 @@ class EventMatcher:
                 target_span=target,
                 modality=modality,
                 confidence=score,
-                extra={"target_is_place": roles.target_is_place, "source_from_pronoun": roles.source_from_pronoun},
+                extra={
+                    "target_is_place": roles.target_is_place,
+                    "source_from_pronoun": roles.source_from_pronoun,
+                    **reverse_fields(pattern),
+                },
             )
             for source, target in pairs
         ]

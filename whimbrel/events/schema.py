@@ -183,6 +183,10 @@ class TriggerPattern(BaseModel):
     # the dictionary's own event code when it is not the CAMEO code (a user's private or WEIS-style
     # code, such as those of converted PETRARCH dictionaries); ``cameo`` keeps the nearest CAMEO code
     code: str | None = Field(default=None, pattern=r"^[0-9A-Za-z]{1,8}$")
+    # the code of the same event read from the target's side (PETRARCH's ``[032:033]``: X visits Y,
+    # so Y hosts X): each event with a source and a target also gives one from the target to the
+    # source with this code. With ``roles.reciprocal`` "X and Y met" gives X->Y and Y->X.
+    reverse: str | None = Field(default=None, pattern=r"^[0-9A-Za-z]{1,8}$")
 
     @field_validator("lemmas", "requires", "excludes", "excluded_causes", "before", "after")
     @classmethod
@@ -206,7 +210,17 @@ class TriggerPattern(BaseModel):
         if self.plover_mode is not None and self.plover_mode not in plover_modes().get(self.plover, set()):
             known = sorted(plover_modes().get(self.plover, set()))
             raise ValueError(f"'{self.plover_mode}' is not a PLOVER mode of {self.plover}: {known}")
+        if self.reverse is not None and self.reverse != self.event_code and self.reverse not in cameo_to_plover():
+            raise ValueError(
+                f"reverse code '{self.reverse}' is neither a CAMEO code with a PLOVER type nor the pattern's own code"
+            )
         return self
+
+    @property
+    def reverse_plover(self) -> PloverType:
+        """The PLOVER type of the reversed event: that of its CAMEO code, else the pattern's own."""
+        mapped = cameo_to_plover().get(self.reverse or "")
+        return mapped.plover if mapped else self.plover
 
     @property
     def specificity(self) -> int:
