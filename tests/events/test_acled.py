@@ -27,6 +27,12 @@ def test_rule_files_load_and_name_known_classes() -> None:
         ("Rebel fighters attacked a police post.", "assault.attack", "Armed clash"),
         ("Two soldiers were killed when a landmine exploded.", "assault", "Remote explosive/landmine/IED"),
         ("Two mobs clashed over a land dispute.", "assault.clash", "Mob violence"),
+        (
+            "Riot police clashed with hundreds of protesters outside parliament.",
+            "assault.clash",
+            "Violent demonstration",
+        ),
+        ("Gunmen attacked a crowded bar in the city centre.", "assault.attack", "Attack"),
         ("Police seized seven rifles and a grenade launcher.", "coerce", "Disrupted weapons use"),
         ("Soldiers destroyed a cache of mines and explosives.", "assault.destroy", "Disrupted weapons use"),
         ("An explosive device was found near the bridge and defused.", "coerce.weapons_found", "Disrupted weapons use"),

@@ -53,3 +53,18 @@ def test_cut_aid_is_a_sanction_not_aid(events) -> None:  # type: ignore[no-untyp
 def test_an_indictment_is_a_legal_accusation(events) -> None:  # type: ignore[no-untyped-def]
     text = "A federal court indicted the former governor for fraud."
     assert {(m.cameo, m.plover) for m in events(text) if m.trigger.text == "indicted"} == {("1121", "ACCUSE")}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cameo"),
+    [
+        ("The governor lifted the curfew in the northern districts.", "lifted", "0813"),
+        ("The army shortened the nightly curfew by two hours.", "shortened", "0813"),
+        ("The cabinet lifted the state of emergency on Monday.", "lifted", "0814"),
+        ("The court cancelled restrictions on opposition newspapers.", "cancelled", "081"),
+    ],
+)
+def test_easing_restrictions_is_a_concession(events, text: str, trigger: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    mentions = events(text)
+    assert {(m.cameo, m.plover) for m in mentions if m.trigger.text == trigger} == {(cameo, "CONCEDE")}
+    assert "1723" not in {m.cameo for m in mentions}  # the eased curfew is not imposed

@@ -63,3 +63,8 @@ def test_dump_and_load_round_trip(tmp_path: Path) -> None:
 
 def test_cameo_code_table_has_names() -> None:
     assert cameo_names()["195"].lower().startswith("employ aerial")
+
+
+def test_opening_diplomatic_ties_is_diplomatic_cooperation(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Chile and Vietnam established diplomatic ties and opened embassies.")
+    assert ("established", "050", "SUPPORT") in {(m.trigger.text, m.cameo, m.plover) for m in mentions}
