@@ -68,3 +68,8 @@ def test_weapons_fired_at_positions_is_an_assault(events: Callable[[str], list[E
 
 def test_seizing_a_town_is_not_disrupted_weapons_use(events: Callable[[str], list[EventMention]]) -> None:
     assert "Disrupted weapons use" not in sub_types(events("Rebels seized the town of Kidal."), "coerce")
+
+
+def test_a_surrender_is_an_agreement(events: Callable[[str], list[EventMention]]) -> None:
+    mentions = events("Forty rebels surrendered to the army in the northern province.")
+    assert sub_types(mentions, "retreat.surrender") == {"Agreement"}

@@ -49,6 +49,8 @@ def test_a_clause_after_a_semicolon_does_not_govern(events) -> None:  # type: ig
         ("Police failed to arrest the men who burned the shops.", "arrest", "negated"),
         ("The minister is prepared to lift the ban on the party.", "lift", "intended"),
         ("The army stands ready to evacuate the villagers.", "evacuate", "intended"),
+        ("The soldiers committed rape in the occupied villages.", "rape", "asserted"),
+        ("Police called on the gunmen to surrender before storming the house.", "surrender", "hypothetical"),
     ],
 )
 def test_refusals_and_readiness(events, text: str, trigger: str, modality: str) -> None:  # type: ignore[no-untyped-def]

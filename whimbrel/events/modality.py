@@ -52,6 +52,8 @@ INTENT_VERBS = frozenset(
         "swear",
     }
 )
+#: intent verbs that also mean carrying something out when they take the act as object
+DOING_SENSE_VERBS = frozenset({"commit"})
 #: "X is willing/ready/prepared to do Y": the doing is announced, not done
 INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised"})
 #: "tried to assassinate", "an attempt to bomb": an attempt is the act itself, however it ended
@@ -115,7 +117,7 @@ def modality_of(trigger: Token) -> Modality:
         return "negated"
     if _is_hypothetical(trigger, local) or _requested(trigger):
         return "hypothetical"
-    if _has_child(local, {"aux"}, FUTURE_AUX) or _going_to(local) or any(t.lemma_ in INTENT_VERBS for t in above):
+    if _has_child(local, {"aux"}, FUTURE_AUX) or _going_to(local) or _intent_verb_governs(chain):
         return "intended"
     if any(t.lower_ in INTENT_ADJECTIVES and t.pos_ == "ADJ" for t in above):
         return "intended"
@@ -144,6 +146,10 @@ def _requested(trigger: Token) -> bool:
     head = trigger.head
     if head.lemma_ in REQUEST_VERBS and trigger.dep_ in ("dobj", "xcomp", "ccomp"):
         return True
+    # "called on the gunmen to surrender": "call on X to" asks as "urge" does
+    to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    if head.lemma_ == "call" and trigger.dep_ in ("xcomp", "advcl", "ccomp") and to_infinitive:
+        return True
     return head.lower_ == "for" and trigger.dep_ == "pobj" and head.head.lemma_ in REQUEST_VERBS | {"call"}
 
 
@@ -161,3 +167,12 @@ def _refused(trigger: Token) -> bool:
 def is_attempt(trigger: Token) -> bool:
     """An attempted action: "tried to kill", "an attempt to assassinate" (intended, yet carried out)."""
     return any(t.lemma_ in ATTEMPT_WORDS for t in governing_chain(trigger)[1:])
+
+
+def _intent_verb_governs(chain: list[Token]) -> bool:
+    """A plan/vow/agree... verb governs the trigger, but not as its object where the verb also means
+    doing: "committed to withdraw" announces, "committed atrocities" reports what was done."""
+    for below, token in zip(chain, chain[1:], strict=False):
+        if token.lemma_ in INTENT_VERBS and not (token.lemma_ in DOING_SENSE_VERBS and below.dep_ == "dobj"):
+            return True
+    return False
