@@ -81,8 +81,8 @@ def test_shamkhani_claim_via_irna_is_intended_cooperation(seed_events: list[Even
     share = [e for e in seed_events if "share" in e.trigger.text]
     assert share
     ev = share[0]
-    assert ev.plover == "COOPERATE"
-    assert ev.modality in {"intended", "claimed"}
+    # announced cooperation is CAMEO's "express intent to cooperate" (03x, PLOVER AGREE); done, it is COOPERATE
+    assert (ev.plover, ev.modality) in {("AGREE", "intended"), ("COOPERATE", "claimed")}
     assert "Shamkhani" in (ev.attribution.speaker or "")
     assert "IRNA" in (ev.attribution.outlet or "") or "IRNA" in " ".join(ev.attribution.chain)
 

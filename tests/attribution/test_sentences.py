@@ -109,6 +109,8 @@ TABLE = [
     ),
     ("Obama's feckless and naive policy couldn't be more misguided.", "commentary", None, None, []),
     ("Troops opened fire on protesters in the capital on Monday.", "reporting", None, None, []),
+    # one loaded word does not make a report the author's opinion outside a quoted report's framing
+    ("Islamist fundamentalists began a hunger strike outside parliament on Monday.", "reporting", None, None, []),
     ("Police said in a statement on Monday that five suspects were detained.", "reporting", "Police", None, ["Police"]),
 ]
 

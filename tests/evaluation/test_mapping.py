@@ -29,6 +29,11 @@ def test_diplomatic_event_without_acled_type_is_diplo() -> None:
     assert case_label(_event("163", "SANCTION")) == "DIPLO"
 
 
+def test_sanctions_are_diplo_though_plover_2021_files_them_under_coerce() -> None:
+    assert case_label(_event("163", "COERCE")) == "DIPLO"
+    assert case_label(_event("1723", "COERCE")) == CASE_NONE  # a curfew is not state-to-state
+
+
 def test_accusation_is_attribution() -> None:
     assert case_label(_event("1121", "ACCUSE")) == "ATTRIB"
 

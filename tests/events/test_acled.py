@@ -27,6 +27,12 @@ def test_rule_files_load_and_name_known_classes() -> None:
         ("Rebel fighters attacked a police post.", "assault.attack", "Armed clash"),
         ("Two soldiers were killed when a landmine exploded.", "assault", "Remote explosive/landmine/IED"),
         ("Two mobs clashed over a land dispute.", "assault.clash", "Mob violence"),
+        (
+            "Riot police clashed with hundreds of protesters outside parliament.",
+            "assault.clash",
+            "Violent demonstration",
+        ),
+        ("Gunmen attacked a crowded bar in the city centre.", "assault.attack", "Attack"),
         ("Police seized seven rifles and a grenade launcher.", "coerce", "Disrupted weapons use"),
         ("Soldiers destroyed a cache of mines and explosives.", "assault.destroy", "Disrupted weapons use"),
         ("An explosive device was found near the bridge and defused.", "coerce.weapons_found", "Disrupted weapons use"),
@@ -62,3 +68,8 @@ def test_weapons_fired_at_positions_is_an_assault(events: Callable[[str], list[E
 
 def test_seizing_a_town_is_not_disrupted_weapons_use(events: Callable[[str], list[EventMention]]) -> None:
     assert "Disrupted weapons use" not in sub_types(events("Rebels seized the town of Kidal."), "coerce")
+
+
+def test_a_surrender_is_an_agreement(events: Callable[[str], list[EventMention]]) -> None:
+    mentions = events("Forty rebels surrendered to the army in the northern province.")
+    assert sub_types(mentions, "retreat.surrender") == {"Agreement"}

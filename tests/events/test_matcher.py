@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from spacy.language import Language
 
 from whimbrel.events.matcher import EventMatcher, regular_forms
@@ -73,3 +74,17 @@ def test_a_cue_matches_an_inflection_the_small_model_lemmatizes_wrongly(events) 
 def test_a_protest_during_a_pandemic_is_still_a_protest(events) -> None:  # type: ignore[no-untyped-def]
     mentions = events("Nurses protested in front of the hospital during the coronavirus pandemic.")
     assert [m.plover for m in mentions if m.trigger.text == "protested"] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of farmers marched through the capital on Friday, calling for lower fuel prices.",
+        "Nurses staged a sit-in outside the ministry to demand higher wages.",
+    ],
+)
+def test_a_demand_voiced_by_a_protest_ranks_below_it(events, text: str) -> None:  # type: ignore[no-untyped-def]
+    mentions = events(text)
+    protest = max(m.confidence for m in mentions if m.plover == "PROTEST")
+    assert all(m.confidence < protest for m in mentions if m.plover == "REQUEST")
+    assert any(m.plover == "REQUEST" for m in mentions)

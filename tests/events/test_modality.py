@@ -40,3 +40,18 @@ def test_a_clause_after_a_semicolon_does_not_govern(events) -> None:  # type: ig
     text = "Demonstrators burned tyres, hurled stones and flew kites; some tried to cut through the fence."
     burned = {m.modality for m in events(text) if m.trigger.text == "burned"}
     assert burned == {"asserted"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("The president refused to meet the opposition leaders.", "meet", "negated"),
+        ("Police failed to arrest the men who burned the shops.", "arrest", "negated"),
+        ("The minister is prepared to lift the ban on the party.", "lift", "intended"),
+        ("The army stands ready to evacuate the villagers.", "evacuate", "intended"),
+        ("The soldiers committed rape in the occupied villages.", "rape", "asserted"),
+        ("Police called on the gunmen to surrender before storming the house.", "surrender", "hypothetical"),
+    ],
+)
+def test_refusals_and_readiness(events, text: str, trigger: str, modality: str) -> None:  # type: ignore[no-untyped-def]
+    assert {m.modality for m in events(text) if m.trigger.text == trigger} == {modality}

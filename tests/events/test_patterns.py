@@ -63,3 +63,20 @@ def test_dump_and_load_round_trip(tmp_path: Path) -> None:
 
 def test_cameo_code_table_has_names() -> None:
     assert cameo_names()["195"].lower().startswith("employ aerial")
+
+
+def test_opening_diplomatic_ties_is_diplomatic_cooperation(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Chile and Vietnam established diplomatic ties and opened embassies.")
+    assert ("established", "050", "SUPPORT") in {(m.trigger.text, m.cameo, m.plover) for m in mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police were called to the scene of the collision at 9am.",
+        "Three people sought medical attention after the spill.",
+        "Police are investigating a crash that left four people in hospital.",
+    ],
+)
+def test_accident_reports_code_no_talks_appeals_or_accusations(events, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not {m.plover for m in events(text)} & {"CONSULT", "REQUEST", "ACCUSE"}

@@ -71,3 +71,8 @@ def test_outcome_counts_go_to_the_attack_they_end(events) -> None:  # type: igno
 def test_a_count_sentence_without_event_goes_to_the_preceding_attack(events) -> None:  # type: ignore[no-untyped-def]
     (attack,) = events("Armed men attacked two farmers near the river. Both victims died.")
     assert attack.quantities == {"killed": 2}
+
+
+def test_a_participle_without_auxiliary_counts_its_subject_as_victims(events) -> None:  # type: ignore[no-untyped-def]
+    (killed,) = [m for m in events("Two killed as gunmen open fire at a wedding.") if m.trigger.text == "killed"]
+    assert killed.quantities == {"killed": 2}

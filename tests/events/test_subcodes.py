@@ -34,7 +34,7 @@ def codes_of(events: Events, text: str, trigger: str) -> set[str]:
         ("North Korea threatened to use nuclear weapons against its neighbours.", "threatened", "1385"),
         ("Police were put on high alert across the capital ahead of the verdict.", "alert", "151"),
         ("Japan halted economic aid to the military government.", "halted", "1621"),
-        ("The United Nations will withdraw its peacekeepers from Mali by the end of the year.", "withdraw", "1661"),
+        ("The United Nations withdrew its peacekeepers from Mali at the end of the year.", "withdrew", "1661"),
     ],
 )
 def test_sub_code_wins_its_trigger(events: Events, text: str, trigger: str, cameo: str) -> None:

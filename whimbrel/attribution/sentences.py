@@ -93,7 +93,7 @@ class SentenceClassifier:
             info.attribution = _attribution(article.outlet, section, found, speaker)
             info.speaker_span = speaker.span if speaker else None
             info.reported_ranges = _clip(found.reported + quoted_ranges(sent), content_start)
-            info.kind, reasons = self._kind(sent, found, framing or section is None)
+            info.kind, reasons = self._kind(sent, found, framing)
             info.reasons.extend(reasons)
             if info.kind == "commentary" and section is not None:
                 section, framing = None, True  # the author's voice is back: the quoted report has ended

@@ -73,6 +73,11 @@ MATERIAL_PLOVER = frozenset(
     {"COOPERATE", "AID", "RETREAT", "CONCEDE", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
 )
 
+#: CAMEO root 16 is "Reduce relations": sanctions, embargoes, expulsions, severed ties. PLOVER 2021
+#: moved one of its codes (163, impose sanctions) to COERCE, but the act stays state-to-state
+#: pressure, i.e. CASE's DIPLO, whatever PLOVER type carries it.
+REDUCE_RELATIONS_CAMEO_ROOT = "16"
+
 #: CAMEO 112x is "Accuse": naming who is responsible, which is CASE's ATTRIB.
 ATTRIBUTION_CAMEO_PREFIX = "112"
 
@@ -107,6 +112,6 @@ def case_label(event: Event | None) -> str:
         return ACLED_SUB_TO_CASE[event.acled_sub_event_type]
     if event.cameo.startswith(ATTRIBUTION_CAMEO_PREFIX):
         return "ATTRIB"
-    if normalize_plover(event.plover) in DIPLOMATIC_PLOVER:
+    if normalize_plover(event.plover) in DIPLOMATIC_PLOVER or event.cameo.startswith(REDUCE_RELATIONS_CAMEO_ROOT):
         return "DIPLO"
     return CASE_NONE

@@ -28,7 +28,8 @@ from spacy.vocab import Vocab
 
 from whimbrel.data_files import load_models
 from whimbrel.events.acled import acled_type_of
-from whimbrel.events.modality import modality_of
+from whimbrel.events.intent import announced_code
+from whimbrel.events.modality import is_attempt, modality_of
 from whimbrel.events.patterns import bundled_patterns, load_patterns
 from whimbrel.events.quantities import counts_near, is_counting_word
 from whimbrel.events.reverse import reverse_fields
@@ -249,6 +250,7 @@ class EventMatcher:
             if index not in causes:
                 by_trigger[index] = self.mentions_for(candidate)
         self.lend_targets(chosen, causes, by_trigger)
+        rank_demands_below_their_protests(by_trigger)
         self.attach_quantities(doc, by_trigger, causes)
         disaster_story = is_disaster_story(doc)
         for index in sorted(by_trigger):
@@ -296,12 +298,26 @@ class EventMatcher:
                     break
         return merged
 
+    def codes_announcements(self, pattern: TriggerPattern) -> bool:
+        """Whether an announced action is recoded as a promise or threat: only for whimbrel's own
+        patterns, since a user's dictionary (PETRARCH's, say) decides its own codes."""
+        return pattern.id not in self.user_pattern_ids
+
     def mentions_for(self, candidate: Candidate) -> list[EventMention]:
         trigger, pattern = candidate.trigger, candidate.pattern
         roles = find_roles(trigger, pattern)
         modality = modality_of(trigger)
         score = confidence(trigger, pattern, roles, candidate.cue_length)
+        # a user's dictionary may have codes of its own: the event carries the user's code
+        cameo, plover = pattern.event_code, pattern.plover
         mode = pattern.plover_mode or cameo_to_plover()[pattern.cameo].mode
+        announced = None
+        if modality == "intended" and self.codes_announcements(pattern) and not is_attempt(trigger):
+            announced = announced_code(cameo)
+        if announced is not None:
+            # "X will support Y" is a promise (CAMEO 03x), "X will impose a curfew" a threat (13x)
+            coding = cameo_to_plover()[announced]
+            cameo, plover, mode = announced, coding.plover, coding.mode
         sources: list[Span | None] = list(roles.sources) or [None]
         targets: list[Span | None] = list(roles.targets) or [None]
         pairs = [(s, t) for s in sources for t in targets][:MAX_PAIRS]
@@ -310,9 +326,8 @@ class EventMatcher:
                 trigger=trigger,
                 sent=trigger.sent,
                 pattern_id=pattern.id,
-                # a user's dictionary may have codes of its own: the event carries the user's code
-                cameo=pattern.event_code,
-                plover=pattern.plover,
+                cameo=cameo,
+                plover=plover,
                 plover_mode=mode,
                 **acled_fields(pattern, trigger, source, target),
                 source_span=source,
@@ -372,6 +387,39 @@ class EventMatcher:
                 for mention in by_trigger[index]:
                     for key, value in counts.items():
                         mention.quantities.setdefault(key, value)
+
+
+#: how a demand hangs on the protest that voices it: "staged rallies to demand", "marched, calling for",
+#: "a sit-in demanding"
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
+#: what a protest noun is to its verb ("staged demonstrations", "their hunger strike continued")
+PROTEST_NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass"})
+
+
+def _protest_clause(token: Token, protests: set[int]) -> bool:
+    """The token is a protest trigger, or a verb whose object or subject is one."""
+    return token.i in protests or any(c.i in protests and c.dep_ in PROTEST_NOUN_DEPS for c in token.children)
+
+
+def rank_demands_below_their_protests(by_trigger: dict[int, list[EventMention]]) -> None:
+    """A demand voiced by a protest is what the protest is about, not an event of its own: CAMEO and
+    ACLED code the protest ("students demonstrated calling for reforms" is 141, not 020). Such a
+    demand keeps its coding but ranks below the protest."""
+    protests = {i for i, ms in by_trigger.items() if any(m.plover == "PROTEST" for m in ms)}
+    for index, mentions in by_trigger.items():
+        if index in protests or not all(m.plover == "REQUEST" for m in mentions):
+            continue
+        trigger = mentions[0].trigger
+        if trigger.dep_ not in PURPOSE_DEPS or not _protest_clause(trigger.head, protests):
+            continue
+        protest = max(
+            m.confidence
+            for i in protests
+            if i in (trigger.head.i, *(c.i for c in trigger.head.children))
+            for m in by_trigger[i]
+        )
+        for mention in mentions:
+            mention.confidence = round(max(0.05, min(mention.confidence, protest - 0.05)), 2)
 
 
 def acled_fields(pattern: TriggerPattern, trigger: Token, source: Span | None, target: Span | None) -> dict[str, Any]:

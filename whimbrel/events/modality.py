@@ -4,11 +4,13 @@ Walk from the trigger up its chain of heads to the clause that reports it, and l
 
 * a governing deny/reject/dismiss verb -> ``denied`` ("X denied carrying out the attack");
 * a governing threaten/warn verb -> ``threatened`` ("threatened to strike");
-* ``not``/``never``/``no`` on the trigger or on the verbs it depends on -> ``negated``;
+* ``not``/``never``/``no`` on the trigger or on the verbs it depends on, or a governing
+  refuse/decline/fail verb ("refused to meet", "failed to stop the mob") -> ``negated``;
 * could/might/may/should/must, an ``if``/``unless`` clause, "possible"/"potential", or a governing
   demand ("demanded the arrest of", "called for the release of") -> ``hypothetical``;
   ``would`` is hypothetical when the sentence has an ``if``, otherwise intent reported in speech;
-* will/shall/"going to" or a governing plan/vow/agree/intend verb -> ``intended``.
+* will/shall/"going to", a governing plan/vow/agree/intend verb or a governing readiness adjective
+  ("is willing to withdraw", "stands ready to help") -> ``intended``.
 
 The first that applies, in that order, wins; otherwise ``asserted``. The walk stops at a verb of
 saying, so "officials said X attacked" stays asserted (the attribution stage marks claims).
@@ -47,8 +49,17 @@ INTENT_VERBS = frozenset(
         "try",
         "attempt",
         "plot",
+        "swear",
     }
 )
+#: intent verbs that also mean carrying something out when they take the act as object
+DOING_SENSE_VERBS = frozenset({"commit"})
+#: "X is willing/ready/prepared to do Y": the doing is announced, not done
+INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised"})
+#: "tried to assassinate", "an attempt to bomb": an attempt is the act itself, however it ended
+ATTEMPT_WORDS = frozenset({"try", "attempt", "bid"})
+#: "X refused to meet Y", "police failed to stop the mob": the action did not happen
+REFUSAL_VERBS = frozenset({"refuse", "decline", "fail"})
 SAY_VERBS = frozenset({"say", "tell", "report", "announce", "claim", "state", "add", "note", "confirm", "quote"})
 #: verbs that ask for an event: what is demanded has not happened ("demanded the arrest of X")
 REQUEST_VERBS = frozenset({"demand", "urge", "request", "insist", "appeal", "petition"})
@@ -102,11 +113,13 @@ def modality_of(trigger: Token) -> Modality:
         return "denied"
     if any(t.lemma_ in THREAT_VERBS for t in above):
         return "threatened"
-    if _has_child(local, {"neg", "det"}, NEGATORS):
+    if _has_child(local, {"neg", "det"}, NEGATORS) or _refused(trigger):
         return "negated"
     if _is_hypothetical(trigger, local) or _requested(trigger):
         return "hypothetical"
-    if _has_child(local, {"aux"}, FUTURE_AUX) or _going_to(local) or any(t.lemma_ in INTENT_VERBS for t in above):
+    if _has_child(local, {"aux"}, FUTURE_AUX) or _going_to(local) or _intent_verb_governs(chain):
+        return "intended"
+    if any(t.lower_ in INTENT_ADJECTIVES and t.pos_ == "ADJ" for t in above):
         return "intended"
     if _has_child(local, {"aux"}, frozenset({"would"})):
         return "intended"
@@ -133,6 +146,10 @@ def _requested(trigger: Token) -> bool:
     head = trigger.head
     if head.lemma_ in REQUEST_VERBS and trigger.dep_ in ("dobj", "xcomp", "ccomp"):
         return True
+    # "called on the gunmen to surrender": "call on X to" asks as "urge" does
+    to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    if head.lemma_ == "call" and trigger.dep_ in ("xcomp", "advcl", "ccomp") and to_infinitive:
+        return True
     return head.lower_ == "for" and trigger.dep_ == "pobj" and head.head.lemma_ in REQUEST_VERBS | {"call"}
 
 
@@ -140,3 +157,22 @@ def _going_to(local: list[Token]) -> bool:
     return any(t.lower_ == "going" and any(c.lower_ == "to" for c in t.children) for t in local) or any(
         t.head.lower_ == "going" and t.dep_ == "xcomp" for t in local
     )
+
+
+def _refused(trigger: Token) -> bool:
+    """The trigger is what its governing verb refuses: "refused to deploy", "declined to resign"."""
+    return trigger.dep_ == "xcomp" and trigger.head.lemma_ in REFUSAL_VERBS
+
+
+def is_attempt(trigger: Token) -> bool:
+    """An attempted action: "tried to kill", "an attempt to assassinate" (intended, yet carried out)."""
+    return any(t.lemma_ in ATTEMPT_WORDS for t in governing_chain(trigger)[1:])
+
+
+def _intent_verb_governs(chain: list[Token]) -> bool:
+    """A plan/vow/agree... verb governs the trigger, but not as its object where the verb also means
+    doing: "committed to withdraw" announces, "committed atrocities" reports what was done."""
+    for below, token in zip(chain, chain[1:], strict=False):
+        if token.lemma_ in INTENT_VERBS and not (token.lemma_ in DOING_SENSE_VERBS and below.dep_ == "dobj"):
+            return True
+    return False

@@ -172,6 +172,10 @@ def victim_heads(word: Token) -> list[Token]:
     if word.dep_ in ("acl", "amod") and not has_object and word.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         return [word.head]
     deps = ("nsubjpass",) if any(c.dep_ == "auxpass" for c in word.children) else ("dobj",)
+    # "two killed in police firing", "Five injured as bus overturns": a participle with no auxiliary
+    # and no object is passive, though the parser calls its victims the subject
+    if word.tag_ == "VBN" and not has_object and deps == ("dobj",):
+        deps = ("nsubj",)
     if word.lemma_ in ("die", "flee"):
         deps = ("nsubj",)
     heads = [c for c in word.children if c.dep_ in deps or (c.dep_ == "nsubjpass")]
