@@ -112,6 +112,7 @@ def test_an_event_without_a_source_is_done_by_an_unnamed_actor_of_its_state(pipe
     event = _by_trigger(_events(pipeline, "A shopkeeper was shot dead in Peshawar on Monday."), "shot")
     assert event.source is not None
     assert (event.source.text, event.source.country) == ("Peshawar", "PAK")
+    assert event.source.name == "unnamed actor (Pakistan)"
     assert "source_from_place" in event.flags
 
 
@@ -119,6 +120,7 @@ def test_an_arrest_without_a_source_is_done_by_the_police_of_its_state(pipeline:
     event = _by_trigger(_events(pipeline, "Twelve traders were arrested in Peshawar on Monday."), "arrested")
     assert event.source is not None
     assert event.source.code == "PAKCOP"
+    assert event.source.name == "police (Pakistan)"
     assert "source_from_place" in event.flags
 
 

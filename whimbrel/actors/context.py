@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -105,11 +106,21 @@ def _place_actor(mention: EventMention, which: str) -> Actor | None:
     place = next((p for p in mention.places if p.role == "event" and p.country == country), None)
     if country is None or place is None:
         return None
-    actor = Actor(text=place.text, start=place.start, end=place.end, country=country, code=country)
-    if which == "source" and mention.plover_mode in POLICE_POWERS:
-        actor.agent = "COP"
-        actor.code = actor_code(country, actor.agent)
+    # the words are the place's (the evidence); the name says the actor itself was not named
+    state = _state_name(country)
+    actor = Actor(text=place.text, start=place.start, end=place.end, name=state, country=country, code=country)
+    if which == "source":
+        actor.name = f"unnamed actor ({state})"
+        if mention.plover_mode in POLICE_POWERS:
+            actor.agent = "COP"
+            actor.code = actor_code(country, actor.agent)
+            actor.name = f"police ({state})"
     return actor
+
+
+def _state_name(iso3: str) -> str:
+    record = pycountry.countries.get(alpha_3=iso3)
+    return record.name if record is not None else iso3
 
 
 class ActorContext:
