@@ -262,6 +262,8 @@ def test_case_scores_count_rejection_of_non_events() -> None:
     assert scores["accuracy"] == 0.25
     assert scores["nonevent_rejection"] == 0.5
     assert scores["event_found"] == 0.5
+    # labels AIR_STRIKE (1), DIPLO (0) and NONE (P 1/2, R 1/2) for the two non-events
+    assert scores["macro_f1_uncoded_nonevents"] == pytest.approx((1 + 0 + 0.5) / 3)
 
 
 def test_gsr_scores_types_and_actor_codes() -> None:

@@ -449,12 +449,19 @@ def eval_acled(pipeline: Pipeline, eval_dir: Path, limit: int | None) -> list[Me
 
 
 def case_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
-    """Accuracy and macro-F1 over gold labels, plus how often non-events are left uncoded."""
+    """Accuracy and macro-F1 over gold labels, plus how often non-events are left uncoded.
+
+    ``macro_f1`` takes every gold label as it is, so a disaster or a crime left uncoded (the right
+    answer for an event coder) still scores 0 for its label; ``macro_f1_uncoded_nonevents`` counts
+    the non-event labels as one class, "left uncoded", that whimbrel's NONE answers.
+    """
     non_events = [p for g, p in zip(gold, predicted, strict=True) if g in CASE_NON_EVENTS]
     events = [p for g, p in zip(gold, predicted, strict=True) if g not in CASE_NON_EVENTS]
+    gold_uncoded = [CASE_NONE if g in CASE_NON_EVENTS else g for g in gold]
     return {
         "accuracy": share([g == p for g, p in zip(gold, predicted, strict=True)]),
         "macro_f1": macro_f1(gold, predicted),
+        "macro_f1_uncoded_nonevents": macro_f1(gold_uncoded, predicted),
         "nonevent_rejection": share([p == CASE_NONE for p in non_events]),
         "event_found": share([p != CASE_NONE for p in events]),
     }
