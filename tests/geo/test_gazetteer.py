@@ -124,3 +124,9 @@ def test_slavic_division_adjectives_reach_their_chief_town() -> None:
     # "Kharkivska oblast" is the division of Kharkiv: the bare town name also names the division.
     assert ("UKR", "ADM1") in {(e.country, e.feature_code) for e in lookup("Kharkiv")}
     assert ("UKR", "ADM1") in {(e.country, e.feature_code) for e in lookup("Kharkivska oblast")}
+
+
+def test_divisions_tied_through_geonames_own_name() -> None:
+    # Neither state is named after a town; GeoNames' name of the division ties them.
+    for name, country in (("Sinaloa", "MEX"), ("Táchira", "VEN"), ("Tachira", "VEN")):
+        assert (country, "ADM1") in {(e.country, e.feature_code) for e in lookup(name)}, name

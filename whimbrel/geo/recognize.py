@@ -64,6 +64,8 @@ COMPASS_WORDS = frozenset(
     }
     | {"central", "upper", "lower", "greater", "downtown", "midtown"}
 )
+# Words closing a place name that say what kind of place it is ("Jerome Township").
+PLACE_KIND_WORDS = frozenset({"township", "twp", "borough", "village"})
 # Words that are also the whole name of a division somewhere (Cameroon's "West", Burkina Faso's
 # "Centre", Papua New Guinea's "Gulf") but, standing alone in English, name a direction or a kind
 # of place, not that division.
@@ -199,7 +201,9 @@ class PlaceRecognizer:
             span = _strip_determiner(ent)
             if span is None:
                 continue
-            candidates = self._candidates(span.text) or self._candidates_past_compass_word(span)
+            candidates = self._candidates(span.text) or self._candidates_of_part(span)
+            if not candidates and (demonym_place := self.gazetteer.demonym_place(span.text)) is not None:
+                candidates = [demonym_place]  # "Sri Lankan" tagged as a place: its country
             if not candidates and (ent.label_ == "FAC" or len(span) > 1):
                 # "the Hamadan base", "Mississippi State": the whole is unknown, but the place in
                 # its name is a place. An unknown name followed by its parent ("Tel Zarouba
@@ -217,12 +221,17 @@ class PlaceRecognizer:
                 out.append(_Found(span, "ner", candidates))  # unresolved names stay: recall
         return out
 
-    def _candidates_past_compass_word(self, span: Span) -> list[GazEntry]:
-        """The candidates of the name after a compass word the gazetteer does not know with it:
-        "Northeast Georgia" lies in Georgia, "North Las Vegas" beside Las Vegas."""
-        if len(span) < 2 or span[0].lower_ not in COMPASS_WORDS:
+    def _candidates_of_part(self, span: Span) -> list[GazEntry]:
+        """The candidates of the name past a compass word or before a kind word the gazetteer does
+        not know with it: "Northeast Georgia" lies in Georgia, "North Las Vegas" beside Las Vegas,
+        "Jerome Township" around Jerome."""
+        if len(span) < 2:
             return []
-        return self._candidates(span[1:].text)
+        if span[0].lower_ in COMPASS_WORDS:
+            return self._candidates(span[1:].text)
+        if span[-1].lower_ in PLACE_KIND_WORDS:
+            return self._candidates(span[:-1].text)
+        return []
 
     def _names_within(self, span: Span) -> list[_Found]:
         return [f for f in self._gazetteer_places(span.doc, set(), span.start, span.end) if f.candidates]
