@@ -40,3 +40,8 @@ def test_a_story_about_one_country_keeps_its_towns_there() -> None:
 
 def test_a_county_found_only_in_one_state_makes_georgia_the_state() -> None:
     assert _resolved("Georgia", "Oconee County", "Gwinnett County")["Georgia"] == ("USA", "GA")
+
+
+def test_a_close_spelling_of_a_places_own_name_is_that_place() -> None:
+    # GeoNames calls the Ukrainian city "Odesa"; news still writes "Odessa", as Texas does.
+    assert _resolved("Odessa")["Odessa"][0] == "UKR"

@@ -22,18 +22,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from whimbrel.geo.gazetteer import GazEntry, Gazetteer, get_gazetteer
-from whimbrel.geo.normalize import name_key
 from whimbrel.geo.resolve import (
     ADMIN_CUES,
     ArticleGeography,
     ToponymQuery,
     article_geography,
     best_entry,
+    called_so,
     parent_entries,
     resolve_queries,
 )
@@ -50,9 +49,6 @@ GAZETTEER_ONLY_MIN_POPULATION = 15_000
 # A whole NAME_LABELS entity that is only a place name is taken as the place when the place is this big.
 MISLABELLED_MIN_POPULATION = 100_000
 MAX_NAME_TOKENS = 5
-# How alike (rapidfuzz ratio of the name keys) a name must be to a town's own name for a
-# gazetteer-only match: "Idleb" and "Idlib" (80) are one name, "Hamas" and "Hamm" (67) are not.
-VARIANT_SIMILARITY = 75.0
 # Dotted abbreviations of places: "U.S.", "U.K.", "S.C.", "W.Va." (the gazetteer decides which are).
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,2}\.){2,}$")
 # Words that name a part of a place ("Northeast Georgia", "Southern California").
@@ -282,7 +278,7 @@ class PlaceRecognizer:
             return False
         # Only towns called so count: "Hamas" is one of Hamm's variant spellings, "Way" one of
         # Weifang's, but news means neither; a transliteration ("Idleb") is close to the name.
-        named = [c for c in candidates if c.precision != "point" or _called_so(c, span.text)]
+        named = [c for c in candidates if c.precision != "point" or called_so(c, span.text)]
         if not named:
             return False
         prominent = max(_size(c) for c in named)
@@ -404,11 +400,6 @@ def _embedded_place_holds(entry: GazEntry | None, geo: ArticleGeography) -> bool
     if _size(entry) >= MISLABELLED_MIN_POPULATION:
         return True
     return (entry.country, entry.admin1 or "") in geo.divisions
-
-
-def _called_so(entry: GazEntry, text: str) -> bool:
-    """Whether ``text`` is the place's own name or a spelling close to it (see VARIANT_SIMILARITY)."""
-    return fuzz.ratio(name_key(entry.name), name_key(text)) >= VARIANT_SIMILARITY
 
 
 def _is_dateline(span: Span) -> bool:

@@ -31,6 +31,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from whimbrel.geo.gazetteer import GazEntry, Gazetteer
 from whimbrel.geo.normalize import name_key
 
@@ -61,9 +63,16 @@ EXPLICIT_PARENT = 6.0
 # A region's name ("Middle East", "Pacific") stands for the region far more often than for a town
 # that shares it: as strong as a country name on top of the size of a mid-sized town.
 REGION_SCORE = 8.0
-# A place called by its own name beats one that merely lists the name among its variants
-# ("Cancun" is Cancún, not Changchun, one of whose romanisations it is).
+# A place called by its own name (or a spelling close to it) beats one that merely lists the
+# name among its variants ("Cancun" is Cancún, not Changchun, one of whose romanisations it is;
+# "Odessa" is still Odesa).
 OWN_NAME_BONUS = 1.0
+# How alike (rapidfuzz ratio of the name keys) a name must be to a place's own name to be called
+# so: "Idleb" and "Idlib" (80), "Odessa" and "Odesa" (91) are one name, "Hamas" and "Hamm" (67) not.
+VARIANT_SIMILARITY = 75.0
+# The stricter likeness for OWN_NAME_BONUS: "Cancun" is as close to "Changchun" (80) as "Idleb"
+# to "Idlib", but only a spelling this close ("Odessa", "Odesa": 91) is the place's own name.
+OWN_NAME_SIMILARITY = 85.0
 # When the article's other names lie mostly in one country (at least DOMINANT_MIN_VOTES of their
 # votes, and DOMINANT_SHARE of them), a candidate in that country gains DOMINANT_COUNTRY: a local
 # story's "Lebanon", "Athens" or "Paris" is the local town, whatever the size of the famous one.
@@ -179,13 +188,18 @@ def _context_score(entry: GazEntry, geo: ArticleGeography, parents: list[GazEntr
     return score
 
 
+def called_so(entry: GazEntry, text: str, similarity: float = VARIANT_SIMILARITY) -> bool:
+    """Whether ``text`` is the place's own name or a spelling at least ``similarity`` alike."""
+    return fuzz.ratio(name_key(entry.name), name_key(text)) >= similarity
+
+
 def score_candidate(
     entry: GazEntry, query: ToponymQuery, geo: ArticleGeography, chief_towns: set[tuple[str, str | None]]
 ) -> float:
     size = math.log10(entry.population + 1)
     kind = _kind_score(entry, query.admin_cue, chief_towns)
     key = name_key(query.text)
-    own_name = OWN_NAME_BONUS if name_key(entry.name) == key else 0.0
+    own_name = OWN_NAME_BONUS if called_so(entry, query.text, OWN_NAME_SIMILARITY) else 0.0
     return size + kind + own_name + _context_score(entry, geo, query.parents, key)
 
 
