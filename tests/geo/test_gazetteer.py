@@ -76,6 +76,16 @@ def test_us_counties_and_parishes_lie_in_their_state() -> None:
     assert (parish.country, parish.admin1, parish.feature_code, parish.precision) == ("USA", "LA", "ADM2", "admin1")
 
 
+def test_same_named_counties_sit_in_their_own_part_of_their_state() -> None:
+    # Both counties lie far from their state's middle: each gets its own point, not the state's.
+    counties = {e.admin1: e for e in lookup("Walker County")}
+    texas, alabama = counties["TX"], counties["AL"]
+    assert 30.0 < texas.lat < 31.5 and -96.5 < texas.lon < -95.0
+    assert 33.0 < alabama.lat < 34.5 and -88.0 < alabama.lon < -86.5
+    state = get_gazetteer().division("USA", "TX")
+    assert state is not None and (texas.lat, texas.lon) != (state.lat, state.lon)
+
+
 def test_divisions_tied_through_their_capital() -> None:
     assert ("CAN", "ADM1") in {(e.country, e.feature_code) for e in lookup("Ontario")}
     assert [(e.country, e.feature_code) for e in lookup("Sindh")] == [("PAK", "ADM1")]
@@ -85,6 +95,17 @@ def test_regions_have_a_point_and_no_country() -> None:
     region = next(e for e in lookup("Middle East") if e.feature_code == "RGN")
     assert region.country == "" and 20 < region.lat < 40 and 30 < region.lon < 55
     assert [e.feature_code for e in lookup("Europe")] == ["RGN"]
+
+
+def test_a_region_inside_one_country_carries_that_country() -> None:
+    [darfur] = lookup("Darfur")
+    assert (darfur.country, darfur.feature_code) == ("SDN", "RGN")
+
+
+def test_divisions_by_the_short_name_news_uses() -> None:
+    # The official names carry an honorific or a kind word: "Michoacán de Ocampo", "Dagestan, Respublika".
+    for name, country in (("Michoacan", "MEX"), ("Veracruz", "MEX"), ("Dagestan", "RUS")):
+        assert (country, "ADM1") in {(e.country, e.feature_code) for e in lookup(name)}, name
 
 
 def test_divisions_named_apart_from_their_chief_town() -> None:
@@ -103,3 +124,9 @@ def test_slavic_division_adjectives_reach_their_chief_town() -> None:
     # "Kharkivska oblast" is the division of Kharkiv: the bare town name also names the division.
     assert ("UKR", "ADM1") in {(e.country, e.feature_code) for e in lookup("Kharkiv")}
     assert ("UKR", "ADM1") in {(e.country, e.feature_code) for e in lookup("Kharkivska oblast")}
+
+
+def test_divisions_tied_through_geonames_own_name() -> None:
+    # Neither state is named after a town; GeoNames' name of the division ties them.
+    for name, country in (("Sinaloa", "MEX"), ("Táchira", "VEN"), ("Tachira", "VEN")):
+        assert (country, "ADM1") in {(e.country, e.feature_code) for e in lookup(name)}, name

@@ -96,3 +96,65 @@ def test_a_word_of_a_persons_full_name_is_no_place_alone(nlp: Language, recogniz
     doc = nlp(text)
     assert any(e.label_ == "PERSON" and "Ripley" in e.text and len(e) > 1 for e in doc.ents)
     assert [p for p in recognizer(doc)._.places if p.span.text == "Ripley"] == []
+
+
+def test_a_small_namesake_inside_an_institutions_name_follows_the_article(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "The Paris Public Library in Illinois will offer a resume workshop on Tuesday."
+    [paris] = [p for p in _places(nlp, recognizer, text) if p.span.text == "Paris"]
+    assert (paris.place.country, paris.place.admin1) == ("USA", "Illinois")
+
+
+def test_a_compass_word_before_a_place_keeps_the_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "School districts in Northeast Georgia and Southern California are cutting budgets."
+    places = {p.span.text: p.place for p in _places(nlp, recognizer, text)}
+    assert places["Southern California"].admin1 == "California"
+    assert places["Northeast Georgia"].country is not None
+
+
+def test_a_possessive_does_not_hide_the_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "South Korea's first female president was removed from office on Friday."
+    [korea] = [p for p in _places(nlp, recognizer, text) if "Korea" in p.span.text]
+    assert (korea.span.text, korea.place.country) == ("South Korea", "KOR")
+
+
+def test_a_dateline_in_capitals_is_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Vandals damage graves.\nBEIRUT: Unknown assailants removed the doors of eight cemetery vaults."
+    [beirut] = [p for p in _places(nlp, recognizer, text) if p.span.text == "BEIRUT"]
+    assert beirut.place.country == "LBN"
+
+
+def test_a_dotted_state_abbreviation_is_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "The S.C. Highway Patrol is looking for the driver of the car."
+    [state] = [p for p in _places(nlp, recognizer, text) if p.span.text == "S.C."]
+    assert (state.place.country, state.place.admin1) == ("USA", "South Carolina")
+
+
+def test_a_word_matching_only_a_towns_variant_spelling_is_no_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # "Hamas" is listed among the spellings of Hamm (Germany); the text means the movement.
+    places = _places(nlp, recognizer, "She said she had no intention of talking to Hamas about the truce.")
+    assert all(p.place.country != "DEU" for p in places)
+
+
+def test_a_lone_direction_word_resolves_nowhere(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # Cameroon has a division called "West"; alone, the word is a direction.
+    places = _places(nlp, recognizer, "Relations between Russia and the West have cooled, officials said.")
+    assert all(p.place.country is None for p in places if p.span.text == "West")
+
+
+def test_a_regional_demonym_is_its_region(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    places = _places(nlp, recognizer, "Central American migrants reached the border on Monday.")
+    [region] = [p for p in places if p.span.text == "Central American"]
+    assert region.is_demonym and region.place.name == "Central America"
+
+
+def test_a_township_lies_at_its_namesake_town(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Residents of Kettering Township in Ohio met on Monday about the new road."
+    [township] = [p for p in _places(nlp, recognizer, text) if "Kettering" in p.span.text]
+    assert (township.place.country, township.place.admin1) == ("USA", "Ohio")
+
+
+def test_a_demonym_tagged_as_a_place_is_its_country(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    places = _places(nlp, recognizer, "The Sri Lankan army said it had taken the town.")
+    assert any(p.place.country == "LKA" for p in places if "Sri Lankan" in p.span.text)

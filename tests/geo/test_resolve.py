@@ -16,3 +16,32 @@ def test_a_town_found_in_one_state_only_pulls_its_ambiguous_neighbours_there() -
 
 def test_a_capital_beside_foreign_towns_keeps_its_sense() -> None:
     assert _resolved("Rome", "Milan")["Rome"][0] == "ITA"
+
+
+def test_a_place_called_by_its_own_name_beats_one_listing_it_as_a_variant() -> None:
+    # "Cancun" is one romanisation of a far bigger Chinese city; the Mexican resort is called so.
+    assert _resolved("Cancun")["Cancun"][0] == "MEX"
+
+
+def test_a_capital_beats_the_same_named_division_of_its_country() -> None:
+    # Beside states, "Washington" is still the capital; with a cue it is the state.
+    resolved = _resolved("Washington", "Oregon", "Idaho")
+    assert resolved["Washington"] == ("USA", "DC")
+    cue = ToponymQuery("Washington", lookup("Washington"), admin_cue=True)
+    [state] = resolve_queries([cue, ToponymQuery("Oregon", lookup("Oregon"))])[:1]
+    assert state is not None and (state.country, state.admin1, state.feature_code) == ("USA", "WA", "ADM1")
+
+
+def test_a_story_about_one_country_keeps_its_towns_there() -> None:
+    # Alone, "Lebanon" is the country; among Indiana towns it is the Indiana town.
+    assert _resolved("Lebanon")["Lebanon"] == ("LBN", None)
+    assert _resolved("Lebanon", "Zionsville", "Kokomo", "Noblesville")["Lebanon"] == ("USA", "IN")
+
+
+def test_a_county_found_only_in_one_state_makes_georgia_the_state() -> None:
+    assert _resolved("Georgia", "Oconee County", "Gwinnett County")["Georgia"] == ("USA", "GA")
+
+
+def test_a_close_spelling_of_a_places_own_name_is_that_place() -> None:
+    # GeoNames calls the Ukrainian city "Odesa"; news still writes "Odessa", as Texas does.
+    assert _resolved("Odessa")["Odessa"][0] == "UKR"

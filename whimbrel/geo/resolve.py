@@ -3,6 +3,8 @@
 Each candidate gets a score from:
 
 * its size: log10 of population (a city of 2 million beats a village of 2,000 by 3 points);
+* its name: a place whose own name is the one written gets a lift over places that only list it
+  among their variant spellings;
 * its kind: a country name means the country; capitals and chief towns get a small lift; a
   first-level division only wins over a same-named town when the text calls it one
   ("Idlib province") -- news says "Aleppo" for the city far more often than for the governorate;
@@ -15,7 +17,10 @@ Each candidate gets a score from:
 * the other names of the article: each other name spreads one vote evenly over the divisions
   (and countries) its candidates lie in, so a name found in one state only gives that state a
   whole vote and "Springfield" gives each state a sliver; a candidate gains with the votes its
-  division and country get ("Walker County" and "Huntsville" in one story meet in Texas);
+  division and country get ("Walker County" and "Huntsville" in one story meet in Texas); when
+  the other names lie mostly in one country, its candidates gain much more (a local story's
+  "Lebanon" is the local town), and a division that a name found only inside it points to wins
+  over a same-named country ("Georgia" beside "Barrow County");
 * one sense per document: every mention of the same name gets the same entry, chosen with the
   cues of all of them.
 """
@@ -25,6 +30,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
 
 from whimbrel.geo.gazetteer import GazEntry, Gazetteer
 from whimbrel.geo.normalize import name_key
@@ -56,6 +63,22 @@ EXPLICIT_PARENT = 6.0
 # A region's name ("Middle East", "Pacific") stands for the region far more often than for a town
 # that shares it: as strong as a country name on top of the size of a mid-sized town.
 REGION_SCORE = 8.0
+# A place called by its own name (or a spelling close to it) beats one that merely lists the
+# name among its variants ("Cancun" is Cancún, not Changchun, one of whose romanisations it is;
+# "Odessa" is still Odesa).
+OWN_NAME_BONUS = 1.0
+# How alike (rapidfuzz ratio of the name keys) a name must be to a place's own name to be called
+# so: "Idleb" and "Idlib" (80), "Odessa" and "Odesa" (91) are one name, "Hamas" and "Hamm" (67) not.
+VARIANT_SIMILARITY = 75.0
+# The stricter likeness for OWN_NAME_BONUS: "Cancun" is as close to "Changchun" (80) as "Idleb"
+# to "Idlib", but only a spelling this close ("Odessa", "Odesa": 91) is the place's own name.
+OWN_NAME_SIMILARITY = 85.0
+# When the article's other names lie mostly in one country (at least DOMINANT_MIN_VOTES of their
+# votes, and DOMINANT_SHARE of them), a candidate in that country gains DOMINANT_COUNTRY: a local
+# story's "Lebanon", "Athens" or "Paris" is the local town, whatever the size of the famous one.
+DOMINANT_COUNTRY = 5.0
+DOMINANT_MIN_VOTES = 2.0
+DOMINANT_SHARE = 0.75
 # Per vote of the article's other names for a candidate's division / country, up to VOTE_CAP votes.
 DIVISION_VOTE = 1.0
 COUNTRY_VOTE = 0.5
@@ -102,6 +125,15 @@ class ArticleGeography:
         c = self.country_votes.get(entry.country, 0.0) - own.countries.get(entry.country, 0.0)
         return d, c
 
+    def is_dominant_country(self, country: str, key: str) -> bool:
+        """Whether the *other* names lie mostly in ``country`` (see :data:`DOMINANT_SHARE`)."""
+        if not country:
+            return False
+        own = self.votes.get(key, NameVotes())
+        votes = self.country_votes.get(country, 0.0) - own.countries.get(country, 0.0)
+        total = sum(self.country_votes.values()) - sum(own.countries.values())
+        return votes >= DOMINANT_MIN_VOTES and votes >= DOMINANT_SHARE * total
+
 
 def name_votes(query: ToponymQuery) -> NameVotes:
     """The even spread of one name's vote over the divisions and countries of its candidates."""
@@ -120,8 +152,10 @@ def _kind_score(entry: GazEntry, admin_cue: bool, chief_towns: set[tuple[str, st
     if entry.feature_code == "ADM1":
         if admin_cue:
             return DIVISION_WITH_CUE
-        # Only the division's own chief town shares its bare name in news usage ("Aleppo").
-        return DIVISION_WITHOUT_CUE if (entry.country, entry.admin1) in chief_towns else 0.0
+        # Only the division's own chief town shares its bare name in news usage ("Aleppo"), and so
+        # does the country's capital ("Washington" is the capital, not the state; "Buenos Aires").
+        named_after_town = (entry.country, entry.admin1) in chief_towns or (entry.country, None) in chief_towns
+        return DIVISION_WITHOUT_CUE if named_after_town else 0.0
     if entry.feature_code == "PPLC":
         return CAPITAL_BONUS
     if entry.feature_code == "PPLA":
@@ -136,6 +170,10 @@ def _context_score(entry: GazEntry, geo: ArticleGeography, parents: list[GazEntr
     if entry.feature_code != "RGN":
         division_votes, country_votes = geo.votes_for(entry, key)
         score += DIVISION_VOTE * min(division_votes, VOTE_CAP) + COUNTRY_VOTE * min(country_votes, VOTE_CAP)
+        if geo.is_dominant_country(entry.country, key):
+            score += DOMINANT_COUNTRY
+        if entry.feature_code == "ADM1" and division_votes >= 1.0:
+            score += IN_ARTICLE_DIVISION  # a place found only inside it is named: "Barrow County", "Georgia"
     if entry.feature_code != "PCLI" and entry.country in geo.countries:
         score += IN_ARTICLE_COUNTRY
     if entry.feature_code not in ("PCLI", "ADM1") and entry.admin1 and (entry.country, entry.admin1) in geo.divisions:
@@ -150,12 +188,19 @@ def _context_score(entry: GazEntry, geo: ArticleGeography, parents: list[GazEntr
     return score
 
 
+def called_so(entry: GazEntry, text: str, similarity: float = VARIANT_SIMILARITY) -> bool:
+    """Whether ``text`` is the place's own name or a spelling at least ``similarity`` alike."""
+    return fuzz.ratio(name_key(entry.name), name_key(text)) >= similarity
+
+
 def score_candidate(
     entry: GazEntry, query: ToponymQuery, geo: ArticleGeography, chief_towns: set[tuple[str, str | None]]
 ) -> float:
     size = math.log10(entry.population + 1)
     kind = _kind_score(entry, query.admin_cue, chief_towns)
-    return size + kind + _context_score(entry, geo, query.parents, name_key(query.text))
+    key = name_key(query.text)
+    own_name = OWN_NAME_BONUS if called_so(entry, query.text, OWN_NAME_SIMILARITY) else 0.0
+    return size + kind + own_name + _context_score(entry, geo, query.parents, key)
 
 
 def best_entry(query: ToponymQuery, geo: ArticleGeography) -> GazEntry | None:
@@ -163,7 +208,9 @@ def best_entry(query: ToponymQuery, geo: ArticleGeography) -> GazEntry | None:
         return query.fixed
     if not query.candidates:
         return None
+    # (country, admin1) of same-named chief towns, and (country, None) for a same-named capital.
     chief_towns = {(c.country, c.admin1) for c in query.candidates if c.feature_code in ("PPLA", "PPLC")}
+    chief_towns |= {(c.country, None) for c in query.candidates if c.feature_code == "PPLC"}
     return max(query.candidates, key=lambda c: (score_candidate(c, query, geo, chief_towns), -c.row))
 
 
