@@ -253,3 +253,19 @@ def test_an_event_with_no_place_of_its_own_takes_the_country_its_sentence_names(
     event_places = [p for p in doc._.event_mentions[0].places if p.role == "event"]
     assert [(p.country, p.precision) for p in event_places] == [("MEX", "country")]
     assert doc._.event_mentions[0].extra["place_fallback"] is True
+
+
+def test_a_place_named_in_a_body_under_in_is_the_event_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    # the small model tags "Ar-Raqqa" as an organisation; the place inside it is still where
+    doc = _coded(nlp, recognizer, roles, "On 4 June, farmers protested in Ar-Raqqa over fuel prices.", ["protested"])
+    assert _roles(doc) == {"Raqqa": "event"}
+
+
+def test_the_place_in_a_newspaper_name_is_not_the_event_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    doc = _coded(
+        nlp, recognizer, no_fallback, "The minister wrote in the Washington Post that troops withdrew.", ["wrote"]
+    )
+    assert _roles(doc) == {"Washington": "mentioned"}
