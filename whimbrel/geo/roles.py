@@ -152,6 +152,10 @@ PLACE_NOUNS = frozenset(
         "chiefdom",
     }
 )
+#: spots inside a place: "in the courtyard of X", "on a central square of X" are in X
+SPOT_NOUNS = frozenset(
+    {"square", "courtyard", "entrance", "gate", "gates", "premises", "compound", "market", "streets", "road"}
+)
 #: settlement nouns: in "the Queensland city of Ipswich" the name after "of" is the city
 NAMED_BY_OF = frozenset(
     {"city", "town", "village", "neighbourhood", "neighborhood", "suburb", "port", "hamlet", "township", "camp"}
@@ -207,9 +211,13 @@ def _governing_prep(path: list[Token], topic_preps: frozenset[str] = TOPIC_PREPS
         if anc.dep_ != "prep" and anc.pos_ != "ADP":
             continue
         word = anc.lower_
+        before = anc.doc[anc.i - 1] if anc.i > anc.sent.start else None
+        if anc.text[0].isupper() and before is not None and before.lower_ in LOCATIVE_PREPS | ORIGIN_PREPS:
+            # "in As Sabaa": the capitalised article of a transliterated name is no preposition
+            word = before.lower_
         if word == "of" and anc.head.lower_ == "out":
             word = "from"  # "out of X"
-        elif word == "of" and anc.head.lemma_.lower() in PLACE_NOUNS:
+        elif word == "of" and anc.head.lemma_.lower() in PLACE_NOUNS | SPOT_NOUNS:
             continue
         preps.append(word)
     if any(p in ORIGIN_PREPS for p in preps):
@@ -266,6 +274,8 @@ def in_event_clause(event: EventMention, root: Token) -> bool:
     # a fronted locative scopes over what follows ("In Foz do Iguacu, two were killed and three
     # were injured"), unless it sits in the subject ("A police source in Ramadi said ...")
     fronted = root.i < common.i and not _on_subject_side(root, common)
+    if any(tok.lower_ in TOPIC_PREPS for tok in trigger_line[: trigger_line.index(common)]):
+        return False  # "protested in Berlin against the raids": Berlin is the protest's, not the raids'
     for tok in trigger_line[: trigger_line.index(common)]:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
@@ -462,6 +472,8 @@ def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]
         if len(first) > 1 and _level_word(first[-1].lower_):
             glue = f"{first[-1].lower_} {glue}"  # "Dobrinja village" of Sarajevo
         second = mentions[b].span
+        if any(t.pos_ == "PROPN" and not _level_word(t.lower_) for t in doc[first.end : second.start]):
+            continue  # another name between them: "Luhansk People's Militia in the area of Holubivka"
         if len(second) > 1 and _level_word(second[-1].lower_):
             glue = f"{glue} {second[-1].lower_}"  # San Alberto, in northern "Cesar province"
         which = hierarchy_parent(glue, places[a], places[b], _determined(doc, first.start))
