@@ -47,24 +47,35 @@ def test_the_most_named_country_is_the_last_resort(
         nlp,
         recognizer,
         roles,
-        "Officials from Kenya, Uganda and Kenya said gunmen killed two traders.",
+        "Gunmen killed two traders. Officials from Kenya, Uganda and Kenya condemned the attack.",
         {"killed": "ASSAULT"},
     )
     assert _borrowed(doc, 0) == [("KEN", "country", "Kenya")]
     assert doc._.event_mentions[0].extra["place_from_article_country"] is True
+    # a lone sentence naming several countries tells no story's country
+    alone = _coded(
+        nlp,
+        recognizer,
+        roles,
+        "Officials from Kenya, Uganda and Kenya said gunmen killed two traders.",
+        {"killed": "ASSAULT"},
+    )
+    assert _borrowed(alone, 0) == []
 
 
 def test_a_demonym_gives_the_country_only_when_no_place_is_named(
     nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
 ) -> None:
-    alone = _coded(nlp, recognizer, roles, "Turkish officials said police detained 20 people.", {"detained": "COERCE"})
+    alone = _coded(
+        nlp, recognizer, roles, "Police detained 20 people. Turkish officials confirmed it.", {"detained": "COERCE"}
+    )
     assert _borrowed(alone, 0) == [("TUR", "country", "Turkish")]
     # a named place outweighs the demonym of the attackers
     doc = _coded(
         nlp,
         recognizer,
         roles,
-        "Turkish drones were seen over Kenya, and Kenya said gunmen killed two traders.",
+        "Gunmen killed two traders. Turkish drones were seen over Kenya, and Kenya said so.",
         {"killed": "ASSAULT"},
     )
     assert {country for country, _, _ in _borrowed(doc, 0)} == {"KEN"}

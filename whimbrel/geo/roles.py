@@ -722,13 +722,16 @@ class PlaceRoles:
                 earlier = last_any if last_any is not None and country in (None, last_any.country) else None
                 opening = lead if lead is not None and event.sent.start != first_sentence else None
                 opening = opening if opening is not None and country in (None, opening.country) else None
+                # the story's country needs a story: in a lone sentence naming several countries
+                # the most named one is a guess, not the setting
+                story = len(in_sentence) < len(article_places)
                 found = (
                     _tagged(single_place_cluster(in_sentence), "sentence")
                     or _tagged(only_place, "article")
                     or _tagged(earlier, "earlier_event")
                     or _tagged(opening, "lead")
                     or _tagged(country, "sentence")
-                    or _tagged(article_country, "article_country")
+                    or _tagged(article_country if story else None, "article_country")
                 )
             if found is not None:
                 source, kind = found
