@@ -253,3 +253,54 @@ def test_an_event_with_no_place_of_its_own_takes_the_country_its_sentence_names(
     event_places = [p for p in doc._.event_mentions[0].places if p.role == "event"]
     assert [(p.country, p.precision) for p in event_places] == [("MEX", "country")]
     assert doc._.event_mentions[0].extra["place_fallback"] is True
+
+
+def test_a_place_named_in_a_body_under_in_is_the_event_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    # the small model tags "Ar-Raqqa" as an organisation; the place inside it is still where
+    doc = _coded(nlp, recognizer, roles, "On 4 June, farmers protested in Ar-Raqqa over fuel prices.", ["protested"])
+    assert _roles(doc) == {"Raqqa": "event"}
+
+
+def test_the_place_in_a_newspaper_name_is_not_the_event_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    doc = _coded(
+        nlp, recognizer, no_fallback, "The minister wrote in the Washington Post that troops withdrew.", ["wrote"]
+    )
+    assert _roles(doc) == {"Washington": "mentioned"}
+
+
+def test_a_name_between_two_places_keeps_them_from_being_one_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    # "Kharkiv People's Militia" is no division of the town: the town is where the shells fell
+    doc = _coded(
+        nlp,
+        recognizer,
+        roles,
+        "On 2 June, soldiers fired mortars at the positions of the Kharkiv People's Militia in the area of "
+        "Chuhuiv, Kharkiv.",
+        ["fired"],
+    )
+    assert _roles(doc)["Chuhuiv"] == "event"
+
+
+def test_a_name_opening_with_a_capitalised_article_keeps_its_preposition(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    doc = _coded(nlp, recognizer, no_fallback, "Heavy shelling was reported in As Sabaa (Tripoli).", ["shelling"])
+    assert _roles(doc)["Tripoli"] == "event"
+
+
+def test_a_spot_of_a_place_is_in_that_place(nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles) -> None:
+    doc = _coded(nlp, recognizer, roles, "Thousands protested on the main square of Warsaw on Sunday.", ["protested"])
+    assert _roles(doc) == {"Warsaw": "event"}
+
+
+def test_the_place_of_a_protest_is_not_that_of_what_it_is_against(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "Thousands protested on the main square of Warsaw against the air raids."
+    doc = _coded(nlp, recognizer, no_fallback, text, ["protested", "raids"])
+    assert (_roles(doc, 0), _roles(doc, 1)) == ({"Warsaw": "event"}, {"Warsaw": "mentioned"})

@@ -41,6 +41,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -151,6 +152,10 @@ PLACE_NOUNS = frozenset(
         "chiefdom",
     }
 )
+#: spots inside a place: "in the courtyard of X", "on a central square of X" are in X
+SPOT_NOUNS = frozenset(
+    {"square", "courtyard", "entrance", "gate", "gates", "premises", "compound", "market", "streets", "road"}
+)
 #: settlement nouns: in "the Queensland city of Ipswich" the name after "of" is the city
 NAMED_BY_OF = frozenset(
     {"city", "town", "village", "neighbourhood", "neighborhood", "suburb", "port", "hamlet", "township", "camp"}
@@ -206,9 +211,13 @@ def _governing_prep(path: list[Token], topic_preps: frozenset[str] = TOPIC_PREPS
         if anc.dep_ != "prep" and anc.pos_ != "ADP":
             continue
         word = anc.lower_
+        before = anc.doc[anc.i - 1] if anc.i > anc.sent.start else None
+        if anc.text[0].isupper() and before is not None and before.lower_ in LOCATIVE_PREPS | ORIGIN_PREPS:
+            # "in As Sabaa": the capitalised article of a transliterated name is no preposition
+            word = before.lower_
         if word == "of" and anc.head.lower_ == "out":
             word = "from"  # "out of X"
-        elif word == "of" and anc.head.lemma_.lower() in PLACE_NOUNS:
+        elif word == "of" and anc.head.lemma_.lower() in PLACE_NOUNS | SPOT_NOUNS:
             continue
         preps.append(word)
     if any(p in ORIGIN_PREPS for p in preps):
@@ -265,6 +274,8 @@ def in_event_clause(event: EventMention, root: Token) -> bool:
     # a fronted locative scopes over what follows ("In Foz do Iguacu, two were killed and three
     # were injured"), unless it sits in the subject ("A police source in Ramadi said ...")
     fronted = root.i < common.i and not _on_subject_side(root, common)
+    if any(tok.lower_ in TOPIC_PREPS for tok in trigger_line[: trigger_line.index(common)]):
+        return False  # "protested in Berlin against the raids": Berlin is the protest's, not the raids'
     for tok in trigger_line[: trigger_line.index(common)]:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
@@ -305,6 +316,40 @@ def _is_reference_point(root: Token) -> bool:
     return anchor.lower_ in DIRECTIONS and (not determined or bool(words & DISTANCE_UNITS))
 
 
+#: words naming a body that publishes or flies, whose place name says nothing of where its news happened
+MEDIUM_WORDS = frozenset(
+    {
+        "post",
+        "times",
+        "news",
+        "herald",
+        "tribune",
+        "journal",
+        "daily",
+        "gazette",
+        "radio",
+        "tv",
+        "television",
+        "channel",
+        "press",
+        "agency",
+        "newspaper",
+        "broadcasting",
+        "air",
+        "airways",
+        "airlines",
+    }
+)
+
+
+def _names_a_medium(mention: PlaceMention) -> bool:
+    """Whether the name a place opens is a medium's or an airline's ("the Washington Post", "Air Zimbabwe")."""
+    doc = mention.span.doc
+    ent = next((e for e in doc.ents if e.start <= mention.span.start and mention.span.end <= e.end), None)
+    words = ent if ent is not None else mention.span
+    return any(t.lower_ in MEDIUM_WORDS for t in words)
+
+
 #: internal role of a reference point until the whole sentence is read (see :func:`_settle_references`)
 REFERENCE = "reference"
 
@@ -318,8 +363,12 @@ def syntactic_role(event: EventMention, mention: PlaceMention) -> str:
     # An actor span may run over a fronted locative ("On 3 May, in Acapulco, gunmen ..."): only a
     # place without a preposition of its own ("Iran's news agency") is part of the actor's name.
     in_source_name = _inside(event.source_span, mention) and prep not in LOCATIVE_PREPS
-    if mention.is_demonym or mention.source == "embedded" or in_source_name:
-        return "mentioned"  # a people or a body named after a place does not say where the event was
+    # a people or a body named after a place does not say where the event was; but a body's name
+    # under "in"/"at" is where it was done, unless the body is one that only publishes or flies
+    # ("at the Aleppo airport", "in Saraqab in Idleb" mislabelled a body; not "in the Washington Post")
+    embedded_site = mention.source == "embedded" and prep in LOCATIVE_PREPS and not _names_a_medium(mention)
+    if mention.is_demonym or (mention.source == "embedded" and not embedded_site) or in_source_name:
+        return "mentioned"
     if prep in ORIGIN_PREPS or prep in LOCATIVE_PREPS:
         if not in_event_clause(event, root):
             return "mentioned"
@@ -423,6 +472,8 @@ def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]
         if len(first) > 1 and _level_word(first[-1].lower_):
             glue = f"{first[-1].lower_} {glue}"  # "Dobrinja village" of Sarajevo
         second = mentions[b].span
+        if any(t.pos_ == "PROPN" and not _level_word(t.lower_) for t in doc[first.end : second.start]):
+            continue  # another name between them: "Luhansk People's Militia in the area of Holubivka"
         if len(second) > 1 and _level_word(second[-1].lower_):
             glue = f"{glue} {second[-1].lower_}"  # San Alberto, in northern "Cesar province"
         which = hierarchy_parent(glue, places[a], places[b], _determined(doc, first.start))
@@ -472,6 +523,24 @@ def dateline_place(doc: Doc) -> Place | None:
     return None
 
 
+def lead_place(doc: Doc, places: list[PlaceMention]) -> Place | None:
+    """The first place the article's opening sentence puts something in ("On 8 May, in Petrolina, ...").
+
+    Where a story opens is where the rest of it happens unless it says otherwise, as with a
+    dateline; demonyms, bodies' names and places things came from do not count.
+    """
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return None
+    for pm in _within(places, first):
+        if pm.is_demonym or pm.source == "embedded" or pm.place.lat is None:
+            continue
+        root = _coordination_root(pm.span.root)
+        if _governing_prep(_head_path(root, None)) in LOCATIVE_PREPS and not _is_reference_point(root):
+            return pm.place
+    return None
+
+
 def _km(a: Place, b: Place) -> float:
     """Great-circle distance between two resolved places."""
     lat1, lon1, lat2, lon2 = (math.radians(v) for v in (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
@@ -500,19 +569,13 @@ def single_place_cluster(places: list[PlaceMention]) -> Place | None:
     return finest
 
 
-def sentence_country(places: list[PlaceMention]) -> Place | None:
-    """The country every place a sentence names lies in ("in Tehuacan, Puebla": Mexico), as a place.
-
-    The last resort for an event with no place of its own: the sentence's places may be too far
-    apart to be one place, but they still say which country the event is in."""
-    named = [pm for pm in places if not pm.is_demonym and pm.source != "embedded" and pm.place.country]
-    if not named or len({pm.place.country for pm in named}) > 1:
-        return None
-    entry = get_gazetteer().country(named[0].place.country)  # type: ignore[arg-type]
+def _country_place(place: Place) -> Place | None:
+    """The whole country a resolved place lies in, as a place of country precision."""
+    entry = get_gazetteer().country(place.country) if place.country else None
     if entry is None:
         return None
     return dataclasses.replace(
-        named[0].place,
+        place,
         name=entry.name,
         lat=entry.lat,
         lon=entry.lon,
@@ -521,6 +584,34 @@ def sentence_country(places: list[PlaceMention]) -> Place | None:
         feature_code=entry.feature_code,
         precision="country",
     )
+
+
+def sentence_country(places: list[PlaceMention]) -> Place | None:
+    """The country every place a sentence names lies in ("in Tehuacan, Puebla": Mexico), as a place.
+
+    The last resort for an event with no place of its own: the sentence's places may be too far
+    apart to be one place, but they still say which country the event is in."""
+    named = [pm for pm in places if not pm.is_demonym and pm.source != "embedded" and pm.place.country]
+    if not named or len({pm.place.country for pm in named}) > 1:
+        return None
+    return _country_place(named[0].place)
+
+
+def dominant_country(places: list[PlaceMention]) -> Place | None:
+    """The country the article names more often than any other, as a place of country precision.
+
+    Place names count (a body's name too: "Raqqa Council" still says the story is in Syria);
+    demonyms only when the article names no place, since "Turkish forces shelled X" often names
+    the attacker's country, not the one the event was in. A tie names no country.
+    """
+    resolved = [pm for pm in places if pm.place.country]
+    named = [pm for pm in resolved if not pm.is_demonym] or resolved
+    counts = Counter(pm.place.country for pm in named)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    top = next(pm.place for pm in named if pm.place.country == ranked[0][0])
+    return _country_place(top)
 
 
 def _within(places: list[PlaceMention], sent: Span) -> list[PlaceMention]:
@@ -539,6 +630,11 @@ def _locate_or_add(event: EventMention, borrowed: Place) -> None:
         return
     for field in ("country", "admin1", "lat", "lon", "precision"):
         setattr(unresolved, field, getattr(borrowed, field))
+
+
+def _tagged(place: Place | None, kind: str) -> tuple[Place, str] | None:
+    """A borrowed place with the name of where it came from (for the ``place_from_*`` flag)."""
+    return None if place is None else (place, kind)
 
 
 def _borrowed(place: Place) -> Place:
@@ -601,31 +697,66 @@ class PlaceRoles:
         return next((p for p in event.places if p.role == "event" and p.lat is not None), None)
 
     def _borrow_places(self, doc: Doc, events: list[EventMention]) -> None:
+        article_places = places_of(doc)
         dateline = dateline_place(doc)
-        only_place = single_place_cluster(places_of(doc))
+        only_place = single_place_cluster(article_places)
+        article_country = dominant_country(article_places)
+        lead = lead_place(doc, article_places)
         first_sentence = next(iter(doc.sents)).start if len(doc) else 0
         last_by_type: dict[str, Place] = {}
+        last_any: Place | None = None
         for event in events:
             own = self._own_event_place(event)
             if own is not None:
                 last_by_type[event.plover] = own
+                last_any = own
                 continue
-            source = last_by_type.get(event.plover) or dateline
-            if source is None and event.sent.start == first_sentence:
-                # a headline names the place only in the story below it
-                later = (
-                    self._own_event_place(e)
-                    for e in events
-                    if e.trigger.i > event.trigger.i and e.plover == event.plover
+            found = self._whereabouts(event, events, dateline, first_sentence, last_by_type)
+            if found is None:
+                # the places the sentence names around the event, when they are one place at several
+                # levels ("in Setharja town (Khairpur, Sindh)": the unknown town lies in Khairpur)
+                in_sentence = _within(article_places, event.sent)
+                country = sentence_country(in_sentence)
+                # an earlier event of another type lends its place only inside the country the
+                # sentence names, if it names one ("they arrested a man" after a clash in Kabul)
+                earlier = last_any if last_any is not None and country in (None, last_any.country) else None
+                opening = lead if lead is not None and event.sent.start != first_sentence else None
+                opening = opening if opening is not None and country in (None, opening.country) else None
+                # the story's country needs a story: in a lone sentence naming several countries
+                # the most named one is a guess, not the setting
+                story = len(in_sentence) < len(article_places)
+                found = (
+                    _tagged(single_place_cluster(in_sentence), "sentence")
+                    or _tagged(only_place, "article")
+                    or _tagged(earlier, "earlier_event")
+                    or _tagged(opening, "lead")
+                    or _tagged(country, "sentence")
+                    or _tagged(article_country if story else None, "article_country")
                 )
-                source = next((p for p in later if p is not None), None)
-            # the places the sentence names around the event, when they are one place at several
-            # levels ("in Setharja town (Khairpur, Sindh)": the unknown town lies in Khairpur)
-            in_sentence = _within(places_of(doc), event.sent)
-            source = source or single_place_cluster(in_sentence) or only_place or sentence_country(in_sentence)
-            if source is not None:
+            if found is not None:
+                source, kind = found
                 _locate_or_add(event, _borrowed(source))
                 event.extra["place_fallback"] = True
+                event.extra[f"place_from_{kind}"] = True
+
+    def _whereabouts(
+        self,
+        event: EventMention,
+        events: list[EventMention],
+        dateline: Place | None,
+        first_sentence: int,
+        last_by_type: dict[str, Place],
+    ) -> tuple[Place, str] | None:
+        """The place of the story around an event: an earlier event of its type, the dateline, or
+        (for a headline) the first later event of its type."""
+        found = _tagged(last_by_type.get(event.plover), "earlier_event") or _tagged(dateline, "dateline")
+        if found is None and event.sent.start == first_sentence:
+            # a headline names the place only in the story below it
+            later = (
+                self._own_event_place(e) for e in events if e.trigger.i > event.trigger.i and e.plover == event.plover
+            )
+            found = _tagged(next((p for p in later if p is not None), None), "later_event")
+        return found
 
     @staticmethod
     def _add_departure_origins(doc: Doc, events: list[EventMention], places: list[PlaceMention]) -> None:

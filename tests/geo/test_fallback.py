@@ -1,0 +1,108 @@
+"""Article-level fallback of the place roles stage: an event whose sentence names no place of its own."""
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from whimbrel.geo.recognize import PlaceRecognizer
+from whimbrel.geo.roles import PlaceRoles
+from whimbrel.nlp.extensions import EventMention
+
+
+def _coded(nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles, text: str, triggers: dict[str, str]) -> Doc:
+    """Parse, find places, add one event per trigger word with its PLOVER type, run roles."""
+    doc = recognizer(nlp(text))
+    mentions = []
+    for word, plover in triggers.items():
+        tok = next(t for t in doc if t.text == word)
+        mentions.append(EventMention(trigger=tok, sent=tok.sent, pattern_id="test", cameo="190", plover=plover))
+    doc._.event_mentions = mentions
+    return roles(doc)
+
+
+def _borrowed(doc: Doc, i: int) -> list[tuple[str | None, str | None, str | None]]:
+    return [(p.country, p.precision, p.text) for p in doc._.event_mentions[i].places if p.role == "event"]
+
+
+def test_an_earlier_event_of_another_type_lends_its_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(
+        nlp,
+        recognizer,
+        roles,
+        "Troops clashed with rebels in Kandahar on Monday. Pakistan's envoy in Geneva condemned the violence. "
+        "Police later arrested two men.",
+        {"clashed": "ASSAULT", "arrested": "COERCE"},
+    )
+    arrest = doc._.event_mentions[1]
+    assert _borrowed(doc, 1) == [("AFG", "admin1", "Kandahar")]
+    assert arrest.extra["place_fallback"] is True
+    assert arrest.extra["place_from_earlier_event"] is True
+
+
+def test_the_most_named_country_is_the_last_resort(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(
+        nlp,
+        recognizer,
+        roles,
+        "Gunmen killed two traders. Officials from Kenya, Uganda and Kenya condemned the attack.",
+        {"killed": "ASSAULT"},
+    )
+    assert _borrowed(doc, 0) == [("KEN", "country", "Kenya")]
+    assert doc._.event_mentions[0].extra["place_from_article_country"] is True
+    # a lone sentence naming several countries tells no story's country
+    alone = _coded(
+        nlp,
+        recognizer,
+        roles,
+        "Officials from Kenya, Uganda and Kenya said gunmen killed two traders.",
+        {"killed": "ASSAULT"},
+    )
+    assert _borrowed(alone, 0) == []
+
+
+def test_a_demonym_gives_the_country_only_when_no_place_is_named(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    alone = _coded(
+        nlp, recognizer, roles, "Police detained 20 people. Turkish officials confirmed it.", {"detained": "COERCE"}
+    )
+    assert _borrowed(alone, 0) == [("TUR", "country", "Turkish")]
+    # a named place outweighs the demonym of the attackers
+    doc = _coded(
+        nlp,
+        recognizer,
+        roles,
+        "Gunmen killed two traders. Turkish drones were seen over Kenya, and Kenya said so.",
+        {"killed": "ASSAULT"},
+    )
+    assert {country for country, _, _ in _borrowed(doc, 0)} == {"KEN"}
+
+
+def test_a_tie_between_countries_names_none(nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles) -> None:
+    doc = _coded(
+        nlp,
+        recognizer,
+        roles,
+        "Officials from Kenya and Uganda said gunmen killed two traders.",
+        {"killed": "ASSAULT"},
+    )
+    assert _borrowed(doc, 0) == []
+    assert "place_fallback" not in doc._.event_mentions[0].extra
+
+
+def test_the_place_a_story_opens_in_is_lent_to_a_later_sentence(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(
+        nlp,
+        recognizer,
+        roles,
+        "On 3 May, in Kandahar, police searched several houses. Pakistan's envoy in Geneva condemned the "
+        "violence. A man was arrested.",
+        {"arrested": "COERCE"},
+    )
+    assert _borrowed(doc, 0) == [("AFG", "admin1", "Kandahar")]
+    assert doc._.event_mentions[0].extra["place_from_lead"] is True
