@@ -10,7 +10,7 @@ import pytest
 
 from whimbrel.errors import Err, StoreError, WhimbrelInputError
 from whimbrel.evaluation.synthetic import coded_report
-from whimbrel.model import Article
+from whimbrel.model import Actor, Article
 from whimbrel.pipeline import ArticleResult
 from whimbrel.store.schema import SCHEMA_VERSION
 from whimbrel.store.writer import Store, content_hash
@@ -114,6 +114,26 @@ def test_reports_of_one_strike_from_two_outlets_become_one_disputed_event(tmp_pa
     assert merged["n_mentions"] == 2 and merged["n_sources"] == 2
     assert (merged["killed_min"], merged["killed_max"]) == (12, 15)
     assert merged["disputed"] is True
+
+
+def test_an_actor_inferred_from_the_place_does_not_keep_two_reports_apart(tmp_path: Path) -> None:
+    inferred = _result("wire", outlet="Wire A")
+    (event,) = inferred.events
+    event.source = Actor(text="Aleppo", start=12, end=18, name="unnamed actor (Syria)", country="SYR", code="SYR")
+    event.flags = ["source_from_place"]
+    named = _result("paper", outlet="Paper B")
+    (stated,) = named.events
+    assert stated.source is not None
+    stated.source.country, stated.source.code = "RUS", "RUSMIL"
+    with Store(tmp_path / "s.duckdb") as store:
+        run = store.start_run(["x"], "v1")
+        store.write_results([inferred], run, "v1")
+        store.write_results([named], run, "v1")
+        events = store.query("SELECT n_mentions, disputed FROM events")
+        codes = store.query("SELECT source_code FROM event_mentions ORDER BY article_id")
+    # "SYR" (a guess) neither contradicts "RUSMIL" nor makes the event disputed
+    assert [(e["n_mentions"], e["disputed"]) for e in events] == [(2, False)]
+    assert [c["source_code"] for c in codes] == ["RUSMIL", "SYR"]  # each mention keeps its own
 
 
 def test_recoding_an_article_moves_its_evidence_and_drops_empty_events(tmp_path: Path) -> None:

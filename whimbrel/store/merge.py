@@ -10,6 +10,7 @@ place, perpetrator) the event is marked ``disputed`` and each claim stays on its
 
 from __future__ import annotations
 
+import json
 import math
 from datetime import date, timedelta
 from typing import Any
@@ -71,6 +72,15 @@ def _same_event(m: dict[str, Any], ev: dict[str, Any]) -> bool:
     )
 
 
+def _stated(m: dict[str, Any]) -> dict[str, Any]:
+    """The mention with only the actors its sentence names: an actor inferred from the event's
+    place (``source_from_place``, ``target_from_place``) is a guess, and two reports of one strike,
+    one naming the attacker and one not, must still agree."""
+    flags = set(json.loads(m["record"]).get("flags", [])) if m.get("record") else set()
+    inferred = {f"{which}_code": None for which in ("source", "target") if f"{which}_from_place" in flags}
+    return {**m, **inferred} if inferred else m
+
+
 class EventMerger:
     """Assigns a batch of mentions to events: existing ones (one range join for the whole batch)
     or new ones created in this batch, which later mentions of the batch may join too."""
@@ -103,6 +113,7 @@ class EventMerger:
 
     def assign(self, index: int, m: dict[str, Any]) -> str:
         """The event id for mention number ``index`` of the batch."""
+        m = _stated(m)
         window = _window(m)
         if window is not None:
             for ev in self._stored.get(index, []):
@@ -141,7 +152,10 @@ def refresh_events(con: duckdb.DuckDBPyConnection, event_ids: set[str]) -> None:
                       min(killed) AS killed_min,
                       max(killed) AS killed_max,
                       (count(DISTINCT killed) > 1
-                       OR count(DISTINCT source_code) > 1
+                       -- reports disagree on who did it only where they name the doer
+                       OR count(DISTINCT source_code) FILTER (
+                              WHERE NOT coalesce(json_contains(record -> '$.flags', '"source_from_place"'), false)
+                          ) > 1
                        OR count(DISTINCT event_country) > 1) AS disputed
                FROM event_mentions
                WHERE event_id IN (SELECT unnest(?))
