@@ -129,3 +129,15 @@ def test_a_measure_lifted_at_a_place_is_aimed_at_its_state(pipeline: Pipeline) -
     assert event.target is not None
     assert event.target.country == "AFG"
     assert "target_from_place" in event.flags or "target_country_from_place" in event.flags
+
+
+def test_a_state_is_never_implied_as_both_doer_and_target(pipeline: Pipeline) -> None:
+    event = _by_trigger(_events(pipeline, "A shopkeeper was shot dead in Peshawar on Monday."), "shot")
+    assert "source_from_place" in event.flags
+    assert "target_from_place" not in event.flags
+
+
+def test_no_doer_is_implied_for_a_meeting(pipeline: Pipeline) -> None:
+    event = _by_trigger(_events(pipeline, "A meeting was held in Peshawar on Monday."), "meeting")
+    assert event.source is None
+    assert "source_from_place" not in event.flags

@@ -45,6 +45,11 @@ COLLECTIVE_NOUNS = frozenset({"group", "crowd", "mob", "gang", "band", "dozens",
 #: PLOVER modes of actions only a state's police take: "12 were arrested", "the crowd was dispersed".
 POLICE_POWERS = frozenset({"arrest", "crowd-control"})
 
+#: PLOVER types whose unnamed doer a conflict coder still codes, by the country it acts in
+#: ("Unidentified Armed Group (X)", "Protesters (X)"); a meeting or a promise with no one named
+#: has no doer to guess.
+DOER_IMPLIED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+
 #: Sectors that are not bound to the country where they act (peacekeepers, aid groups, former leaders).
 UNBOUND_AGENTS = frozenset({"IGO", "NGO", "ELI"})
 
@@ -120,7 +125,9 @@ def _place_actor(mention: EventMention, which: str) -> Actor | None:
 
 def _state_name(iso3: str) -> str:
     record = pycountry.countries.get(alpha_3=iso3)
-    return record.name if record is not None else iso3
+    if record is None:
+        return iso3
+    return str(getattr(record, "common_name", None) or record.name)
 
 
 class ActorContext:
@@ -138,18 +145,35 @@ class ActorContext:
                 actor: Actor | None = getattr(mention, f"{which}_actor")
                 if actor is not None and _lendable(actor, getattr(mention, f"{which}_span"), which):
                     self._lend(doc, mention, which, actor)
-            for which in ("source", "target") if self.from_place else ():
-                implied = _place_actor(mention, which) if getattr(mention, f"{which}_actor") is None else None
-                if implied is not None:
-                    setattr(mention, f"{which}_actor", implied)
-                    mention.extra[f"{which}_from_place"] = True
+            if self.from_place:
+                self._imply_from_place(mention)
         return doc
+
+    @staticmethod
+    def _imply_from_place(mention: EventMention) -> None:
+        """Fill a missing source, else a missing target, with the state the event happens in.
+
+        Only from the event's own place (a borrowed one is too weak a ground), and never both: an
+        event done by a state to itself says nothing. A source is implied only for the types whose
+        unnamed doer conflict coders code (:data:`DOER_IMPLIED_TYPES`)."""
+        for which in ("source", "target"):
+            if getattr(mention, f"{which}_actor") is not None:
+                continue
+            if which == "source" and mention.plover not in DOER_IMPLIED_TYPES:
+                continue
+            implied = _place_actor(mention, which)
+            if implied is not None:
+                setattr(mention, f"{which}_actor", implied)
+                mention.extra[f"{which}_from_place"] = True
+                return
 
     def _lend(self, doc: Doc, mention: EventMention, which: str, actor: Actor) -> None:
         speaker = _speaker_country(doc, mention) if self.from_speaker and actor.agent in STATE_AGENTS else None
         if speaker is not None:
             country, origin = speaker, "speaker"
         else:
+            if which == "target" and actor.agent is None and mention.extra.get("place_fallback"):
+                return  # things ("facilities") belong to the place only where the event itself is
             place = _place_country(mention) if self.from_place else None
             article = _article_country(doc) if self.from_place and place is None else None
             if place is not None:
