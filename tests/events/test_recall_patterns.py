@@ -156,3 +156,20 @@ def test_forces_pulling_out_unopposed_change_their_activity(events: Callable[[st
     fought = events("The army withdrew from the town after heavy fighting.")
     assert ("retreat.withdraw", "Change to group/activity") in coded(quiet)
     assert ("retreat.withdraw", "Change to group/activity") not in coded(fought)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Striking dockers blocked the coast road for six hours, army officials said.",  # the army only reports
+        "Angry farmers blocked transport into the capital with their tractors.",
+        "Residents blocked the roadway with burning debris to protest the eviction.",
+    ],
+)
+def test_civilians_blocking_passage_are_protesting(events: Callable[[str], list[EventMention]], text: str) -> None:
+    assert "protest.obstruct" in {m.pattern_id for m in events(text)}
+
+
+def test_troops_blocking_a_road_are_not_protesting(events: Callable[[str], list[EventMention]]) -> None:
+    mentions = events("Government troops blocked the main road into the valley.")
+    assert "protest.obstruct" not in {m.pattern_id for m in mentions}

@@ -30,6 +30,7 @@ from whimbrel.data_files import load_models
 from whimbrel.events.acled import acled_type_of
 from whimbrel.events.intent import announced_code
 from whimbrel.events.modality import is_attempt, modality_of
+from whimbrel.events.obligation import ObligationDemand, obligation_demand
 from whimbrel.events.patterns import bundled_patterns, load_patterns
 from whimbrel.events.quantities import counts_near, is_counting_word
 from whimbrel.events.reverse import reverse_fields
@@ -222,6 +223,11 @@ def confidence(trigger: Token, pattern: TriggerPattern, roles: RoleResult, cue_l
     return round(min(0.95, max(0.05, score)), 2)
 
 
+#: the coding of a demand voiced as an obligation; built here, not in a pattern file, because it has
+#: no cue word of its own (the clause's "must" marks it, see :func:`obligation_demand`)
+OBLIGATION_PATTERN = TriggerPattern(id="request.obligation", lemmas=["must"], cameo="100", plover="REQUEST")
+
+
 class EventMatcher:
     """spaCy component ``whimbrel_events``: sets ``doc._.event_mentions``."""
 
@@ -250,6 +256,7 @@ class EventMatcher:
             if index not in causes:
                 by_trigger[index] = self.mentions_for(candidate)
         self.lend_targets(chosen, causes, by_trigger)
+        self.code_obligation_demands(doc, by_trigger)
         rank_demands_below_their_protests(by_trigger)
         self.attach_quantities(doc, by_trigger, causes)
         disaster_story = is_disaster_story(doc)
@@ -342,6 +349,34 @@ class EventMatcher:
             )
             for source, target in pairs
         ]
+
+    def code_obligation_demands(self, doc: Doc, by_trigger: dict[int, list[EventMention]]) -> None:
+        """ "<speaker> said <party> must <act>" is the speaker's demand on the party, whatever the act
+        (see :mod:`whimbrel.events.obligation`); it replaces the act's own coding at that verb."""
+        for token in doc:
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            demand = obligation_demand(token)
+            if demand is not None:
+                by_trigger[token.i] = [self.demand_mention(demand)]
+
+    @staticmethod
+    def demand_mention(demand: ObligationDemand) -> EventMention:
+        roles = RoleResult(sources=[demand.speaker], targets=[demand.obliged])
+        return EventMention(
+            trigger=demand.clause,
+            sent=demand.clause.sent,
+            pattern_id=OBLIGATION_PATTERN.id,
+            cameo=OBLIGATION_PATTERN.cameo,
+            plover=OBLIGATION_PATTERN.plover,
+            plover_mode=cameo_to_plover()[OBLIGATION_PATTERN.cameo].mode,
+            source_span=demand.speaker,
+            target_span=demand.obliged,
+            # the demand was made as far as the statement goes: "said ... must" is asserted
+            modality=modality_of(demand.statement),
+            confidence=confidence(demand.clause, OBLIGATION_PATTERN, roles, 1),
+            extra={"target_is_place": False, "source_from_pronoun": False},
+        )
 
     def lend_targets(
         self, chosen: dict[int, Candidate], causes: dict[int, int], by_trigger: dict[int, list[EventMention]]

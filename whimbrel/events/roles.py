@@ -267,7 +267,7 @@ def verb_source_heads(verb: Token, depth: int = 0) -> list[Token]:
 
 def _done_by_light_verb(noun: Token) -> bool:
     """Whether the word is the object of a light verb and names no actor itself ("carried out a drive")."""
-    return noun.dep_ == "dobj" and verb_is(noun.head, LIGHT_VERBS) and not _is_actor_like(noun)
+    return noun.dep_ == "dobj" and verb_is(noun.head, LIGHT_VERBS) and not is_actor_like(noun)
 
 
 #: Sectors whose words, as a noun's modifier, name who acted ("police raid", "army shelling"); the
@@ -418,7 +418,7 @@ def target_heads(trigger: Token, pattern: TriggerPattern) -> list[Token]:
             heads.extend(
                 t for t in found if t not in heads and t.i != trigger.i and t.ent_type_ not in NON_ACTOR_ENT_TYPES
             )
-    actors = [h for h in heads if _is_actor_like(h)]
+    actors = [h for h in heads if is_actor_like(h)]
     if actors:
         return actors
     # What was given, offered or lifted is no actor: the target is who receives it.
@@ -430,7 +430,7 @@ def target_heads(trigger: Token, pattern: TriggerPattern) -> list[Token]:
 RECIPIENT_PREPS = frozenset({"to", "for"})
 
 
-def _is_actor_like(token: Token) -> bool:
+def is_actor_like(token: Token) -> bool:
     """Could this word name an actor (a name, a people, a sector word) rather than a thing given?"""
     return (
         token.ent_type_ in ACTOR_ENT_TYPES
@@ -448,7 +448,7 @@ def _recipients(holders: list[Token]) -> list[Token]:
         candidates = [c for c in holder.children if c.dep_ == "dative" and c.pos_ != "ADP"]
         candidates += _prep_objects(holder, set(RECIPIENT_PREPS))
         candidates += [r for obj in objects for r in _prep_objects(obj, set(RECIPIENT_PREPS))]
-        found += [c for c in candidates if _is_actor_like(c) and c not in found]
+        found += [c for c in candidates if is_actor_like(c) and c not in found]
     return found
 
 
