@@ -171,3 +171,34 @@ def test_fronted_places_are_not_coordinated_actors(events) -> None:  # type: ign
 def test_a_state_and_a_people_joined_by_and_are_both_actors(events) -> None:  # type: ignore[no-untyped-def]
     mentions = events("Russia and the Syrian army attacked the rebels.")
     assert {str(m.source_span) for m in mentions if m.plover == "ASSAULT"} == {"Russia", "Syrian army"}
+
+
+def _killing(mentions):  # type: ignore[no-untyped-def]
+    return next(m for m in mentions if m.trigger.lemma_ == "kill")
+
+
+def test_relative_pronoun_source_is_the_noun_the_clause_describes(events) -> None:  # type: ignore[no-untyped-def]
+    killing = _killing(events("The farmers protested against the constables who on Friday killed a shepherd."))
+    assert (str(killing.source_span), str(killing.target_span)) == ("constables", "shepherd")
+
+
+def test_relative_clause_source_for_each_verb_of_the_clause(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("The troopers who fired at the marchers killed a porter.")
+    assert {str(m.source_span) for m in mentions if m.plover == "ASSAULT"} == {"troopers"}
+
+
+def test_force_naming_the_means_is_source_of_an_agentless_passive(events) -> None:  # type: ignore[no-untyped-def]
+    killing = _killing(events("A weaver was killed in police firing near the mill."))
+    assert (str(killing.source_span), str(killing.target_span)) == ("police", "weaver")
+
+
+def test_force_naming_the_means_in_lowercase_text(events) -> None:  # type: ignore[no-untyped-def]
+    # lowercased wire text makes the parser read "police firing" as a noun with a participle
+    killing = _killing(events("officials said how many villagers were killed in police firing in the district."))
+    assert str(killing.source_span) == "police"
+
+
+def test_means_without_a_force_gives_no_source(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("A weaver was killed in the firing near the mill.")
+    assert mentions
+    assert all(m.source_span is None for m in mentions)

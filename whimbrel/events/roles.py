@@ -101,6 +101,9 @@ PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "plural"}
 POSSESSIVES = {"his": "person", "her": "person", "its": "thing", "their": "plural"}
 ACTOR_ENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 PLACE_ENT_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: "who", "that", "which" opening a relative clause
+RELATIVE_PRONOUN_TAGS = frozenset({"WP", "WDT"})
+ACTOR_POS = frozenset({"NOUN", "PROPN"})
 #: Verbs whose object, not subject, does what their xcomp says ("ordered troops to attack").
 OBJECT_CONTROL_VERBS = frozenset(
     {
@@ -221,15 +224,19 @@ def verb_source_heads(verb: Token, depth: int = 0) -> list[Token]:
     if depth > 4:
         return []
     subj = _child(verb, "nsubj")
+    if subj is not None and subj.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl" and verb.head.pos_ in ACTOR_POS:
+        return [verb.head]  # "the policemen who opened fire": "who" stands for the noun the clause describes
     if subj is not None:
         return [subj]
     agents = _agent_objects(verb)
     if not agents and is_passive(verb):
         # "was shot and killed by militants": coordinated passives share the one "by" agent;
-        # "were killed in an airstrike by the coalition": the agent of the action that did it
+        # "were killed in an airstrike by the coalition": the agent of the action that did it;
+        # "were killed in police firing": the force that names the action did it
         for passive in (verb, *verb.conjuncts):
             agents = agents or _agent_objects(passive)
             agents = agents or [a for means in _means_nouns(passive) for a in _prep_objects(means, {"by"})]
+            agents = agents or [a for means in _means_nouns(passive) for a in _means_force(means)]
     if agents or is_passive(verb):
         return agents
     if verb.tag_ == "VBG" and (by := _prep_objects(verb, {"by"})):
@@ -291,6 +298,14 @@ def _means_nouns(verb: Token) -> list[Token]:
     """Nouns of the action a passive verb happened in: "killed in an airstrike", "following an operation"."""
     preps = [c for c in verb.children if c.dep_ in ("prep", "xcomp") and c.lower_ in MEANS_PREPS]
     return [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+
+
+def _means_force(means: Token) -> list[Token]:
+    """The acting force a means noun names: "police" in "in police firing", which the parser reads either
+    as a compound of the noun or, with "firing" taken for a participle, as the object itself."""
+    if means.lower_ in sector_nouns() and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in means.children):
+        return [means]
+    return [c for c in means.children if c.dep_ == "compound" and c.lower_ in sector_nouns()]
 
 
 def _fronted_subject(verb: Token) -> list[Token]:
