@@ -141,3 +141,10 @@ def test_no_doer_is_implied_for_a_meeting(pipeline: Pipeline) -> None:
     event = _by_trigger(_events(pipeline, "A meeting was held in Peshawar on Monday."), "meeting")
     assert event.source is None
     assert "source_from_place" not in event.flags
+
+
+def test_no_unnamed_doer_where_the_place_was_borrowed_from_another_event(pipeline: Pipeline) -> None:
+    text = "Gunmen attacked a checkpoint in Peshawar on Monday. Two policemen were also shot."
+    shot = _by_trigger(_events(pipeline, text), "shot")
+    assert "place_from_earlier_event" in shot.flags
+    assert "source_from_place" not in shot.flags

@@ -106,3 +106,19 @@ def test_the_place_a_story_opens_in_is_lent_to_a_later_sentence(
     )
     assert _borrowed(doc, 0) == [("AFG", "admin1", "Kandahar")]
     assert doc._.event_mentions[0].extra["place_from_lead"] is True
+
+
+def test_a_meeting_does_not_take_the_place_of_an_earlier_clash(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(
+        nlp,
+        recognizer,
+        roles,
+        "Troops clashed with rebels in Kandahar on Monday. Pakistan's envoy in Geneva condemned the violence. "
+        "The two presidents met last week.",
+        {"clashed": "ASSAULT", "met": "CONSULT"},
+    )
+    meeting = doc._.event_mentions[1]
+    # (the story's opening place may still stand in, flagged place_from_lead)
+    assert not meeting.extra.get("place_from_earlier_event")

@@ -123,6 +123,12 @@ def _place_actor(mention: EventMention, which: str) -> Actor | None:
     return actor
 
 
+def _place_from_story(mention: EventMention) -> bool:
+    """Whether the event's place was borrowed from another event of the story: its doer is then
+    most likely that event's ("it also hit militants"), not someone unnamed of that state."""
+    return bool(mention.extra.get("place_from_earlier_event") or mention.extra.get("place_from_later_event"))
+
+
 def _state_name(iso3: str) -> str:
     record = pycountry.countries.get(alpha_3=iso3)
     if record is None:
@@ -159,7 +165,7 @@ class ActorContext:
         for which in ("source", "target"):
             if getattr(mention, f"{which}_actor") is not None:
                 continue
-            if which == "source" and mention.plover not in DOER_IMPLIED_TYPES:
+            if which == "source" and (mention.plover not in DOER_IMPLIED_TYPES or _place_from_story(mention)):
                 continue
             implied = _place_actor(mention, which)
             if implied is not None:

@@ -182,6 +182,11 @@ DEPARTURE_VERBS = frozenset({"take", "fly", "launch", "depart", "fire", "scrambl
 LAUNCHED_MODES = frozenset({"aerial", "missile", "drone", "artillery", "rocket", "shelling"})
 # Points further apart than this are different places, not one place named at several levels.
 CLUSTER_KM = 50.0
+
+#: PLOVER types of what happens on the ground: one of these, with no place of its own, may take the
+#: place of an earlier one of another of these types ("they arrested a man" after a clash in X); a
+#: meeting, a promise or a statement takes only an earlier one of its own type's place.
+FIELD_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "SANCTION"})
 # How far into the text a dateline place may start ("ALEPPO, Syria (Reuters) - ...").
 DATELINE_CHARS = 40
 
@@ -704,12 +709,13 @@ class PlaceRoles:
         lead = lead_place(doc, article_places)
         first_sentence = next(iter(doc.sents)).start if len(doc) else 0
         last_by_type: dict[str, Place] = {}
-        last_any: Place | None = None
+        last_on_ground: Place | None = None
         for event in events:
             own = self._own_event_place(event)
             if own is not None:
                 last_by_type[event.plover] = own
-                last_any = own
+                if event.plover in FIELD_TYPES:
+                    last_on_ground = own
                 continue
             found = self._whereabouts(event, events, dateline, first_sentence, last_by_type)
             if found is None:
@@ -717,9 +723,11 @@ class PlaceRoles:
                 # levels ("in Setharja town (Khairpur, Sindh)": the unknown town lies in Khairpur)
                 in_sentence = _within(article_places, event.sent)
                 country = sentence_country(in_sentence)
-                # an earlier event of another type lends its place only inside the country the
-                # sentence names, if it names one ("they arrested a man" after a clash in Kabul)
-                earlier = last_any if last_any is not None and country in (None, last_any.country) else None
+                # an earlier event of another type on the ground lends its place to one on the
+                # ground, only inside the country the sentence names, if it names one ("they
+                # arrested a man" after a clash in Kabul)
+                kin = last_on_ground if event.plover in FIELD_TYPES else None
+                earlier = kin if kin is not None and country in (None, kin.country) else None
                 opening = lead if lead is not None and event.sent.start != first_sentence else None
                 opening = opening if opening is not None and country in (None, opening.country) else None
                 # the story's country needs a story: in a lone sentence naming several countries
