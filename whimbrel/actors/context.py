@@ -178,10 +178,12 @@ class ActorContext:
         if speaker is not None:
             country, origin = speaker, "speaker"
         else:
-            if which == "target" and actor.agent is None and mention.extra.get("place_fallback"):
-                return  # things ("facilities") belong to the place only where the event itself is
+            # things ("facilities", "depots") belong to the place only where the event itself is
+            things = which == "target" and actor.agent is None
+            if things and mention.extra.get("place_fallback"):
+                return
             place = _place_country(mention) if self.from_place else None
-            article = _article_country(doc) if self.from_place and place is None else None
+            article = _article_country(doc) if self.from_place and place is None and not things else None
             if place is not None:
                 country, origin = place, "place"
             elif article is not None:
