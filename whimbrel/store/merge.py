@@ -10,8 +10,8 @@ place, perpetrator) the event is marked ``disputed`` and each claim stays on its
 
 from __future__ import annotations
 
-import json
 import math
+from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Any
 
@@ -72,11 +72,10 @@ def _same_event(m: dict[str, Any], ev: dict[str, Any]) -> bool:
     )
 
 
-def _stated(m: dict[str, Any]) -> dict[str, Any]:
+def _stated(m: dict[str, Any], flags: Collection[str]) -> dict[str, Any]:
     """The mention with only the actors its sentence names: an actor inferred from the event's
     place (``source_from_place``, ``target_from_place``) is a guess, and two reports of one strike,
     one naming the attacker and one not, must still agree."""
-    flags = set(json.loads(m["record"]).get("flags", [])) if m.get("record") else set()
     inferred = {f"{which}_code": None for which in ("source", "target") if f"{which}_from_place" in flags}
     return {**m, **inferred} if inferred else m
 
@@ -111,9 +110,9 @@ class EventMerger:
             rec = dict(zip(cols, row, strict=True))
             self._stored.setdefault(int(rec["i"]), []).append(rec)
 
-    def assign(self, index: int, m: dict[str, Any]) -> str:
-        """The event id for mention number ``index`` of the batch."""
-        m = _stated(m)
+    def assign(self, index: int, m: dict[str, Any], flags: Collection[str] = ()) -> str:
+        """The event id for mention number ``index`` of the batch (``flags``: the mention's event's)."""
+        m = _stated(m, flags)
         window = _window(m)
         if window is not None:
             for ev in self._stored.get(index, []):

@@ -248,10 +248,11 @@ class Store:
             coded = [r for r in results if r.article.id not in duplicates]
             self._insert("sentences", [_sentence_row(r.article.id, s) for r in coded for s in r.sentences])
             self._insert("toponyms", [row for r in coded for row in _toponym_rows(r)])
-            mentions = [_mention_row(ev) for r in coded for ev in r.events]
+            events = [ev for r in coded for ev in r.events]
+            mentions = [_mention_row(ev) for ev in events]
             merger = EventMerger(con, mentions)
-            for i, row in enumerate(mentions):
-                row["event_id"] = merger.assign(i, row)
+            for i, (row, ev) in enumerate(zip(mentions, events, strict=True)):
+                row["event_id"] = merger.assign(i, row, ev.flags)
                 touched.add(row["event_id"])
             self._insert("events", merger.new_events)
             self._insert("event_mentions", mentions)
