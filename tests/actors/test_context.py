@@ -148,3 +148,35 @@ def test_no_unnamed_doer_where_the_place_was_borrowed_from_another_event(pipelin
     shot = _by_trigger(_events(pipeline, text), "shot")
     assert "place_from_earlier_event" in shot.flags
     assert "source_from_place" not in shot.flags
+
+
+def test_a_meeting_place_is_a_venue_not_a_party(pipeline: Pipeline) -> None:
+    event = _by_trigger(_events(pipeline, "Two foreign ministers met in Salzburg on Monday."), "met")
+    assert event.target is None or event.target.country != "AUT"
+    assert "target_from_place" not in event.flags
+
+
+def test_joint_action_at_a_place_is_not_aimed_at_its_state(pipeline: Pipeline) -> None:
+    text = "The two police forces set up a joint patrol in Mombasa to coordinate their work."
+    cooperation = [e for e in _events(pipeline, text) if e.plover == "COOPERATE"]
+    assert cooperation
+    for event in cooperation:
+        assert "target_from_place" not in event.flags
+        assert event.target is None or event.target.country != "KEN"
+
+
+def test_a_visit_is_still_aimed_at_its_host(pipeline: Pipeline) -> None:
+    event = _by_trigger(_events(pipeline, "The Kenyan president arrived in Kampala on Tuesday."), "arrived")
+    assert event.target is not None
+    assert event.target.country == "UGA"
+
+
+def test_no_target_is_implied_from_a_place_borrowed_from_another_sentence(pipeline: Pipeline) -> None:
+    text = "Rebels shelled the town of Maarat in Idlib province on Monday. The shelling was condemned in a statement."
+    condemned = [e for e in _events(pipeline, text) if e.trigger.text == "condemned"]
+    for event in condemned:
+        assert "target_from_place" not in event.flags
+    airstrikes = _events(pipeline, text + " Warplanes also carried out airstrikes, a monitor said.")
+    for event in (e for e in airstrikes if e.trigger.text == "airstrikes"):
+        assert "place_fallback" in event.flags
+        assert "target_from_place" not in event.flags

@@ -16,7 +16,9 @@ protesters these are. Two sources, in order of trust:
 A target is lent a country even when it names only things or unknown people ("lifted the curfew
 in X": X's curfew), and an event with no target at all is given the state it happens in as its
 target (``target_from_place``), and one with no source an unnamed actor of that state as its
-source (``source_from_place``), as CAMEO and ACLED coders do. Nothing is lent to a named group or
+source (``source_from_place``), as CAMEO and ACLED coders do. The target is implied only from a
+place the event's own sentence names, and not where the place is a venue ("met in Geneva").
+Nothing is lent to a named group or
 organisation, to an actor that already has a country, or when the event's own places are split
 evenly between countries. Each lent country is flagged on the event
 (``source_country_from_speaker``, ``target_country_from_place``, ...) so a user can tell a country
@@ -49,6 +51,17 @@ POLICE_POWERS = frozenset({"arrest", "crowd-control"})
 #: ("Unidentified Armed Group (X)", "Protesters (X)"); a meeting or a promise with no one named
 #: has no doer to guess.
 DOER_IMPLIED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+
+#: PLOVER types whose place is a venue, not a party: "met in Geneva", "set up a joint centre in
+#: Baghdad", "signed a deal in Minsk" say where the parties were, not that the host state took part.
+VENUE_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+
+
+def _at_a_venue(mention: EventMention) -> bool:
+    """Whether the event's place is only where it was held, so that no target is implied from it. A
+    visit is aimed at its host ("arrived in Amman" is a visit to Jordan, CAMEO 042)."""
+    return mention.plover in VENUE_TYPES and mention.plover_mode != "visit"
+
 
 #: Sectors that are not bound to the country where they act (peacekeepers, aid groups, former leaders).
 UNBOUND_AGENTS = frozenset({"IGO", "NGO", "ELI"})
@@ -129,6 +142,18 @@ def _place_from_story(mention: EventMention) -> bool:
     return bool(mention.extra.get("place_from_earlier_event") or mention.extra.get("place_from_later_event"))
 
 
+#: Where a borrowed place may come from outside the event's sentence (see ``geo.roles``): another
+#: event, the opening sentence, the dateline, the article's most-named country.
+ELSEWHERE_PLACE_KINDS = ("earlier_event", "later_event", "lead", "dateline", "article_country")
+
+
+def _place_from_elsewhere(mention: EventMention) -> bool:
+    """Whether the event's place was borrowed from outside its sentence: that says where the story
+    is, not whom this act was aimed at ("the airstrikes" of a background sentence are not aimed at
+    the city an earlier sentence named)."""
+    return any(mention.extra.get(f"place_from_{kind}") for kind in ELSEWHERE_PLACE_KINDS)
+
+
 def _state_name(iso3: str) -> str:
     record = pycountry.countries.get(alpha_3=iso3)
     if record is None:
@@ -159,13 +184,17 @@ class ActorContext:
     def _imply_from_place(mention: EventMention) -> None:
         """Fill a missing source, else a missing target, with the state the event happens in.
 
-        Only from the event's own place (a borrowed one is too weak a ground), and never both: an
-        event done by a state to itself says nothing. A source is implied only for the types whose
-        unnamed doer conflict coders code (:data:`DOER_IMPLIED_TYPES`)."""
+        Only from the event's own place, and never both: an event done by a state to itself says
+        nothing. A source is implied only for the types whose unnamed doer conflict coders code
+        (:data:`DOER_IMPLIED_TYPES`), and not from another event's place; a target only from a place
+        its own sentence names (:func:`_place_from_elsewhere`), and never for the types whose place
+        is a venue (:func:`_at_a_venue`)."""
         for which in ("source", "target"):
             if getattr(mention, f"{which}_actor") is not None:
                 continue
             if which == "source" and (mention.plover not in DOER_IMPLIED_TYPES or _place_from_story(mention)):
+                continue
+            if which == "target" and (_at_a_venue(mention) or _place_from_elsewhere(mention)):
                 continue
             implied = _place_actor(mention, which)
             if implied is not None:
