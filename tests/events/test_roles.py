@@ -202,3 +202,17 @@ def test_means_without_a_force_gives_no_source(events) -> None:  # type: ignore[
     mentions = events("A weaver was killed in the firing near the mill.")
     assert mentions
     assert all(m.source_span is None for m in mentions)
+
+
+def test_a_date_possessor_is_no_source(events) -> None:  # type: ignore[no-untyped-def]
+    attack = next(
+        m for m in events("Monday's attack on the market was condemned by the mayor.") if m.trigger.lower_ == "attack"
+    )
+    assert attack.source_span is None
+
+
+def test_a_counted_crowd_is_still_a_source(events) -> None:  # type: ignore[no-untyped-def]
+    found = events("Thousands of farmers protested in the capital on Monday.")
+    protest = next(m for m in found if m.trigger.lower_ == "protested")
+    assert protest.source_span is not None
+    assert "farmers" in protest.source_span.text

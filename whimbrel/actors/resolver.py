@@ -30,6 +30,7 @@ from spacy.vocab import Vocab
 
 from whimbrel.actors.dictionary import ROLE_AGENT, ActorDictionary, OfficeTerm, OrgEntry, load_dictionaries
 from whimbrel.actors.lexicon import Cue, CueMatch, Lexicon
+from whimbrel.actors.non_actors import names_no_actor
 from whimbrel.events.reverse import reversed_mentions
 from whimbrel.events.roles import actor_span
 from whimbrel.model import Actor
@@ -358,12 +359,22 @@ class ActorResolver:
             extra += [replace(mention, **{f"{role}_actor": _with_state(actor, s)}) for s in states[1:]]  # type: ignore[arg-type]
         return extra
 
+    def _resolve_role(self, mention: EventMention, role: str, on_date: date | None) -> None:
+        """The role's actor; a role filled only by a noun that names no actor ("the agreement",
+        "the situation") is emptied, so that no later stage lends it a country."""
+        span: Span | None = getattr(mention, f"{role}_span")
+        actor = self.lookup.resolve(span, on_date)
+        if span is not None and actor is not None and names_no_actor(span, actor):
+            setattr(mention, f"{role}_span", None)
+            actor = None
+        setattr(mention, f"{role}_actor", actor)
+
     def __call__(self, doc: Doc) -> Doc:
         on_date = article_of(doc).published
         added: list[EventMention] = []
         for mention in event_mentions_of(doc):
-            mention.source_actor = self.lookup.resolve(mention.source_span, on_date)
-            mention.target_actor = self.lookup.resolve(mention.target_span, on_date)
+            for role in ("source", "target"):
+                self._resolve_role(mention, role, on_date)
             if self.dictionary_roles:
                 added.extend(self._lend_states(mention, on_date))
             if not _is_coded(mention.target_actor):

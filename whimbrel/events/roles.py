@@ -552,6 +552,8 @@ def find_roles(trigger: Token, pattern: TriggerPattern) -> RoleResult:
     result = RoleResult()
     is_verb = trigger.pos_ in ("VERB", "AUX")
     source_heads = _expand(verb_source_heads(trigger) if is_verb else noun_source_heads(trigger))
+    # "Monday's attack": a date or a bare number heads no actor ("thousands of students" does)
+    source_heads = [h for h in source_heads if h.ent_type_ not in NON_ACTOR_ENT_TYPES or _child(h, "prep")]
     result.sources, result.source_from_pronoun = _spans(source_heads)
     heads = [h for h in _expand(target_heads(trigger, pattern)) if h not in source_heads]
     actors = [h for h in heads if not is_place(h)]
