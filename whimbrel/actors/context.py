@@ -29,11 +29,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from whimbrel.actors.owners import attack_owners
 from whimbrel.actors.resolver import actor_code
 from whimbrel.model import Actor
 from whimbrel.nlp.extensions import EventMention, event_mentions_of, register_extensions
@@ -171,14 +173,34 @@ class ActorContext:
         self.from_place = from_place
 
     def __call__(self, doc: Doc) -> Doc:
-        for mention in event_mentions_of(doc):
+        mentions = event_mentions_of(doc)
+        owned: list[EventMention] = []
+        for mention in list(mentions):
             for which in ("source", "target"):
                 actor: Actor | None = getattr(mention, f"{which}_actor")
-                if actor is not None and _lendable(actor, getattr(mention, f"{which}_span"), which):
+                if actor is None or not _lendable(actor, getattr(mention, f"{which}_span"), which):
+                    continue
+                if which == "target" and actor.agent is None:
+                    owned += self._give_owner(doc, mention, actor, mentions)
+                else:
                     self._lend(doc, mention, which, actor)
             if self.from_place:
                 self._imply_from_place(mention)
+        mentions.extend(owned)
         return doc
+
+    def _give_owner(
+        self, doc: Doc, mention: EventMention, thing: Actor, mentions: list[EventMention]
+    ) -> list[EventMention]:
+        """A destroyed thing gives way to its attack's named targets (one mention per owner, the
+        others returned); else it takes the place's country (see :mod:`whimbrel.actors.owners`)."""
+        owners = attack_owners(mention, mentions)
+        if not owners:
+            self._lend(doc, mention, "target", thing)
+            return []
+        mention.target_actor = replace(owners[0])
+        mention.extra["target_owner_from_attack"] = True
+        return [replace(mention, target_actor=replace(o), extra=dict(mention.extra)) for o in owners[1:]]
 
     @staticmethod
     def _imply_from_place(mention: EventMention) -> None:
