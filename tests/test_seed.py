@@ -109,3 +109,33 @@ def test_background_is_coded_as_background_without_a_date(seed_events: list[Even
 def test_russia_using_the_iranian_base_is_cooperation_with_iran(seed_events: list[Event]) -> None:
     basing = [e for e in seed_events if e.plover == "COOPERATE" and e.target and e.target.country == "IRN"]
     assert basing and all(e.source and e.source.country == "RUS" for e in basing)
+
+
+def test_the_destroyed_depots_are_coded_as_the_raids_targets_not_syria(seed_events: list[Event]) -> None:
+    destroyed = [e for e in seed_events if e.trigger.text == "destroying"]
+    assert destroyed
+    assert {e.target.code for e in destroyed if e.target} == {"ISIS", "NUSRA"}
+
+
+def test_the_joint_centre_is_cooperation_among_its_founders_not_aimed_at_baghdad(seed_events: list[Event]) -> None:
+    centre = [e for e in seed_events if e.trigger.text == "coordinating"]
+    assert centre
+    for ev in centre:
+        assert ev.source is not None and ev.source.country == "RUS"
+        assert ev.target is not None and ev.target.country in {"IRN", "IRQ", "SYR"}
+        assert ev.target.text != "Baghdad"
+    # no event takes as its target a city only named as where something happened
+    assert not [e for e in seed_events if "target_from_place" in e.flags and e.target and e.target.text == "Baghdad"]
+    assert not [e for e in seed_events if e.modality == "background" and e.target and e.target.text == "Aleppo"]
+
+
+def test_no_abstract_noun_is_coded_as_an_actor(seed_events: list[Event]) -> None:
+    for ev in seed_events:
+        for actor in (ev.source, ev.target):
+            assert actor is None or actor.text not in {"agreement", "situation"}, (ev.trigger.text, actor.text)
+
+
+def test_the_fight_against_isis_shamkhani_names_is_the_aim_of_sharing_not_a_threat(seed_events: list[Event]) -> None:
+    sharing = [e for e in seed_events if "share" in e.sentence and "Shamkhani" in e.sentence]
+    assert sharing
+    assert not [e for e in sharing if e.plover == "THREATEN"]

@@ -32,6 +32,7 @@ from whimbrel.events.intent import announced_code
 from whimbrel.events.modality import is_attempt, modality_of
 from whimbrel.events.obligation import ObligationDemand, obligation_demand
 from whimbrel.events.patterns import bundled_patterns, load_patterns
+from whimbrel.events.purpose import governing_act
 from whimbrel.events.quantities import counts_near, is_counting_word
 from whimbrel.events.reverse import reverse_fields
 from whimbrel.events.roles import RoleResult, find_roles, is_passive, verb_source_heads
@@ -256,6 +257,7 @@ class EventMatcher:
             if index not in causes:
                 by_trigger[index] = self.mentions_for(candidate)
         self.lend_targets(chosen, causes, by_trigger)
+        drop_aims_of_promises(by_trigger)
         self.code_obligation_demands(doc, by_trigger)
         rank_demands_below_their_protests(by_trigger)
         self.attach_quantities(doc, by_trigger, causes)
@@ -455,6 +457,27 @@ def rank_demands_below_their_protests(by_trigger: dict[int, list[EventMention]])
         )
         for mention in mentions:
             mention.confidence = round(max(0.05, min(mention.confidence, protest - 0.05)), 2)
+
+
+#: Types of cooperation whose announcement (a promise, CAMEO 03x) states what it is for.
+COOPERATIVE_TYPES = frozenset({"AGREE", "COOPERATE", "AID", "SUPPORT", "CONSULT"})
+#: Types of force and coercion, and the threats an announced one is recoded as.
+CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"})
+
+
+def drop_aims_of_promises(by_trigger: dict[int, list[EventMention]]) -> None:
+    """A use of force named as what an announced cooperation is for ("X and Y will share bases to
+    fight terrorism", "... in the fight against ISIS") is not an event of its own: CAMEO codes the
+    promise to cooperate, and the fight, only announced as its aim, is no threat made to anyone. An
+    aim of cooperation reported as done ("used the base to bomb ISIS") is kept."""
+    for index in list(by_trigger):
+        mentions = by_trigger[index]
+        if not all(m.plover in CONFLICT_TYPES for m in mentions):
+            continue
+        act = governing_act(mentions[0].trigger)
+        promise = by_trigger.get(act.i, []) if act is not None else []
+        if any(m.plover in COOPERATIVE_TYPES and m.modality not in ("asserted", "claimed") for m in promise):
+            del by_trigger[index]
 
 
 def acled_fields(pattern: TriggerPattern, trigger: Token, source: Span | None, target: Span | None) -> dict[str, Any]:

@@ -4,7 +4,8 @@ The rules, in order of use:
 
 * a verb's source is its ``nsubj`` or its passive ``agent`` ("by X"); with neither, the source
   is inherited up an ``xcomp`` / ``conj`` / purpose-``advcl`` chain ("bombers took off ... to
-  conduct airstrikes"), from the noun a ``relcl``/``acl`` verb modifies, and never for a passive
+  conduct airstrikes") or from the act whose aim or manner a gerund names ("with the goal of
+  coordinating", see :mod:`whimbrel.events.purpose`), from the noun a ``relcl``/``acl`` verb modifies, and never for a passive
   verb without an agent (coordinated passives share one: "was shot and killed by X");
 * a noun trigger's source is its possessor, a name, demonym or sector-word compound/modifier
   ("Russian airstrikes", "Israel's strikes", "coalition airstrikes"), its own "by" agent ("shelling
@@ -28,6 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from whimbrel.actors.dictionary import load_dictionaries
+from whimbrel.events.purpose import governing_act
 from whimbrel.events.schema import TriggerPattern
 
 #: Verbs whose noun object is the real event: "conduct airstrikes", "carry out raids".
@@ -256,6 +258,11 @@ def verb_source_heads(verb: Token, depth: int = 0) -> list[Token]:
         return [obj] if obj is not None and verb_is(head, OBJECT_CONTROL_VERBS) else verb_source_heads(head, depth + 1)
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return verb_source_heads(head, depth + 1)
+    act = governing_act(verb) if verb.dep_ in ("pcomp", "acl") else None
+    if act is not None:
+        # "set up a centre with the goal of coordinating", "responded by bombing": the doer of the
+        # act whose aim or manner the verb names
+        return verb_source_heads(act, depth + 1)
     if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
         # "X is about to restore ...", "X is ready to talk": the predicate's subject acts
         return verb_source_heads(head, depth + 1)
