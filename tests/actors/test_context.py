@@ -151,9 +151,18 @@ def test_no_unnamed_doer_where_the_place_was_borrowed_from_another_event(pipelin
 
 
 def test_a_meeting_place_is_a_venue_not_a_party(pipeline: Pipeline) -> None:
-    event = _by_trigger(_events(pipeline, "Two foreign ministers met in Salzburg on Monday."), "met")
-    assert event.target is None or event.target.country != "AUT"
-    assert "target_from_place" not in event.flags
+    for text in ("Two foreign ministers met in Salzburg on Monday.", "Two foreign ministers met in Vienna on Monday."):
+        event = _by_trigger(_events(pipeline, text), "met")
+        # neither the state of the place nor its seat of government ("Vienna") is the other party
+        assert event.target is None or event.target.country != "AUT", text
+        assert "target_from_place" not in event.flags
+        # nor are unnamed ministers the host's
+        assert event.source is not None and event.source.country != "AUT", text
+
+
+def test_the_place_of_an_agreed_act_is_still_its_target(pipeline: Pipeline) -> None:
+    event = _by_trigger(_events(pipeline, "The donors agreed to open a relief office in Nairobi."), "agreed")
+    assert event.target is not None and event.target.country == "KEN"
 
 
 def test_joint_action_at_a_place_is_not_aimed_at_its_state(pipeline: Pipeline) -> None:

@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from whimbrel.actors.owners import attack_owners
-from whimbrel.actors.resolver import actor_code
+from whimbrel.actors.resolver import actor_code, held_at_a_site
 from whimbrel.model import Actor
 from whimbrel.nlp.extensions import EventMention, event_mentions_of, register_extensions
 
@@ -60,8 +60,9 @@ VENUE_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
 
 def _at_a_venue(mention: EventMention) -> bool:
-    """Whether the event's place is only where it was held, so that no target is implied from it. A
-    visit is aimed at its host ("arrived in Amman" is a visit to Jordan, CAMEO 042)."""
+    """Whether the event's place is only where it was held, so that the state it lies in is not
+    implied as its target (``target_from_place``). A visit is aimed at its host ("arrived in Amman"
+    is a visit to Jordan, CAMEO 042)."""
     return mention.plover in VENUE_TYPES and mention.plover_mode != "visit"
 
 
@@ -233,8 +234,10 @@ class ActorContext:
             things = which == "target" and actor.agent is None
             if things and mention.extra.get("place_fallback"):
                 return
-            place = _place_country(mention) if self.from_place else None
-            article = _article_country(doc) if self.from_place and place is None and not things else None
+            # "foreign ministers met in Vienna" are not Austria's: a meeting's place says where, not whose
+            by_place = self.from_place and not held_at_a_site(mention)
+            place = _place_country(mention) if by_place else None
+            article = _article_country(doc) if by_place and place is None and not things else None
             if place is not None:
                 country, origin = place, "place"
             elif article is not None:

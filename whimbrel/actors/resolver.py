@@ -189,9 +189,11 @@ class ActorLookup:
                         states.append(actor)
         return states
 
-    def phrase_actors(self, trigger: Token, source: Span | None, on_date: date | None) -> list[Actor]:
+    def phrase_actors(
+        self, trigger: Token, source: Span | None, on_date: date | None, venue: bool = False
+    ) -> list[Actor]:
         """The first dictionary state, group or seat named in the trigger's phrase (not in its source),
-        with the actors coordinated with it."""
+        with the actors coordinated with it; at a ``venue``, not a state named as the site."""
         tokens = _phrase_tokens(trigger)
         if not tokens:
             return []
@@ -204,6 +206,8 @@ class ActorLookup:
             if _on_date(match, on_date).first("org", "country", "demonym", "seat") is None:
                 continue
             head = _noun_head(doc[match.end - 1])
+            if venue and _is_site(head) and _on_date(match, on_date).first("org") is None:
+                continue
             # a name holding "of" ("Prince of Dol Amroth") is wider than its head's phrase
             actor = self.resolve(actor_span(head), on_date)
             if not _is_coded(actor):
@@ -312,6 +316,26 @@ def resolve_span(span: Span | None, on_date: date | None) -> Actor | None:
     return _lookup(span.vocab).resolve(span, on_date)
 
 
+#: CAMEO codes of meeting (04x, and 036 the promise to meet) and signing (057) besides joint action:
+#: their "in X" is where the parties met. An agreement's "in X" is mostly where the agreed act is to
+#: be ("agreed to open a centre in Tokyo"), which CAMEO codes as the agreement's target.
+MEETING_CODES = ("04", "036", "057", "06")
+
+
+def held_at_a_site(mention: EventMention) -> bool:
+    """Whether a state named as the event's site is only where it was held (see :func:`_is_site`)."""
+    return mention.cameo.startswith(MEETING_CODES) and mention.plover_mode != "visit"
+
+
+#: Prepositions that say where an act took place: a state named after one is the act's site.
+SITE_PREPS = frozenset({"in", "inside", "within"})
+
+
+def _is_site(head: Token) -> bool:
+    """ "talks in the Belarusian capital", "a joint centre in Baghdad": a state named as where it happened."""
+    return head.dep_ == "pobj" and head.head.lower_ in SITE_PREPS
+
+
 #: Prepositions through which a sector names its state: "lawmakers in X", "the government of X".
 STATE_PREPS = frozenset({"of", "in", "from"})
 
@@ -378,7 +402,8 @@ class ActorResolver:
             if self.dictionary_roles:
                 added.extend(self._lend_states(mention, on_date))
             if not _is_coded(mention.target_actor):
-                found = self.lookup.phrase_actors(mention.trigger, mention.source_span, on_date)
+                venue = held_at_a_site(mention)
+                found = self.lookup.phrase_actors(mention.trigger, mention.source_span, on_date, venue)
                 if found:
                     mention.target_actor = found[0]
                     # coordinated actors ("with Mordor, Rohan and Bree") are each a target
