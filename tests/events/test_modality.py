@@ -19,6 +19,8 @@ import pytest
         ("If Israel attacks the port, Iran would respond.", "attacks", "hypothetical"),
         ("The party demanded the arrest of the leaders.", "arrest", "hypothetical"),
         ("The culprits must be arrested at once.", "arrested", "hypothetical"),
+        # what a verb of enabling lets happen is as real as the enabling: a prospect, not a report
+        ("The deal would allow the two armies to start patrolling the border together.", "patrolling", "intended"),
     ],
 )
 def test_modality(events, text: str, trigger: str, modality: str) -> None:  # type: ignore[no-untyped-def]

@@ -91,11 +91,20 @@ def governing_chain(trigger: Token) -> list[Token]:
     return chain
 
 
+#: Verbs that let their complement happen: what they allow is only as real as they are ("the deal
+#: would allow us to start fighting" is a prospect, "did not allow the convoy to enter" a denial).
+ENABLING_VERBS = frozenset({"allow", "enable", "permit", "let"})
+
+
 def _local_chain(chain: list[Token]) -> list[Token]:
-    """The part of the chain inside the trigger's own clause (before any clausal complement boundary)."""
+    """The part of the chain inside the trigger's own clause (before any clausal complement boundary,
+    except the complement of a verb of enabling)."""
     local = []
-    for token in chain:
+    for token, above in zip(chain, [*chain[1:], None], strict=True):
         local.append(token)
+        enabled = token.dep_ == "ccomp" and above is not None and above.lemma_ in ENABLING_VERBS
+        if enabled:
+            continue
         if token.dep_ in ("ccomp", "ROOT", "advcl", "relcl", "parataxis") or token.lemma_ in SAY_VERBS:
             break
     return local
