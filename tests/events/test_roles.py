@@ -216,3 +216,21 @@ def test_a_counted_crowd_is_still_a_source(events) -> None:  # type: ignore[no-u
     protest = next(m for m in found if m.trigger.lower_ == "protested")
     assert protest.source_span is not None
     assert "farmers" in protest.source_span.text
+
+
+def test_we_in_a_speakers_words_is_the_speaker(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from whimbrel.model import Article
+
+    text = 'Kenya\'s defence minister said on Monday: "We will attack the militants near the border."'
+    (result,) = pipeline.process([Article(id="t", text=text, published=date(2019, 5, 6))])
+    attack = next(e for e in result.events if e.trigger.text == "attack")
+    assert attack.source is not None
+    assert attack.source.country == "KEN"
+    assert "source_from_pronoun" in attack.flags
+
+
+def test_we_outside_reported_speech_stays_unresolved(events) -> None:  # type: ignore[no-untyped-def]
+    attack = next(m for m in events("We attacked the militants near the border.") if m.trigger.text == "attacked")
+    assert attack.source_span is None

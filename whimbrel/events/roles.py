@@ -478,9 +478,26 @@ def is_place(token: Token) -> bool:
     return token.ent_type_ in PLACE_ENT_TYPES
 
 
+#: First-person plural pronouns: in a speaker's words they stand for the speaker's side.
+FIRST_PERSON_PLURAL = frozenset({"we", "us", "our"})
+
+
+def _speakers_side(pronoun: Token) -> Span | None:
+    """ "X said the deal would allow us to ...": inside what a speaker is reported as saying, "we"
+    and "us" are the speaker (a minister speaks for the state, a spokesman for the group)."""
+    info = (pronoun.doc._.sentence_info or {}).get(pronoun.sent.start)
+    if info is None or info.speaker_span is None:
+        return None
+    inside = any(start <= pronoun.idx < end for start, end in info.reported_ranges)
+    return info.speaker_span if inside else None
+
+
 def resolve_pronoun(pronoun: Token) -> Span | None:
     """The subject of the previous sentence that the pronoun most plausibly stands for; for the
-    subject of a reported clause, the reporting verb's subject ("Ethiopia indicated it would act")."""
+    subject of a reported clause, the reporting verb's subject ("Ethiopia indicated it would act");
+    for "we" or "us" in a speaker's words, the speaker."""
+    if pronoun.lower_ in FIRST_PERSON_PLURAL:
+        return _speakers_side(pronoun)
     kind = POSSESSIVES.get(pronoun.lower_) if pronoun.dep_ == "poss" else PRONOUNS.get(pronoun.lower_)
     sent = pronoun.sent
     clause = pronoun.head
