@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from whimbrel.attribution.lexicon import speech_verbs
 from whimbrel.model import Modality
 
 DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disavow"})
@@ -60,7 +61,6 @@ INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager", "determi
 ATTEMPT_WORDS = frozenset({"try", "attempt", "bid"})
 #: "X refused to meet Y", "police failed to stop the mob": the action did not happen
 REFUSAL_VERBS = frozenset({"refuse", "decline", "fail"})
-SAY_VERBS = frozenset({"say", "tell", "report", "announce", "claim", "state", "add", "note", "confirm", "quote"})
 #: verbs that ask for an event: what is demanded has not happened ("demanded the arrest of X")
 REQUEST_VERBS = frozenset({"demand", "urge", "request", "insist", "appeal", "petition"})
 #: "should", "must", "ought to": an obligation, not a report ("the culprits must be arrested")
@@ -86,7 +86,7 @@ def governing_chain(trigger: Token) -> list[Token]:
     while token.head.i != token.i and len(chain) < 8 and not _beyond_semicolon(token):
         token = token.head
         chain.append(token)
-        if token.lemma_ in SAY_VERBS:
+        if token.lemma_ in speech_verbs("reports_clause"):
             break
     return chain
 
@@ -105,7 +105,9 @@ def _local_chain(chain: list[Token]) -> list[Token]:
         enabled = token.dep_ == "ccomp" and above is not None and above.lemma_ in ENABLING_VERBS
         if enabled:
             continue
-        if token.dep_ in ("ccomp", "ROOT", "advcl", "relcl", "parataxis") or token.lemma_ in SAY_VERBS:
+        if token.dep_ in ("ccomp", "ROOT", "advcl", "relcl", "parataxis") or token.lemma_ in speech_verbs(
+            "reports_clause"
+        ):
             break
     return local
 

@@ -13,34 +13,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from whimbrel.attribution.lexicon import speech_verbs
 from whimbrel.events.roles import actor_span, is_actor_like
 
 #: auxiliaries of obligation ("must", "should", "ought to")
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
-
-#: verbs whose clausal complement states what the speaker holds another party must do
-STATEMENT_VERBS = frozenset(
-    {
-        "say",
-        "declare",
-        "conclude",
-        "reiterate",
-        "tell",
-        "insist",
-        "stress",
-        "state",
-        "announce",
-        "add",
-        "repeat",
-        "affirm",
-        "emphasize",
-        "emphasise",
-        "maintain",
-        "argue",
-        "remind",
-        "write",
-    }
-)
 
 
 @dataclass(slots=True, frozen=True)
@@ -60,7 +37,7 @@ def obligation_demand(verb: Token) -> ObligationDemand | None:
     if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children):
         return None
     statement = verb.head
-    if verb.dep_ != "ccomp" or statement.lemma_.lower() not in STATEMENT_VERBS:
+    if verb.dep_ != "ccomp" or statement.lemma_.lower() not in speech_verbs("voices_demand"):
         return None
     obliged, speaker = _subject(verb), _subject(statement)
     if obliged is None or speaker is None or obliged.pos_ == "PRON" or not is_actor_like(obliged):

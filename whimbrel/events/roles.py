@@ -29,6 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from whimbrel.actors.dictionary import load_dictionaries
+from whimbrel.attribution.lexicon import speech_verbs
 from whimbrel.events.purpose import governing_act
 from whimbrel.events.schema import TriggerPattern
 
@@ -71,33 +72,6 @@ LIGHT_VERBS = frozenset(
 )
 #: Prepositions through which a noun trigger takes its verb's subject ("took off on raids").
 BORROWING_PREPS = frozenset({"on", "in", "with"})
-#: Verbs of saying or judging: their subject is not the actor of the event they talk about.
-SPEECH_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "report",
-        "announce",
-        "claim",
-        "state",
-        "add",
-        "note",
-        "warn",
-        "condemn",
-        "deny",
-        "confirm",
-        "criticize",
-        "criticise",
-        "blame",
-        "accuse",
-        "describe",
-        "call",
-        "welcome",
-        "praise",
-        "respond",
-        "react",
-    }
-)
 PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "plural"}
 #: Possessive pronouns ("its invasion", "their withdrawal"); "her" only as a possessor, not an object.
 POSSESSIVES = {"his": "person", "her": "person", "its": "thing", "their": "plural"}
@@ -373,7 +347,7 @@ def noun_source_heads(noun: Token, depth: int = 0) -> list[Token]:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in BORROWING_PREPS:
         verb = head.head
         # "X are in talks with Y" borrows the copula's subject as well as a full verb's
-        if verb.pos_ in ("VERB", "AUX") and not verb_is(verb, SPEECH_VERBS) and not is_passive(verb):
+        if verb.pos_ in ("VERB", "AUX") and not verb_is(verb, speech_verbs("talks_about")) and not is_passive(verb):
             return verb_source_heads(verb)
     return []
 
