@@ -234,3 +234,16 @@ def test_we_in_a_speakers_words_is_the_speaker(pipeline) -> None:  # type: ignor
 def test_we_outside_reported_speech_stays_unresolved(events) -> None:  # type: ignore[no-untyped-def]
     attack = next(m for m in events("We attacked the militants near the border.") if m.trigger.text == "attacked")
     assert attack.source_span is None
+
+
+def test_which_after_a_location_stands_for_no_actor(events) -> None:  # type: ignore[no-untyped-def]
+    found = events("Jets bombed a market in Kismayo, which killed 40 people.")
+    killed = [m for m in found if m.trigger.text == "killed"]
+    assert killed
+    assert all(m.source_span is None or "Kismayo" not in m.source_span.text for m in killed)
+
+
+def test_which_after_a_state_named_as_actor_still_stands_for_it(events) -> None:  # type: ignore[no-untyped-def]
+    found = events("Gondor, which attacked the rebels last year, sent more troops.")
+    attacked = next(m for m in found if m.trigger.text == "attacked")
+    assert attacked.source_span is not None and attacked.source_span.text == "Gondor"

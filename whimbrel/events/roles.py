@@ -201,7 +201,9 @@ def verb_source_heads(verb: Token, depth: int = 0) -> list[Token]:
         return []
     subj = _child(verb, "nsubj")
     if subj is not None and subj.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl" and verb.head.pos_ in ACTOR_POS:
-        return [verb.head]  # "the policemen who opened fire": "who" stands for the noun the clause describes
+        # "the policemen who opened fire": "who" stands for the noun the clause describes; not for a
+        # place named as where something was ("strikes on a hall in Sanaa, which killed 140")
+        return [] if _named_as_location(verb.head) else [verb.head]
     if subj is not None:
         return [subj]
     agents = _agent_objects(verb)
@@ -251,6 +253,14 @@ def verb_source_heads(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return [head]
     return []
+
+
+#: Prepositions that name where something is: a place after one is a location, not an actor.
+LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around"})
+
+
+def _named_as_location(noun: Token) -> bool:
+    return is_place(noun) and noun.dep_ == "pobj" and noun.head.lower_ in LOCATION_PREPS
 
 
 def _done_by_light_verb(noun: Token) -> bool:
