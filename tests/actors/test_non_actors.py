@@ -39,3 +39,19 @@ def test_unknown_people_remain_actors(pipeline: Pipeline) -> None:
     event = next(e for e in _events(pipeline, "Villagers attacked a police post in Kismayo.") if e.plover == "ASSAULT")
     assert event.source is not None
     assert event.source.text == "Villagers"
+
+
+def test_a_cue_word_is_no_extra_target(pipeline: Pipeline) -> None:
+    burnt = [
+        e
+        for e in _events(pipeline, "Homes and the village market were set on fire near Kismayo.")
+        if e.trigger.text == "set"
+    ]
+    assert burnt
+    assert all(e.target is not None and e.target.text != "fire" for e in burnt)
+
+
+def test_a_place_word_is_no_actor(pipeline: Pipeline) -> None:
+    for event in _events(pipeline, "The blast was the deadliest attack ever on the capital, the police said."):
+        for actor in (event.source, event.target):
+            assert actor is None or actor.text != "capital"

@@ -383,22 +383,26 @@ class ActorResolver:
             extra += [replace(mention, **{f"{role}_actor": _with_state(actor, s)}) for s in states[1:]]  # type: ignore[arg-type]
         return extra
 
-    def _resolve_role(self, mention: EventMention, role: str, on_date: date | None) -> None:
+    def _resolve_role(self, mention: EventMention, role: str, on_date: date | None) -> bool:
         """The role's actor; a role filled only by a noun that names no actor ("the agreement",
-        "the situation") is emptied, so that no later stage lends it a country."""
+        "the situation") is emptied, so that no later stage lends it a country. Returns whether it was."""
         span: Span | None = getattr(mention, f"{role}_span")
         actor = self.lookup.resolve(span, on_date)
-        if span is not None and actor is not None and names_no_actor(span, actor):
+        emptied = span is not None and actor is not None and names_no_actor(span, actor)
+        if emptied:
             setattr(mention, f"{role}_span", None)
             actor = None
         setattr(mention, f"{role}_actor", actor)
+        return emptied
 
     def __call__(self, doc: Doc) -> Doc:
         on_date = article_of(doc).published
         added: list[EventMention] = []
+        emptied: list[EventMention] = []
         for mention in event_mentions_of(doc):
             for role in ("source", "target"):
-                self._resolve_role(mention, role, on_date)
+                if self._resolve_role(mention, role, on_date) and role == "target":
+                    emptied.append(mention)
             if self.dictionary_roles:
                 added.extend(self._lend_states(mention, on_date))
             if not _is_coded(mention.target_actor):
@@ -410,6 +414,7 @@ class ActorResolver:
                     added.extend(replace(mention, target_actor=actor) for actor in found[1:])
         mentions = event_mentions_of(doc)
         mentions.extend(added)
+        _drop_emptied_duplicates(mentions, emptied)
         # with both actors known, a pattern's reverse code gives the event read from the target's side
         mentions.extend(reversed_mentions(mentions))
         for info in (doc._.sentence_info or {}).values():
@@ -417,6 +422,14 @@ class ActorResolver:
                 speaker = self.lookup.resolve(info.speaker_span, on_date)
                 info.attribution.speaker_actor = speaker.code if speaker else None
         return doc
+
+
+def _drop_emptied_duplicates(mentions: list[EventMention], emptied: list[EventMention]) -> None:
+    """A mention whose target was no actor is dropped where the same trigger and source have a real
+    target ("Homes and the market were set on fire": "fire" is no third thing burnt)."""
+    kept = {(m.trigger.i, m.source_span) for m in mentions if m.target_actor is not None}
+    dropped = [e for e in emptied if e.target_actor is None and (e.trigger.i, e.source_span) in kept]
+    mentions[:] = [m for m in mentions if not any(m is d for d in dropped)]
 
 
 def _with_state(actor: Actor, state: Actor) -> Actor:
