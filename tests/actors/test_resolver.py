@@ -232,3 +232,9 @@ def test_the_target_of_a_threat_is_read_in_the_infinitive_it_governs(pipeline: P
     (threat,) = [e for e in result.events if e.trigger.text == "threatened"]
     assert threat.target is not None
     assert threat.target.country == "NATO"  # an organisation, not a place the event happens in
+
+
+@pytest.mark.parametrize("phrase", ["scores of girls", "Nigerian schoolgirls", "three boys"])
+def test_children_named_as_such_are_civilians(resolve: Resolve, phrase: str) -> None:
+    actor = resolve(phrase, sentence=f"Gunmen abducted {phrase} on Monday.")
+    assert actor.agent == "CVL"
