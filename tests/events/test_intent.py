@@ -19,8 +19,21 @@ from whimbrel.events.schema import cameo_names, cameo_to_plover
     ],
 )
 def test_an_announced_action_is_a_promise_or_a_threat(events, text, trigger, cameo, plover) -> None:  # type: ignore[no-untyped-def]
-    codings = {(m.cameo, m.plover, m.modality) for m in events(text) if m.trigger.text == trigger}
-    assert codings == {(cameo, plover, "intended")}
+    # the promise or threat is what happened: it is asserted, and flagged as announcing the act
+    codings = {
+        (m.cameo, m.plover, m.modality, m.extra["announced_act"]) for m in events(text) if m.trigger.text == trigger
+    }
+    assert codings == {(cameo, plover, "asserted", True)}
+
+
+def test_an_announced_promise_is_the_main_event_over_a_background_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from whimbrel.evaluation.event_sets import gsr_event
+    from whimbrel.model import Article
+
+    text = "The kidnappers said they will free the two engineers, whom they had abducted in March, next week."
+    (result,) = pipeline.process([Article(id="t", text=text)])
+    main = gsr_event(result.events)
+    assert main is not None and (main.trigger.text, main.plover, main.modality) == ("free", "AGREE", "claimed")
 
 
 def test_a_done_action_keeps_its_own_code(events) -> None:  # type: ignore[no-untyped-def]

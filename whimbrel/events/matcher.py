@@ -325,6 +325,10 @@ class EventMatcher:
             # "X will support Y" is a promise (CAMEO 03x), "X will impose a curfew" a threat (13x)
             coding = cameo_to_plover()[announced]
             cameo, plover, mode = announced, coding.plover, coding.mode
+            # the event coded now is the announcement, and that was made: "intended" described the
+            # announced act, not the promise (attribution turns it into "claimed" when credited);
+            # the flag keeps what the act itself is
+            modality = "asserted"
         sources: list[Span | None] = list(roles.sources) or [None]
         targets: list[Span | None] = list(roles.targets) or [None]
         pairs = [(s, t) for s in sources for t in targets][:MAX_PAIRS]
@@ -344,6 +348,7 @@ class EventMatcher:
                 extra={
                     "target_is_place": roles.target_is_place,
                     "source_from_pronoun": roles.source_from_pronoun,
+                    "announced_act": announced is not None,
                     **reverse_fields(pattern),
                 },
             )
