@@ -88,3 +88,33 @@ def test_a_demand_voiced_by_a_protest_ranks_below_it(events, text: str) -> None:
     protest = max(m.confidence for m in mentions if m.plover == "PROTEST")
     assert all(m.confidence < protest for m in mentions if m.plover == "REQUEST")
     assert any(m.plover == "REQUEST" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "described"),
+    [
+        (
+            "The farmers began a hunger strike to demand the return of land confiscated by the army in 1985.",
+            "demand",
+            "confiscated",
+        ),
+        (
+            "The rebels demanded the release of the activists arrested by police during the march.",
+            "demanded",
+            "arrested",
+        ),
+    ],
+)
+def test_an_event_in_a_clause_describing_a_participant_ranks_below_its_event(events, text, main, described) -> None:  # type: ignore[no-untyped-def]
+    mentions = events(text)
+    above = max(m.confidence for m in mentions if m.trigger.text == main)
+    assert all(m.confidence < above for m in mentions if m.trigger.text == described)
+    assert any(m.trigger.text == described for m in mentions)
+
+
+def test_violence_described_inside_violence_keeps_its_rank(events) -> None:  # type: ignore[no-untyped-def]
+    # "the rocket fired by the militia": one attack told twice, the verb with its actor ranks first
+    mentions = events("The rocket fired by the militia destroyed a police station in the town.")
+    fired = [m.confidence for m in mentions if m.trigger.text == "fired"]
+    rocket = [m.confidence for m in mentions if m.trigger.text == "rocket"]
+    assert fired and rocket and max(fired) > max(rocket)

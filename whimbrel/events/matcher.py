@@ -34,7 +34,7 @@ from whimbrel.events.obligation import ObligationDemand, obligation_demand
 from whimbrel.events.patterns import bundled_patterns, load_patterns
 from whimbrel.events.quantities import counts_near, is_counting_word
 from whimbrel.events.reverse import reverse_fields
-from whimbrel.events.roles import RoleResult, find_roles, is_passive, verb_source_heads
+from whimbrel.events.roles import RoleResult, find_roles, is_passive, light_verb_of, verb_source_heads
 from whimbrel.events.schema import DATA_DIR, TriggerPattern, cameo_to_plover
 from whimbrel.nlp.extensions import EventMention, event_mentions_of, register_extensions
 
@@ -258,6 +258,7 @@ class EventMatcher:
         self.lend_targets(chosen, causes, by_trigger)
         self.code_obligation_demands(doc, by_trigger)
         rank_demands_below_their_protests(by_trigger)
+        rank_descriptions_below_their_events(by_trigger)
         self.attach_quantities(doc, by_trigger, causes)
         disaster_story = is_disaster_story(doc)
         for index in sorted(by_trigger):
@@ -460,6 +461,44 @@ def rank_demands_below_their_protests(by_trigger: dict[int, list[EventMention]])
         )
         for mention in mentions:
             mention.confidence = round(max(0.05, min(mention.confidence, protest - 0.05)), 2)
+
+
+#: how a clause describing a participant hangs on its noun: "the men who killed", "property seized in 1970"
+DESCRIBING_DEPS = frozenset({"relcl", "acl"})
+
+
+def _described_under(trigger: Token, events_at: dict[int, int]) -> int | None:
+    """The trigger above the noun whose describing clause holds ``trigger``, if any."""
+    token, crossed = trigger, False
+    while token.head.i != token.i:
+        crossed = crossed or (token.dep_ in DESCRIBING_DEPS and token.head.pos_ in ("NOUN", "PROPN"))
+        token = token.head
+        if crossed and token.i in events_at:
+            return events_at[token.i]
+    return None
+
+
+def rank_descriptions_below_their_events(by_trigger: dict[int, list[EventMention]]) -> None:
+    """An event told in a clause that describes a participant of another event is background to it:
+    "a hunger strike to demand the return of property seized in 1970" reports the strike, "violating
+    the ceasefire signed in March" the violation. It keeps its coding but ranks below that event,
+    except where both are violence."""
+    # a noun's event is told by its light verb too: "granted asylum to men who fled" hangs on "granted"
+    events_at = {index: index for index in by_trigger}
+    for index, mentions in by_trigger.items():
+        light = light_verb_of(mentions[0].trigger)
+        if light is not None:
+            events_at.setdefault(light.i, index)
+    caps: dict[int, float] = {}
+    for index, mentions in by_trigger.items():
+        above = _described_under(mentions[0].trigger, events_at)
+        if above is None or (is_violent(index, by_trigger) and is_violent(above, by_trigger)):
+            # "the missile fired by the army destroyed a warship": one attack told twice
+            continue
+        caps[index] = max(m.confidence for m in by_trigger[above]) - 0.05
+    for index, cap in caps.items():
+        for mention in by_trigger[index]:
+            mention.confidence = round(max(0.05, min(mention.confidence, cap)), 2)
 
 
 def acled_fields(pattern: TriggerPattern, trigger: Token, source: Span | None, target: Span | None) -> dict[str, Any]:

@@ -376,7 +376,8 @@ def _between_objects(noun: Token) -> list[Token]:
     return [t for obj in objs for t in with_conjuncts(obj)]
 
 
-def _light_verb_of(noun: Token) -> Token | None:
+def light_verb_of(noun: Token) -> Token | None:
+    """The light verb whose object the noun is ("carried out raids", "granted asylum"), if any."""
     if noun.dep_ == "dobj" and verb_is(noun.head, LIGHT_VERBS):
         return noun.head
     return None
@@ -423,7 +424,7 @@ def _misparsed_conjuncts(obj: Token) -> list[Token]:
 def target_heads(trigger: Token, pattern: TriggerPattern) -> list[Token]:
     heads: list[Token] = []
     holders = [trigger]
-    light = _light_verb_of(trigger)
+    light = light_verb_of(trigger)
     if light is not None:
         holders.append(light)
     for relation in pattern.roles.target:
