@@ -202,3 +202,16 @@ def test_means_without_a_force_gives_no_source(events) -> None:  # type: ignore[
     mentions = events("A weaver was killed in the firing near the mill.")
     assert mentions
     assert all(m.source_span is None for m in mentions)
+
+
+def test_granting_asylum_is_done_by_the_granter_to_the_dative(events) -> None:  # type: ignore[no-untyped-def]
+    (asylum,) = [
+        m for m in events("Kenya has granted political asylum to twelve Somali journalists.") if m.plover == "AID"
+    ]
+    assert (asylum.source_span.text, asylum.target_span.text) == ("Kenya", "Somali journalists")
+
+
+def test_a_collective_subject_is_what_their_refers_to(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("A group of Kenyan envoys held their first talks with the Russian president on Monday.")
+    (talks,) = [m for m in mentions if m.trigger.text == "talks"]
+    assert talks.source_span.text == "group of Kenyan envoys"

@@ -65,6 +65,8 @@ LIGHT_VERBS = frozenset(
         "announce",
         "impose",
         "declare",
+        "grant",
+        "give",
     }
 )
 #: Prepositions through which a noun trigger takes its verb's subject ("took off on raids").
@@ -197,6 +199,10 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             objs.extend(c for c in prep.children if c.dep_ == "pobj")
     return objs
+
+
+def _prep_objects_of(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ == "pobj"]
 
 
 def _agent_objects(verb: Token) -> list[Token]:
@@ -402,7 +408,9 @@ def _relation_targets(token: Token, relation: str) -> list[Token]:
     if relation == "dobj":
         return _direct_objects(token)
     if relation in ("nsubjpass", "dative"):
-        return [c for c in token.children if c.dep_ == relation]
+        found = [c for c in token.children if c.dep_ == relation]
+        # a dative "to" ("granted asylum to twelve journalists") stands for its object
+        return [o for c in found for o in (_prep_objects_of(c) or [c])]
     return []
 
 
@@ -513,7 +521,8 @@ def _clause_subject(noun: Token) -> Token | None:
 
 
 def _fits(token: Token, kind: str) -> bool:
-    plural = token.tag_ in ("NNS", "NNPS") or bool(token.conjuncts)
+    # "a group of diplomats held their meeting": a collective noun is "they"
+    plural = token.tag_ in ("NNS", "NNPS") or bool(token.conjuncts) or token.lower_ in QUANTITY_NOUNS
     if kind == "person":
         return token.ent_type_ == "PERSON" or (token.pos_ == "NOUN" and not plural)
     if kind == "plural":
