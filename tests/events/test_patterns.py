@@ -80,3 +80,40 @@ def test_opening_diplomatic_ties_is_diplomatic_cooperation(events) -> None:  # t
 )
 def test_accident_reports_code_no_talks_appeals_or_accusations(events, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not {m.plover for m in events(text)} & {"CONSULT", "REQUEST", "ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "pattern", "source", "target"),
+    [
+        (
+            "Some 20,000 Syrian Kurds sought refuge in Turkey last week.",
+            "sought",
+            "request.asylum",
+            "Syrian Kurds",
+            None,
+        ),
+        ("Egypt launched a mediation effort between Chad and Sudan.", "effort", "consult.mediate", "Egypt", "Chad"),
+        (
+            "Dutch nurses handed over two tonnes of medicine to the hospital.",
+            "handed",
+            "aid.humanitarian",
+            "Dutch nurses",
+            None,
+        ),
+        ("Militiamen sexually abused dozens of women in the camp.", "abused", "assault.sexual", "Militiamen", None),
+        (
+            "Turkey has strengthened its forces along the border.",
+            "strengthened",
+            "mobilize.send_troops",
+            "Turkey",
+            None,
+        ),
+    ],
+)
+def test_words_for_asylum_requests_mediation_handovers_abuse_and_reinforcement(  # type: ignore[no-untyped-def]
+    events, text: str, trigger: str, pattern: str, source: str, target: str | None
+) -> None:
+    mentions = [m for m in events(text) if m.trigger.text == trigger]
+    assert mentions and {m.pattern_id for m in mentions} == {pattern}
+    assert str(mentions[0].source_span) == source
+    assert target is None or str(mentions[0].target_span) == target

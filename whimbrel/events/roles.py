@@ -358,12 +358,14 @@ def noun_source_heads(noun: Token, depth: int = 0) -> list[Token]:
     mods = _noun_modifier_sources(noun) or _noun_agents(noun)
     if mods:
         return mods
-    between = _between_objects(noun)
-    if between:
-        return between[:1]
     head = noun.head
-    if noun.dep_ == "dobj" and verb_is(head, LIGHT_VERBS):
-        return verb_source_heads(head)
+    # "Egypt launched a mediation effort between Chad and Sudan": who launched it acts
+    light_subject = verb_source_heads(head) if noun.dep_ == "dobj" and verb_is(head, LIGHT_VERBS) else []
+    between = _between_objects(noun)
+    if between and not light_subject:
+        return between[:1]
+    if light_subject:
+        return light_subject
     if noun.dep_ == "pobj" and head.lower_ in MEANS_PREPS and is_passive(head.head):
         return _agent_objects(head.head)  # "killed in an airstrike by the coalition"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and depth < 3:
