@@ -118,3 +118,16 @@ def test_violence_described_inside_violence_keeps_its_rank(events) -> None:  # t
     fired = [m.confidence for m in mentions if m.trigger.text == "fired"]
     rocket = [m.confidence for m in mentions if m.trigger.text == "rocket"]
     assert fired and rocket and max(fired) > max(rocket)
+
+
+def test_a_protest_with_no_target_is_aimed_at_whom_its_demand_is_made_of(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events(
+        "Teachers began a hunger strike on Monday to demand the dismissal of the Kenyan education minister."
+    )
+    (strike,) = [m for m in mentions if m.plover == "PROTEST"]
+    assert str(strike.target_span) == "Kenyan education minister"
+
+
+def test_a_demand_for_things_gives_its_protest_no_target(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Nurses went on a hunger strike to demand higher wages.")
+    assert [m.target_span for m in mentions if m.plover == "PROTEST"] == [None]

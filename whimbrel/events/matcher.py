@@ -34,7 +34,15 @@ from whimbrel.events.obligation import ObligationDemand, obligation_demand
 from whimbrel.events.patterns import bundled_patterns, load_patterns
 from whimbrel.events.quantities import counts_near, is_counting_word
 from whimbrel.events.reverse import reverse_fields
-from whimbrel.events.roles import RoleResult, find_roles, is_passive, light_verb_of, verb_source_heads
+from whimbrel.events.roles import (
+    RoleResult,
+    actor_span,
+    find_roles,
+    is_actor_like,
+    is_passive,
+    light_verb_of,
+    verb_source_heads,
+)
 from whimbrel.events.schema import DATA_DIR, TriggerPattern, cameo_to_plover
 from whimbrel.nlp.extensions import EventMention, event_mentions_of, register_extensions
 
@@ -258,6 +266,7 @@ class EventMatcher:
         self.lend_targets(chosen, causes, by_trigger)
         self.code_obligation_demands(doc, by_trigger)
         rank_demands_below_their_protests(by_trigger)
+        aim_protests_at_their_demands(by_trigger)
         rank_descriptions_below_their_events(by_trigger)
         self.attach_quantities(doc, by_trigger, causes)
         disaster_story = is_disaster_story(doc)
@@ -442,25 +451,51 @@ def _protest_clause(token: Token, protests: set[int]) -> bool:
     return token.i in protests or any(c.i in protests and c.dep_ in PROTEST_NOUN_DEPS for c in token.children)
 
 
-def rank_demands_below_their_protests(by_trigger: dict[int, list[EventMention]]) -> None:
-    """A demand voiced by a protest is what the protest is about, not an event of its own: CAMEO and
-    ACLED code the protest ("students demonstrated calling for reforms" is 141, not 020). Such a
-    demand keeps its coding but ranks below the protest."""
+def _demands_and_their_protests(by_trigger: dict[int, list[EventMention]]) -> list[tuple[int, list[int]]]:
+    """Each demand voiced by a protest ("staged a sit-in to demand", "marched, calling for"), with the
+    protest triggers that voice it."""
     protests = {i for i, ms in by_trigger.items() if any(m.plover == "PROTEST" for m in ms)}
+    pairs = []
     for index, mentions in by_trigger.items():
         if index in protests or not all(m.plover == "REQUEST" for m in mentions):
             continue
         trigger = mentions[0].trigger
         if trigger.dep_ not in PURPOSE_DEPS or not _protest_clause(trigger.head, protests):
             continue
-        protest = max(
-            m.confidence
-            for i in protests
-            if i in (trigger.head.i, *(c.i for c in trigger.head.children))
-            for m in by_trigger[i]
-        )
-        for mention in mentions:
+        pairs.append((index, [i for i in protests if i in (trigger.head.i, *(c.i for c in trigger.head.children))]))
+    return pairs
+
+
+def rank_demands_below_their_protests(by_trigger: dict[int, list[EventMention]]) -> None:
+    """A demand voiced by a protest is what the protest is about, not an event of its own: CAMEO and
+    ACLED code the protest ("students demonstrated calling for reforms" is 141, not 020). Such a
+    demand keeps its coding but ranks below the protest."""
+    for index, protests in _demands_and_their_protests(by_trigger):
+        protest = max(m.confidence for i in protests for m in by_trigger[i])
+        for mention in by_trigger[index]:
             mention.confidence = round(max(0.05, min(mention.confidence, protest - 0.05)), 2)
+
+
+def _whom_of(demanded: Span) -> Span:
+    """Who a demanded act is done to: "the resignation of the president" is the president's."""
+    owners = [o for p in demanded.root.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return actor_span(owners[0]) if owners and is_actor_like(owners[0]) else demanded
+
+
+def aim_protests_at_their_demands(by_trigger: dict[int, list[EventMention]]) -> None:
+    """A protest that names no target is aimed at whom its demand is made of: "began a hunger strike
+    to demand the resignation of the president" protests against the president."""
+    for index, protests in _demands_and_their_protests(by_trigger):
+        spans = [_whom_of(m.target_span) for m in by_trigger[index] if m.target_span is not None]
+        demanded = [span for span in spans if is_actor_like(span.root)]  # "higher wages" is no one
+        for protest in protests:
+            if not demanded or any(m.target_span is not None for m in by_trigger[protest]):
+                continue
+            by_trigger[protest] = [
+                EventMention(**{**_fields(m), "target_span": target})
+                for m in by_trigger[protest]
+                for target in demanded
+            ][:MAX_PAIRS]
 
 
 #: how a clause describing a participant hangs on its noun: "the men who killed", "property seized in 1970"
