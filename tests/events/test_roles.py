@@ -215,3 +215,17 @@ def test_a_collective_subject_is_what_their_refers_to(events) -> None:  # type: 
     mentions = events("A group of Kenyan envoys held their first talks with the Russian president on Monday.")
     (talks,) = [m for m in mentions if m.trigger.text == "talks"]
     assert talks.source_span.text == "group of Kenyan envoys"
+
+
+def test_what_an_actor_is_accused_of_is_done_by_that_actor(events) -> None:  # type: ignore[no-untyped-def]
+    text = "Human Rights Watch accused the Kenyan police of killing protesters, ignoring court orders and torturing detainees."
+    mentions = events(text)
+    sources = {m.trigger.text: str(m.source_span) for m in mentions}
+    assert sources["killing"] == sources["ignoring"] == sources["torturing"] == "Kenyan police"
+    accused = max(m.confidence for m in mentions if m.trigger.text == "accused")
+    assert all(m.confidence < accused for m in mentions if m.trigger.text != "accused")
+
+
+def test_a_gerund_of_a_thing_has_no_reason_doer(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Police used tear gas for dispersing the crowd outside the stadium.")
+    assert all(str(m.source_span) != "tear gas" for m in mentions)

@@ -41,6 +41,7 @@ from whimbrel.events.roles import (
     is_actor_like,
     is_passive,
     light_verb_of,
+    reason_of,
     verb_source_heads,
 )
 from whimbrel.events.schema import DATA_DIR, TriggerPattern, cameo_to_plover
@@ -268,6 +269,7 @@ class EventMatcher:
         rank_demands_below_their_protests(by_trigger)
         aim_protests_at_their_demands(by_trigger)
         rank_descriptions_below_their_events(by_trigger)
+        rank_reasons_below_their_events(by_trigger)
         self.attach_quantities(doc, by_trigger, causes)
         disaster_story = is_disaster_story(doc)
         for index in sorted(by_trigger):
@@ -533,6 +535,18 @@ def rank_descriptions_below_their_events(by_trigger: dict[int, list[EventMention
         caps[index] = max(m.confidence for m in by_trigger[above]) - 0.05
     for index, cap in caps.items():
         for mention in by_trigger[index]:
+            mention.confidence = round(max(0.05, min(mention.confidence, cap)), 2)
+
+
+def rank_reasons_below_their_events(by_trigger: dict[int, list[EventMention]]) -> None:
+    """What an actor is accused, blamed or thanked for ("accused the US of violating rights") is the
+    content of that event, which the sentence reports: it ranks below it."""
+    for mentions in by_trigger.values():
+        reason = reason_of(mentions[0].trigger)
+        if reason is None or reason.verb.i not in by_trigger:
+            continue
+        cap = max(m.confidence for m in by_trigger[reason.verb.i]) - 0.05
+        for mention in mentions:
             mention.confidence = round(max(0.05, min(mention.confidence, cap)), 2)
 
 

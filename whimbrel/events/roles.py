@@ -225,10 +225,43 @@ def verb_is(token: Token, verbs: frozenset[str]) -> bool:
     return any(base in verbs for base in bases)
 
 
+@dataclass(slots=True, frozen=True)
+class Reason:
+    """An act told as the reason for another: "accused X of killing", "thanked X for helping"."""
+
+    doer: Token  # the object said to have done it
+    verb: Token  # the verb it is the reason of
+
+
+def reason_of(gerund: Token) -> Reason | None:
+    """The act a gerund after "of"/"for" on a verb's object names: its doer is that object ("accused
+    the police of killing protesters"); the later gerunds of the list, which the parser hangs on the
+    verb itself ("..., ignoring court orders and torturing detainees"), are reasons as well."""
+    if gerund.tag_ != "VBG":
+        return None
+    head = gerund.head
+    if gerund.dep_ == "pcomp" and head.lower_ in ("of", "for"):
+        verb = head.head.head if head.head.dep_ == "dobj" else head.head
+    elif gerund.dep_ == "advcl" and _child(gerund, "nsubj") is None:
+        verb = head
+        earlier = [g for p in verb.subtree if p.lower_ in ("of", "for") for g in p.children if g.dep_ == "pcomp"]
+        if not any(g.tag_ == "VBG" and g.i < gerund.i for g in earlier):
+            return None
+    else:
+        return None
+    doer = _child(verb, "dobj")
+    if verb.pos_ != "VERB" or doer is None or not is_actor_like(doer):
+        return None
+    return Reason(doer=doer, verb=verb)
+
+
 def verb_source_heads(verb: Token, depth: int = 0) -> list[Token]:
     """The head token(s) of a verb's source, following control and coordination chains upward."""
     if depth > 4:
         return []
+    reason = reason_of(verb)
+    if reason is not None:
+        return [reason.doer]
     subj = _child(verb, "nsubj")
     if subj is not None and subj.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl" and verb.head.pos_ in ACTOR_POS:
         return [verb.head]  # "the policemen who opened fire": "who" stands for the noun the clause describes
