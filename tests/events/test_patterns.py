@@ -108,12 +108,32 @@ def test_accident_reports_code_no_talks_appeals_or_accusations(events, text: str
             "Turkey",
             None,
         ),
+        (
+            "The doctors' union called off its strike after talks.",
+            "called",
+            "concede.end_protest",
+            "The doctors' union",
+            None,
+        ),
+        ("The workers ended their sit-in outside the parliament.", "ended", "concede.end_protest", "workers", None),
+        (
+            "The president received a team of election observers.",
+            "received",
+            "retreat.allow_inspectors",
+            "president",
+            None,
+        ),
     ],
 )
-def test_words_for_asylum_requests_mediation_handovers_abuse_and_reinforcement(  # type: ignore[no-untyped-def]
+def test_words_for_asylum_mediation_handovers_abuse_reinforcement_ended_protests_and_observers(  # type: ignore[no-untyped-def]
     events, text: str, trigger: str, pattern: str, source: str, target: str | None
 ) -> None:
     mentions = [m for m in events(text) if m.trigger.text == trigger]
     assert mentions and {m.pattern_id for m in mentions} == {pattern}
     assert str(mentions[0].source_span) == source
     assert target is None or str(mentions[0].target_span) == target
+
+
+def test_a_halted_air_campaign_is_not_an_ended_protest(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("The army halted its air strikes on the town after a rally in the capital.")
+    assert not [m for m in mentions if m.pattern_id == "concede.end_protest"]
