@@ -81,3 +81,21 @@ def test_easing_restrictions_is_a_concession(events, text: str, trigger: str, ca
     mentions = events(text)
     assert {(m.cameo, m.plover) for m in mentions if m.trigger.text == trigger} == {(cameo, "CONCEDE")}
     assert "1723" not in {m.cameo for m in mentions}  # the eased curfew is not imposed
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cameo"),
+    [
+        ("The rebels said they will not release the hostages.", "release", "1243"),
+        ("Kenya will not lift the ban on the opposition party.", "lift", "1241"),
+    ],
+)
+def test_a_concession_said_not_to_be_made_is_a_refusal(events, text: str, trigger: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    codings = {(m.cameo, m.plover) for m in events(text) if m.trigger.text == trigger}
+    assert codings == {(cameo, "REJECT")}
+
+
+def test_a_refusal_verb_keeps_the_refused_act_as_it_is(events) -> None:  # type: ignore[no-untyped-def]
+    # "refused" is coded by its own REJECT pattern; the release it governs stays a negated release
+    mentions = events("The government refused to release the hostages.")
+    assert {(m.plover, m.modality) for m in mentions if m.trigger.text == "release"} == {("RETREAT", "negated")}

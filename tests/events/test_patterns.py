@@ -123,6 +123,27 @@ def test_accident_reports_code_no_talks_appeals_or_accusations(events, text: str
             "president",
             None,
         ),
+        (
+            "The Chadian government accepted demands from the rebels.",
+            "accepted",
+            "concede.accept_demands",
+            "Chadian government",
+            None,
+        ),
+        (
+            "Norway accepted a formula for settling its quarrel with Iceland.",
+            "accepted",
+            "agree.accept_plan",
+            "Norway",
+            "formula",
+        ),
+        (
+            "The Kenyan government welcomed the court's ruling on the vote.",
+            "welcomed",
+            "support.praise",
+            "Kenyan government",
+            None,
+        ),
     ],
 )
 def test_words_for_asylum_mediation_handovers_abuse_reinforcement_ended_protests_and_observers(  # type: ignore[no-untyped-def]

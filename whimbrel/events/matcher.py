@@ -28,8 +28,8 @@ from spacy.vocab import Vocab
 
 from whimbrel.data_files import load_models
 from whimbrel.events.acled import acled_type_of
-from whimbrel.events.intent import announced_code
-from whimbrel.events.modality import is_attempt, modality_of
+from whimbrel.events.intent import announced_code, refused_code
+from whimbrel.events.modality import is_attempt, is_refused, modality_of
 from whimbrel.events.obligation import ObligationDemand, obligation_demand
 from whimbrel.events.patterns import bundled_patterns, load_patterns
 from whimbrel.events.quantities import counts_near, is_counting_word
@@ -333,13 +333,16 @@ class EventMatcher:
         announced = None
         if modality == "intended" and self.codes_announcements(pattern) and not is_attempt(trigger):
             announced = announced_code(cameo)
+        elif modality == "negated" and self.codes_announcements(pattern) and not is_refused(trigger):
+            # a refusal verb has its own REJECT pattern ("refused to release"); a bare "not" has none
+            announced = refused_code(cameo)
         if announced is not None:
             # "X will support Y" is a promise (CAMEO 03x), "X will impose a curfew" a threat (13x)
             coding = cameo_to_plover()[announced]
             cameo, plover, mode = announced, coding.plover, coding.mode
-            # the event coded now is the announcement, and that was made: "intended" described the
-            # announced act, not the promise (attribution turns it into "claimed" when credited);
-            # the flag keeps what the act itself is
+            # the event coded now is the announcement (or refusal), and that was made: "intended" or
+            # "negated" described the act, not the promise (attribution turns it into "claimed" when
+            # credited); the flag keeps what the act itself is
             modality = "asserted"
         sources: list[Span | None] = list(roles.sources) or [None]
         targets: list[Span | None] = list(roles.targets) or [None]

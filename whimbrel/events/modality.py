@@ -128,7 +128,7 @@ def modality_of(trigger: Token) -> Modality:
         return "denied"
     if any(t.lemma_ in THREAT_VERBS for t in above):
         return "threatened"
-    if _has_child(local, {"neg", "det"}, NEGATORS) or _refused(trigger):
+    if _has_child(local, {"neg", "det"}, NEGATORS) or is_refused(trigger):
         return "negated"
     if (
         _is_hypothetical(trigger, local)
@@ -214,7 +214,7 @@ def _going_to(local: list[Token]) -> bool:
     )
 
 
-def _refused(trigger: Token) -> bool:
+def is_refused(trigger: Token) -> bool:
     """The trigger is what its governing verb refuses: "refused to deploy", "declined to resign"."""
     return trigger.dep_ == "xcomp" and trigger.head.lemma_ in REFUSAL_VERBS
 
