@@ -77,6 +77,10 @@ def test_refusals_and_readiness(events, text: str, trigger: str, modality: str) 
             "asserted",
         ),
         ("The movement aims to unseat the mayor as protests entered their third week.", "protests", "asserted"),
+        # a subject is governed only by a verb of occurring
+        ("Aid agencies said the destruction of the convoy would deepen suffering.", "destruction", "asserted"),
+        ("An attack on the capital could happen at any time.", "attack", "hypothetical"),
+        ("The leaders agreed on measures intended to end the fighting in the east.", "fighting", "hypothetical"),
     ],
 )
 def test_modality_of_the_act(nlp: Language, text: str, trigger: str, modality: str) -> None:

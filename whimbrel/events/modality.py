@@ -57,9 +57,13 @@ INTENT_VERBS = frozenset(
         "swear",
     }
 )
-#: verbs whose object is someone else's act, met or kept off: "ready to counter an airstrike"
+#: verbs whose object is another act, met, ended or kept off: "ready to counter an airstrike", "to end the fighting"
 COUNTERING_VERBS = frozenset(
-    {"counter", "repel", "repulse", "prevent", "avert", "thwart", "foil", "deter", "forestall"}
+    {"counter", "repel", "repulse", "prevent", "avert", "thwart", "foil", "deter", "forestall", "end", "stop", "halt"}
+)
+#: verbs whose subject is the event that occurs: "talks will take place", "an attack could happen"
+OCCURRENCE_VERBS = frozenset(
+    {"happen", "occur", "take", "begin", "start", "resume", "continue", "proceed", "go", "come", "follow", "last", "be"}
 )
 #: verbs of foreseeing: in the passive ("is expected to") they forecast an act nobody announced
 FORECAST_VERBS = frozenset({"expect", "predict", "forecast"})
@@ -90,11 +94,22 @@ def _beyond_semicolon(token: Token) -> bool:
     return any(c.text == ";" and low < c.i < high for c in head.children)
 
 
+def _outside_governance(token: Token) -> bool:
+    """The word's head does not govern it: the word is the subject of a verb other than one of
+    occurring ("the destruction of the trucks would deepen suffering": the destruction happened, unlike
+    "talks will take place")."""
+    subject = token.dep_ in ("nsubj", "nsubjpass", "csubj") and token.pos_ in ("NOUN", "PROPN")
+    return subject and token.head.lemma_ not in OCCURRENCE_VERBS
+
+
 def governing_chain(trigger: Token) -> list[Token]:
-    """The trigger and the heads above it, stopping after the first verb of saying and at a semicolon."""
+    """The trigger and the heads above it, stopping after the first verb of saying, at a semicolon,
+    and at a subject (see :func:`_outside_governance`)."""
     chain = [trigger]
     token = trigger
-    while token.head.i != token.i and len(chain) < 8 and not _beyond_semicolon(token):
+    while (
+        token.head.i != token.i and len(chain) < 8 and not _beyond_semicolon(token) and not _outside_governance(token)
+    ):
         token = token.head
         chain.append(token)
         if token.lemma_ in SAY_VERBS:
