@@ -131,3 +131,21 @@ def test_a_protest_with_no_target_is_aimed_at_whom_its_demand_is_made_of(events)
 def test_a_demand_for_things_gives_its_protest_no_target(events) -> None:  # type: ignore[no-untyped-def]
     mentions = events("Nurses went on a hunger strike to demand higher wages.")
     assert [m.target_span for m in mentions if m.plover == "PROTEST"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The farmers threatened to block the highway unless the government cuts fuel prices.", "government"),
+        ("Iran threatened to quit the talks if the United States imposes new sanctions.", "the United States"),
+    ],
+)
+def test_a_threat_with_no_target_is_aimed_at_the_party_it_is_conditioned_on(events, text: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    threats = [m for m in events(text) if m.plover == "THREATEN"]
+    assert threats and {str(m.target_span) for m in threats} == {target}
+
+
+def test_a_threat_with_its_own_target_keeps_it(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("The rebels threatened to attack the army unless the government frees their leader.")
+    threats = [m for m in mentions if m.plover == "THREATEN"]
+    assert threats and all(str(m.target_span) != "government" for m in threats)

@@ -268,6 +268,7 @@ class EventMatcher:
         self.code_obligation_demands(doc, by_trigger)
         rank_demands_below_their_protests(by_trigger)
         aim_protests_at_their_demands(by_trigger)
+        aim_threats_at_their_conditions(by_trigger)
         rank_descriptions_below_their_events(by_trigger)
         rank_reasons_below_their_events(by_trigger)
         self.attach_quantities(doc, by_trigger, causes)
@@ -479,6 +480,55 @@ def rank_demands_below_their_protests(by_trigger: dict[int, list[EventMention]])
         protest = max(m.confidence for i in protests for m in by_trigger[i])
         for mention in by_trigger[index]:
             mention.confidence = round(max(0.05, min(mention.confidence, protest - 0.05)), 2)
+
+
+#: what opens the condition of a threat: "... unless Israel withdraws", "... if the US goes ahead"
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _conditioned_party(trigger: Token) -> Span | None:
+    """Who must act for a threat not to be carried out: the subject of its if/unless clause, hung on
+    the threat or on the act threatened ("threatened to strike unless the government cuts prices")."""
+    holders = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
+    clauses = [c for h in holders for c in h.children if c.dep_ == "advcl"]
+    for clause in clauses:
+        if not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ != "PRON" and is_actor_like(subject):
+            return actor_span(subject)
+    return None
+
+
+def aim_threats_at_their_conditions(by_trigger: dict[int, list[EventMention]]) -> None:
+    """A threat that names no one as its target (or only a place) is aimed at the party whose
+    conduct it is made on: "threatened a general strike unless Israel rescinded the annexation"
+    threatens Israel (CAMEO codes a conditional threat as made against that party)."""
+    for index, mentions in by_trigger.items():
+        if not all(m.plover == "THREATEN" for m in mentions):
+            continue
+        if any(m.target_span is not None and not m.extra.get("target_is_place") for m in mentions):
+            continue
+        trigger = mentions[0].trigger
+        acts = [c for c in trigger.children if c.dep_ == "xcomp"]
+        if any(is_actor_like(o) for act in acts for o in act.children if o.dep_ == "dobj"):
+            continue  # "threatened to attack the army unless ...": the army is threatened
+        party = _conditioned_party(trigger)
+        if party is None:
+            continue
+        sources = list(dict.fromkeys(m.source_span for m in mentions))
+        base = mentions[0]
+        by_trigger[index] = [
+            EventMention(
+                **{
+                    **_fields(base),
+                    "source_span": source,
+                    "target_span": party,
+                    "extra": {**base.extra, "target_is_place": False},
+                }
+            )
+            for source in sources
+        ]
 
 
 def _whom_of(demanded: Span) -> Span:
