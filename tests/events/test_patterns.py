@@ -158,3 +158,11 @@ def test_words_for_asylum_mediation_handovers_abuse_reinforcement_ended_protests
 def test_a_halted_air_campaign_is_not_an_ended_protest(events) -> None:  # type: ignore[no-untyped-def]
     mentions = events("The army halted its air strikes on the town after a rally in the capital.")
     assert not [m for m in mentions if m.pattern_id == "concede.end_protest"]
+
+
+def test_declining_to_step_down_or_back_down_is_a_refusal_to_yield(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("The Kenyan minister has declined to resign despite growing pressure from parliament.")
+    assert {(m.cameo, m.plover) for m in mentions if m.trigger.text == "declined"} == {("1231", "REJECT")}
+    mentions = events("The rebels declined to withdraw from the captured town.")
+    assert {(m.cameo, m.plover) for m in mentions if m.trigger.text == "declined"} == {("124", "REJECT")}
+    assert not [m for m in events("The mayor declined to comment on the report.") if m.plover == "REJECT"]
