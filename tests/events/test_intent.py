@@ -16,6 +16,7 @@ from whimbrel.events.schema import cameo_names, cameo_to_plover
         ("The rebels are willing to withdraw their fighters from the valley.", "withdraw", "0356", "AGREE"),
         ("The governor will impose a curfew on the capital.", "curfew", "1323", "THREATEN"),
         ("The union said it would boycott the talks with the ministry.", "boycott", "133", "THREATEN"),
+        ("The UN chief said he will withdraw the weapons inspectors from Syria.", "withdraw", "136", "THREATEN"),
     ],
 )
 def test_an_announced_action_is_a_promise_or_a_threat(events, text, trigger, cameo, plover) -> None:  # type: ignore[no-untyped-def]
