@@ -166,3 +166,10 @@ def test_declining_to_step_down_or_back_down_is_a_refusal_to_yield(events) -> No
     mentions = events("The rebels declined to withdraw from the captured town.")
     assert {(m.cameo, m.plover) for m in mentions if m.trigger.text == "declined"} == {("124", "REJECT")}
     assert not [m for m in events("The mayor declined to comment on the report.") if m.plover == "REJECT"]
+
+
+def test_evacuating_the_wounded_is_aid_and_evacuating_a_base_a_retreat(events) -> None:  # type: ignore[no-untyped-def]
+    wounded = events("Red Cross helicopters evacuated the wounded from the besieged town on Friday.")
+    assert {m.pattern_id for m in wounded if m.trigger.text == "evacuated"} == {"aid.evacuate_people"}
+    base = events("The army evacuated its base near the border.")
+    assert {m.pattern_id for m in base if m.trigger.text == "evacuated"} == {"retreat.withdraw"}
