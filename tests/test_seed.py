@@ -81,8 +81,10 @@ def test_shamkhani_claim_via_irna_is_intended_cooperation(seed_events: list[Even
     share = [e for e in seed_events if "share" in e.trigger.text]
     assert share
     ev = share[0]
-    # announced cooperation is CAMEO's "express intent to cooperate" (03x, PLOVER AGREE); done, it is COOPERATE
-    assert (ev.plover, ev.modality) in {("AGREE", "intended"), ("COOPERATE", "claimed")}
+    # announced cooperation is CAMEO's "express intent to cooperate" (03x, PLOVER AGREE), an announcement
+    # made (claimed by its speaker) and flagged as such; done, it is COOPERATE
+    announced = "announced_act" in ev.flags
+    assert (ev.plover, ev.modality, announced) in {("AGREE", "claimed", True), ("COOPERATE", "claimed", False)}
     assert "Shamkhani" in (ev.attribution.speaker or "")
     assert "IRNA" in (ev.attribution.outlet or "") or "IRNA" in " ".join(ev.attribution.chain)
 

@@ -16,11 +16,25 @@ from whimbrel.events.schema import cameo_names, cameo_to_plover
         ("The rebels are willing to withdraw their fighters from the valley.", "withdraw", "0356", "AGREE"),
         ("The governor will impose a curfew on the capital.", "curfew", "1323", "THREATEN"),
         ("The union said it would boycott the talks with the ministry.", "boycott", "133", "THREATEN"),
+        ("The UN chief said he will withdraw the weapons inspectors from Syria.", "withdraw", "136", "THREATEN"),
     ],
 )
 def test_an_announced_action_is_a_promise_or_a_threat(events, text, trigger, cameo, plover) -> None:  # type: ignore[no-untyped-def]
-    codings = {(m.cameo, m.plover, m.modality) for m in events(text) if m.trigger.text == trigger}
-    assert codings == {(cameo, plover, "intended")}
+    # the promise or threat is what happened: it is asserted, and flagged as announcing the act
+    codings = {
+        (m.cameo, m.plover, m.modality, m.extra["announced_act"]) for m in events(text) if m.trigger.text == trigger
+    }
+    assert codings == {(cameo, plover, "asserted", True)}
+
+
+def test_an_announced_promise_is_the_main_event_over_a_background_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from whimbrel.evaluation.event_sets import gsr_event
+    from whimbrel.model import Article
+
+    text = "The kidnappers said they will free the two engineers, whom they had abducted in March, next week."
+    (result,) = pipeline.process([Article(id="t", text=text)])
+    main = gsr_event(result.events)
+    assert main is not None and (main.trigger.text, main.plover, main.modality) == ("free", "AGREE", "claimed")
 
 
 def test_a_done_action_keeps_its_own_code(events) -> None:  # type: ignore[no-untyped-def]
@@ -68,3 +82,21 @@ def test_easing_restrictions_is_a_concession(events, text: str, trigger: str, ca
     mentions = events(text)
     assert {(m.cameo, m.plover) for m in mentions if m.trigger.text == trigger} == {(cameo, "CONCEDE")}
     assert "1723" not in {m.cameo for m in mentions}  # the eased curfew is not imposed
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cameo"),
+    [
+        ("The rebels said they will not release the hostages.", "release", "1243"),
+        ("Kenya will not lift the ban on the opposition party.", "lift", "1241"),
+    ],
+)
+def test_a_concession_said_not_to_be_made_is_a_refusal(events, text: str, trigger: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    codings = {(m.cameo, m.plover) for m in events(text) if m.trigger.text == trigger}
+    assert codings == {(cameo, "REJECT")}
+
+
+def test_a_refusal_verb_keeps_the_refused_act_as_it_is(events) -> None:  # type: ignore[no-untyped-def]
+    # "refused" is coded by its own REJECT pattern; the release it governs stays a negated release
+    mentions = events("The government refused to release the hostages.")
+    assert {(m.plover, m.modality) for m in mentions if m.trigger.text == "release"} == {("RETREAT", "negated")}

@@ -88,3 +88,64 @@ def test_a_demand_voiced_by_a_protest_ranks_below_it(events, text: str) -> None:
     protest = max(m.confidence for m in mentions if m.plover == "PROTEST")
     assert all(m.confidence < protest for m in mentions if m.plover == "REQUEST")
     assert any(m.plover == "REQUEST" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "described"),
+    [
+        (
+            "The farmers began a hunger strike to demand the return of land confiscated by the army in 1985.",
+            "demand",
+            "confiscated",
+        ),
+        (
+            "The rebels demanded the release of the activists arrested by police during the march.",
+            "demanded",
+            "arrested",
+        ),
+    ],
+)
+def test_an_event_in_a_clause_describing_a_participant_ranks_below_its_event(events, text, main, described) -> None:  # type: ignore[no-untyped-def]
+    mentions = events(text)
+    above = max(m.confidence for m in mentions if m.trigger.text == main)
+    assert all(m.confidence < above for m in mentions if m.trigger.text == described)
+    assert any(m.trigger.text == described for m in mentions)
+
+
+def test_violence_described_inside_violence_keeps_its_rank(events) -> None:  # type: ignore[no-untyped-def]
+    # "the rocket fired by the militia": one attack told twice, the verb with its actor ranks first
+    mentions = events("The rocket fired by the militia destroyed a police station in the town.")
+    fired = [m.confidence for m in mentions if m.trigger.text == "fired"]
+    rocket = [m.confidence for m in mentions if m.trigger.text == "rocket"]
+    assert fired and rocket and max(fired) > max(rocket)
+
+
+def test_a_protest_with_no_target_is_aimed_at_whom_its_demand_is_made_of(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events(
+        "Teachers began a hunger strike on Monday to demand the dismissal of the Kenyan education minister."
+    )
+    (strike,) = [m for m in mentions if m.plover == "PROTEST"]
+    assert str(strike.target_span) == "Kenyan education minister"
+
+
+def test_a_demand_for_things_gives_its_protest_no_target(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Nurses went on a hunger strike to demand higher wages.")
+    assert [m.target_span for m in mentions if m.plover == "PROTEST"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The farmers threatened to block the highway unless the government cuts fuel prices.", "government"),
+        ("Iran threatened to quit the talks if the United States imposes new sanctions.", "the United States"),
+    ],
+)
+def test_a_threat_with_no_target_is_aimed_at_the_party_it_is_conditioned_on(events, text: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    threats = [m for m in events(text) if m.plover == "THREATEN"]
+    assert threats and {str(m.target_span) for m in threats} == {target}
+
+
+def test_a_threat_with_its_own_target_keeps_it(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("The rebels threatened to attack the army unless the government frees their leader.")
+    threats = [m for m in mentions if m.plover == "THREATEN"]
+    assert threats and all(str(m.target_span) != "government" for m in threats)

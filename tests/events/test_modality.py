@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
+
+from whimbrel.events.modality import modality_of
 
 
 @pytest.mark.parametrize(
@@ -13,11 +16,15 @@ import pytest
         ("There were no strikes on the city.", "strikes", "negated"),
         ("The group denied carrying out the attack.", "attack", "denied"),
         ("Iran threatened to strike Israel.", "strike", "threatened"),
-        ("The army plans to attack the town.", "attack", "intended"),
-        ("The rebels will release the hostages.", "release", "intended"),
         ("Hamas could attack Israel.", "attack", "hypothetical"),
         ("If Israel attacks the port, Iran would respond.", "attacks", "hypothetical"),
         ("The party demanded the arrest of the leaders.", "arrest", "hypothetical"),
+        ("The senators demanded that Italy cancel its plans to sell rifles to Chad.", "sell", "hypothetical"),
+        ("The league repeated its demand that Turkey ease restrictions on Syrian workers.", "ease", "hypothetical"),
+        ("The party demanded that the army return the land it seized in 1970.", "seized", "asserted"),
+        ("The minister is expected to visit Cairo next week.", "visit", "hypothetical"),
+        ("The navy is ready to counter any attack by the rebels.", "attack", "hypothetical"),
+        ("The garrison repelled an attack by the rebels on Monday.", "attack", "asserted"),
         ("The culprits must be arrested at once.", "arrested", "hypothetical"),
         # what a verb of enabling lets happen is as real as the enabling: a prospect, not a report
         ("The deal would allow the two armies to start patrolling the border together.", "patrolling", "intended"),
@@ -49,11 +56,35 @@ def test_a_clause_after_a_semicolon_does_not_govern(events) -> None:  # type: ig
     [
         ("The president refused to meet the opposition leaders.", "meet", "negated"),
         ("Police failed to arrest the men who burned the shops.", "arrest", "negated"),
-        ("The minister is prepared to lift the ban on the party.", "lift", "intended"),
-        ("The army stands ready to evacuate the villagers.", "evacuate", "intended"),
         ("The soldiers committed rape in the occupied villages.", "rape", "asserted"),
         ("Police called on the gunmen to surrender before storming the house.", "surrender", "hypothetical"),
     ],
 )
 def test_refusals_and_readiness(events, text: str, trigger: str, modality: str) -> None:  # type: ignore[no-untyped-def]
     assert {m.modality for m in events(text) if m.trigger.text == trigger} == {modality}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # an announced act is intended; its event is coded as the promise or threat (test_intent.py)
+        ("The army plans to attack the town.", "attack", "intended"),
+        ("The rebels will release the hostages.", "release", "intended"),
+        ("The minister is prepared to lift the ban on the party.", "lift", "intended"),
+        ("The army stands ready to evacuate the villagers.", "evacuate", "intended"),
+        # an intent word does not govern a relative clause or a clause of time
+        (
+            "Sixty people sought treatment after a leak at a factory that bombed the river with waste.",
+            "bombed",
+            "asserted",
+        ),
+        ("The movement aims to unseat the mayor as protests entered their third week.", "protests", "asserted"),
+        # a subject is governed only by a verb of occurring
+        ("Aid agencies said the destruction of the convoy would deepen suffering.", "destruction", "asserted"),
+        ("An attack on the capital could happen at any time.", "attack", "hypothetical"),
+        ("The leaders agreed on measures intended to end the fighting in the east.", "fighting", "hypothetical"),
+    ],
+)
+def test_modality_of_the_act(nlp: Language, text: str, trigger: str, modality: str) -> None:
+    (token,) = [t for t in nlp(text) if t.text == trigger]
+    assert modality_of(token) == modality

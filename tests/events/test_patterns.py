@@ -80,3 +80,96 @@ def test_opening_diplomatic_ties_is_diplomatic_cooperation(events) -> None:  # t
 )
 def test_accident_reports_code_no_talks_appeals_or_accusations(events, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not {m.plover for m in events(text)} & {"CONSULT", "REQUEST", "ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "pattern", "source", "target"),
+    [
+        (
+            "Some 20,000 Syrian Kurds sought refuge in Turkey last week.",
+            "sought",
+            "request.asylum",
+            "Syrian Kurds",
+            None,
+        ),
+        ("Egypt launched a mediation effort between Chad and Sudan.", "effort", "consult.mediate", "Egypt", "Chad"),
+        (
+            "Dutch nurses handed over two tonnes of medicine to the hospital.",
+            "handed",
+            "aid.humanitarian",
+            "Dutch nurses",
+            None,
+        ),
+        ("Militiamen sexually abused dozens of women in the camp.", "abused", "assault.sexual", "Militiamen", None),
+        (
+            "Turkey has strengthened its forces along the border.",
+            "strengthened",
+            "mobilize.send_troops",
+            "Turkey",
+            None,
+        ),
+        (
+            "The doctors' union called off its strike after talks.",
+            "called",
+            "concede.end_protest",
+            "The doctors' union",
+            None,
+        ),
+        ("The workers ended their sit-in outside the parliament.", "ended", "concede.end_protest", "workers", None),
+        (
+            "The president received a team of election observers.",
+            "received",
+            "retreat.allow_inspectors",
+            "president",
+            None,
+        ),
+        (
+            "The Chadian government accepted demands from the rebels.",
+            "accepted",
+            "concede.accept_demands",
+            "Chadian government",
+            None,
+        ),
+        (
+            "Norway accepted a formula for settling its quarrel with Iceland.",
+            "accepted",
+            "agree.accept_plan",
+            "Norway",
+            "formula",
+        ),
+        (
+            "The Kenyan government welcomed the court's ruling on the vote.",
+            "welcomed",
+            "support.praise",
+            "Kenyan government",
+            None,
+        ),
+    ],
+)
+def test_words_for_asylum_mediation_handovers_abuse_reinforcement_ended_protests_and_observers(  # type: ignore[no-untyped-def]
+    events, text: str, trigger: str, pattern: str, source: str, target: str | None
+) -> None:
+    mentions = [m for m in events(text) if m.trigger.text == trigger]
+    assert mentions and {m.pattern_id for m in mentions} == {pattern}
+    assert str(mentions[0].source_span) == source
+    assert target is None or str(mentions[0].target_span) == target
+
+
+def test_a_halted_air_campaign_is_not_an_ended_protest(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("The army halted its air strikes on the town after a rally in the capital.")
+    assert not [m for m in mentions if m.pattern_id == "concede.end_protest"]
+
+
+def test_declining_to_step_down_or_back_down_is_a_refusal_to_yield(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("The Kenyan minister has declined to resign despite growing pressure from parliament.")
+    assert {(m.cameo, m.plover) for m in mentions if m.trigger.text == "declined"} == {("1231", "REJECT")}
+    mentions = events("The rebels declined to withdraw from the captured town.")
+    assert {(m.cameo, m.plover) for m in mentions if m.trigger.text == "declined"} == {("124", "REJECT")}
+    assert not [m for m in events("The mayor declined to comment on the report.") if m.plover == "REJECT"]
+
+
+def test_evacuating_the_wounded_is_aid_and_evacuating_a_base_a_retreat(events) -> None:  # type: ignore[no-untyped-def]
+    wounded = events("Red Cross helicopters evacuated the wounded from the besieged town on Friday.")
+    assert {m.pattern_id for m in wounded if m.trigger.text == "evacuated"} == {"aid.evacuate_people"}
+    base = events("The army evacuated its base near the border.")
+    assert {m.pattern_id for m in base if m.trigger.text == "evacuated"} == {"retreat.withdraw"}

@@ -247,3 +247,30 @@ def test_which_after_a_state_named_as_actor_still_stands_for_it(events) -> None:
     found = events("Gondor, which attacked the rebels last year, sent more troops.")
     attacked = next(m for m in found if m.trigger.text == "attacked")
     assert attacked.source_span is not None and attacked.source_span.text == "Gondor"
+
+
+def test_granting_asylum_is_done_by_the_granter_to_the_dative(events) -> None:  # type: ignore[no-untyped-def]
+    (asylum,) = [
+        m for m in events("Kenya has granted political asylum to twelve Somali journalists.") if m.plover == "AID"
+    ]
+    assert (asylum.source_span.text, asylum.target_span.text) == ("Kenya", "Somali journalists")
+
+
+def test_a_collective_subject_is_what_their_refers_to(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("A group of Kenyan envoys held their first talks with the Russian president on Monday.")
+    (talks,) = [m for m in mentions if m.trigger.text == "talks"]
+    assert talks.source_span.text == "group of Kenyan envoys"
+
+
+def test_what_an_actor_is_accused_of_is_done_by_that_actor(events) -> None:  # type: ignore[no-untyped-def]
+    text = "Human Rights Watch accused the Kenyan police of killing protesters, ignoring court orders and torturing detainees."
+    mentions = events(text)
+    sources = {m.trigger.text: str(m.source_span) for m in mentions}
+    assert sources["killing"] == sources["ignoring"] == sources["torturing"] == "Kenyan police"
+    accused = max(m.confidence for m in mentions if m.trigger.text == "accused")
+    assert all(m.confidence < accused for m in mentions if m.trigger.text != "accused")
+
+
+def test_a_gerund_of_a_thing_has_no_reason_doer(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Police used tear gas for dispersing the crowd outside the stadium.")
+    assert all(str(m.source_span) != "tear gas" for m in mentions)

@@ -21,6 +21,8 @@ def codes_of(events: Events, text: str, trigger: str) -> set[str]:
     ("text", "trigger", "cameo"),
     [
         ("Turkey requested the extradition of the cleric from the United States.", "requested", "0213"),
+        ("The OSCE has pulled out its observers from the region.", "pulled", "1662"),
+        ("The charity withdrew its aid workers from the province after the attack.", "withdrew", "1663"),
         ("Pakistan asked the IMF for a new loan to shore up its reserves.", "asked", "0231"),
         ("China urged Washington to lift sanctions on its technology firms.", "urged", "0254"),
         ("Germany pledged to send more air defense systems to Ukraine.", "pledged", "0332"),

@@ -1,4 +1,5 @@
-"""What an announced, not yet done, action is coded as: a promise (AGREE) or a threat (THREATEN).
+"""What an announced, not yet done, action is coded as: a promise (AGREE) or a threat (THREATEN);
+and what a concession said not to be made is coded as: a refusal (REJECT).
 
 CAMEO codes a statement of what an actor will do by what the statement is, not by the action it
 announces: "Portugal will support Turkey's bid" is 032 *express intent to engage in diplomatic
@@ -8,7 +9,9 @@ international involvement*. The PLOVER codebook says the same: AGREE covers offe
 event whose modality is ``intended`` takes the CAMEO 03x (cooperative actions) or 13x (coercive
 ones) code that CAMEO defines for it; the tables below follow the CAMEO code list (cooperative
 roots 04-08 -> 03x, conflictual roots 14 and 16-20 -> 13x). Mobilising (15) and verbal roots
-(01, 02, 09-13) have no promise or threat counterpart and keep their code.
+(01, 02, 09-13) have no promise or threat counterpart and keep their code. Likewise a negated
+concession ("X will not release the prisoners", "would not meet the demands") is CAMEO's 12x
+refusal to yield, which the PLOVER codebook puts under REJECT.
 """
 
 from __future__ import annotations
@@ -67,6 +70,25 @@ THREAT_CODES: dict[str, str] = {
 }
 
 
+#: CAMEO code prefix of yielding (root 08) -> its "refuse to yield" counterpart (root 12): "X will not
+#: release the prisoners" is 1243 *refuse to release persons or property*, "would not meet the
+#: demands" 124 *refuse to yield* (the CAMEO code list's 123x and 124x).
+REFUSAL_CODES: dict[str, str] = {
+    "08": "124",
+    "081": "1241",
+    "082": "1242",
+    "083": "123",
+    "0831": "1231",
+    "0832": "1232",
+    "0833": "1233",
+    "0834": "1234",
+    "084": "1243",
+    "085": "1244",
+    "086": "1245",
+    "087": "1246",
+}
+
+
 def _lookup(cameo: str, table: dict[str, str]) -> str | None:
     for length in range(len(cameo), 1, -1):
         code = table.get(cameo[:length])
@@ -79,3 +101,8 @@ def announced_code(cameo: str) -> str | None:
     """The CAMEO code of announcing the action ``cameo`` (a promise or a threat), or None when CAMEO
     has none for it."""
     return _lookup(cameo, PROMISE_CODES) or _lookup(cameo, THREAT_CODES)
+
+
+def refused_code(cameo: str) -> str | None:
+    """The CAMEO code of refusing the concession ``cameo`` (a rejection), or None when it is none."""
+    return _lookup(cameo, REFUSAL_CODES)

@@ -28,14 +28,23 @@ from spacy.vocab import Vocab
 
 from whimbrel.data_files import load_models
 from whimbrel.events.acled import acled_type_of
-from whimbrel.events.intent import announced_code
-from whimbrel.events.modality import is_attempt, modality_of
+from whimbrel.events.intent import announced_code, refused_code
+from whimbrel.events.modality import is_attempt, is_refused, modality_of
 from whimbrel.events.obligation import ObligationDemand, obligation_demand
 from whimbrel.events.patterns import bundled_patterns, load_patterns
 from whimbrel.events.purpose import governing_act
 from whimbrel.events.quantities import counts_near, is_counting_word
 from whimbrel.events.reverse import reverse_fields
-from whimbrel.events.roles import RoleResult, find_roles, is_passive, verb_source_heads
+from whimbrel.events.roles import (
+    RoleResult,
+    actor_span,
+    find_roles,
+    is_actor_like,
+    is_passive,
+    light_verb_of,
+    reason_of,
+    verb_source_heads,
+)
 from whimbrel.events.schema import DATA_DIR, TriggerPattern, cameo_to_plover
 from whimbrel.nlp.extensions import EventMention, event_mentions_of, register_extensions
 
@@ -260,6 +269,10 @@ class EventMatcher:
         drop_aims_of_promises(by_trigger)
         self.code_obligation_demands(doc, by_trigger)
         rank_demands_below_their_protests(by_trigger)
+        aim_protests_at_their_demands(by_trigger)
+        aim_threats_at_their_conditions(by_trigger)
+        rank_descriptions_below_their_events(by_trigger)
+        rank_reasons_below_their_events(by_trigger)
         self.attach_quantities(doc, by_trigger, causes)
         disaster_story = is_disaster_story(doc)
         for index in sorted(by_trigger):
@@ -323,10 +336,17 @@ class EventMatcher:
         announced = None
         if modality == "intended" and self.codes_announcements(pattern) and not is_attempt(trigger):
             announced = announced_code(cameo)
+        elif modality == "negated" and self.codes_announcements(pattern) and not is_refused(trigger):
+            # a refusal verb has its own REJECT pattern ("refused to release"); a bare "not" has none
+            announced = refused_code(cameo)
         if announced is not None:
             # "X will support Y" is a promise (CAMEO 03x), "X will impose a curfew" a threat (13x)
             coding = cameo_to_plover()[announced]
             cameo, plover, mode = announced, coding.plover, coding.mode
+            # the event coded now is the announcement (or refusal), and that was made: "intended" or
+            # "negated" described the act, not the promise (attribution turns it into "claimed" when
+            # credited); the flag keeps what the act itself is
+            modality = "asserted"
         sources: list[Span | None] = list(roles.sources) or [None]
         targets: list[Span | None] = list(roles.targets) or [None]
         pairs = [(s, t) for s in sources for t in targets][:MAX_PAIRS]
@@ -346,6 +366,7 @@ class EventMatcher:
                 extra={
                     "target_is_place": roles.target_is_place,
                     "source_from_pronoun": roles.source_from_pronoun,
+                    "announced_act": announced is not None,
                     **reverse_fields(pattern),
                 },
             )
@@ -438,24 +459,28 @@ def _protest_clause(token: Token, protests: set[int]) -> bool:
     return token.i in protests or any(c.i in protests and c.dep_ in PROTEST_NOUN_DEPS for c in token.children)
 
 
-def rank_demands_below_their_protests(by_trigger: dict[int, list[EventMention]]) -> None:
-    """A demand voiced by a protest is what the protest is about, not an event of its own: CAMEO and
-    ACLED code the protest ("students demonstrated calling for reforms" is 141, not 020). Such a
-    demand keeps its coding but ranks below the protest."""
+def _demands_and_their_protests(by_trigger: dict[int, list[EventMention]]) -> list[tuple[int, list[int]]]:
+    """Each demand voiced by a protest ("staged a sit-in to demand", "marched, calling for"), with the
+    protest triggers that voice it."""
     protests = {i for i, ms in by_trigger.items() if any(m.plover == "PROTEST" for m in ms)}
+    pairs = []
     for index, mentions in by_trigger.items():
         if index in protests or not all(m.plover == "REQUEST" for m in mentions):
             continue
         trigger = mentions[0].trigger
         if trigger.dep_ not in PURPOSE_DEPS or not _protest_clause(trigger.head, protests):
             continue
-        protest = max(
-            m.confidence
-            for i in protests
-            if i in (trigger.head.i, *(c.i for c in trigger.head.children))
-            for m in by_trigger[i]
-        )
-        for mention in mentions:
+        pairs.append((index, [i for i in protests if i in (trigger.head.i, *(c.i for c in trigger.head.children))]))
+    return pairs
+
+
+def rank_demands_below_their_protests(by_trigger: dict[int, list[EventMention]]) -> None:
+    """A demand voiced by a protest is what the protest is about, not an event of its own: CAMEO and
+    ACLED code the protest ("students demonstrated calling for reforms" is 141, not 020). Such a
+    demand keeps its coding but ranks below the protest."""
+    for index, protests in _demands_and_their_protests(by_trigger):
+        protest = max(m.confidence for i in protests for m in by_trigger[i])
+        for mention in by_trigger[index]:
             mention.confidence = round(max(0.05, min(mention.confidence, protest - 0.05)), 2)
 
 
@@ -476,8 +501,134 @@ def drop_aims_of_promises(by_trigger: dict[int, list[EventMention]]) -> None:
             continue
         act = governing_act(mentions[0].trigger)
         promise = by_trigger.get(act.i, []) if act is not None else []
-        if any(m.plover in COOPERATIVE_TYPES and m.modality not in ("asserted", "claimed") for m in promise):
+        if any(m.plover in COOPERATIVE_TYPES and _is_announced(m) for m in promise):
             del by_trigger[index]
+
+
+def _is_announced(mention: EventMention) -> bool:
+    """An act said to be coming: a promise recoded from it, or one still only intended."""
+    return bool(mention.extra.get("announced_act")) or mention.modality not in ("asserted", "claimed")
+
+
+#: what opens the condition of a threat: "... unless Israel withdraws", "... if the US goes ahead"
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _conditioned_party(trigger: Token) -> Span | None:
+    """Who must act for a threat not to be carried out: the subject of its if/unless clause, hung on
+    the threat or on the act threatened ("threatened to strike unless the government cuts prices")."""
+    holders = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
+    clauses = [c for h in holders for c in h.children if c.dep_ == "advcl"]
+    for clause in clauses:
+        if not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ != "PRON" and is_actor_like(subject):
+            return actor_span(subject)
+    return None
+
+
+def aim_threats_at_their_conditions(by_trigger: dict[int, list[EventMention]]) -> None:
+    """A threat that names no one as its target (or only a place) is aimed at the party whose
+    conduct it is made on: "threatened a general strike unless Israel rescinded the annexation"
+    threatens Israel (CAMEO codes a conditional threat as made against that party)."""
+    for index, mentions in by_trigger.items():
+        if not all(m.plover == "THREATEN" for m in mentions):
+            continue
+        if any(m.target_span is not None and not m.extra.get("target_is_place") for m in mentions):
+            continue
+        trigger = mentions[0].trigger
+        acts = [c for c in trigger.children if c.dep_ == "xcomp"]
+        if any(is_actor_like(o) for act in acts for o in act.children if o.dep_ == "dobj"):
+            continue  # "threatened to attack the army unless ...": the army is threatened
+        party = _conditioned_party(trigger)
+        if party is None:
+            continue
+        sources = list(dict.fromkeys(m.source_span for m in mentions))
+        base = mentions[0]
+        by_trigger[index] = [
+            EventMention(
+                **{
+                    **_fields(base),
+                    "source_span": source,
+                    "target_span": party,
+                    "extra": {**base.extra, "target_is_place": False},
+                }
+            )
+            for source in sources
+        ]
+
+
+def _whom_of(demanded: Span) -> Span:
+    """Who a demanded act is done to: "the resignation of the president" is the president's."""
+    owners = [o for p in demanded.root.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return actor_span(owners[0]) if owners and is_actor_like(owners[0]) else demanded
+
+
+def aim_protests_at_their_demands(by_trigger: dict[int, list[EventMention]]) -> None:
+    """A protest that names no target is aimed at whom its demand is made of: "began a hunger strike
+    to demand the resignation of the president" protests against the president."""
+    for index, protests in _demands_and_their_protests(by_trigger):
+        spans = [_whom_of(m.target_span) for m in by_trigger[index] if m.target_span is not None]
+        demanded = [span for span in spans if is_actor_like(span.root)]  # "higher wages" is no one
+        for protest in protests:
+            if not demanded or any(m.target_span is not None for m in by_trigger[protest]):
+                continue
+            by_trigger[protest] = [
+                EventMention(**{**_fields(m), "target_span": target})
+                for m in by_trigger[protest]
+                for target in demanded
+            ][:MAX_PAIRS]
+
+
+#: how a clause describing a participant hangs on its noun: "the men who killed", "property seized in 1970"
+DESCRIBING_DEPS = frozenset({"relcl", "acl"})
+
+
+def _described_under(trigger: Token, events_at: dict[int, int]) -> int | None:
+    """The trigger above the noun whose describing clause holds ``trigger``, if any."""
+    token, crossed = trigger, False
+    while token.head.i != token.i:
+        crossed = crossed or (token.dep_ in DESCRIBING_DEPS and token.head.pos_ in ("NOUN", "PROPN"))
+        token = token.head
+        if crossed and token.i in events_at:
+            return events_at[token.i]
+    return None
+
+
+def rank_descriptions_below_their_events(by_trigger: dict[int, list[EventMention]]) -> None:
+    """An event told in a clause that describes a participant of another event is background to it:
+    "a hunger strike to demand the return of property seized in 1970" reports the strike, "violating
+    the ceasefire signed in March" the violation. It keeps its coding but ranks below that event,
+    except where both are violence."""
+    # a noun's event is told by its light verb too: "granted asylum to men who fled" hangs on "granted"
+    events_at = {index: index for index in by_trigger}
+    for index, mentions in by_trigger.items():
+        light = light_verb_of(mentions[0].trigger)
+        if light is not None:
+            events_at.setdefault(light.i, index)
+    caps: dict[int, float] = {}
+    for index, mentions in by_trigger.items():
+        above = _described_under(mentions[0].trigger, events_at)
+        if above is None or (is_violent(index, by_trigger) and is_violent(above, by_trigger)):
+            # "the missile fired by the army destroyed a warship": one attack told twice
+            continue
+        caps[index] = max(m.confidence for m in by_trigger[above]) - 0.05
+    for index, cap in caps.items():
+        for mention in by_trigger[index]:
+            mention.confidence = round(max(0.05, min(mention.confidence, cap)), 2)
+
+
+def rank_reasons_below_their_events(by_trigger: dict[int, list[EventMention]]) -> None:
+    """What an actor is accused, blamed or thanked for ("accused the US of violating rights") is the
+    content of that event, which the sentence reports: it ranks below it."""
+    for mentions in by_trigger.values():
+        reason = reason_of(mentions[0].trigger)
+        if reason is None or reason.verb.i not in by_trigger:
+            continue
+        cap = max(m.confidence for m in by_trigger[reason.verb.i]) - 0.05
+        for mention in mentions:
+            mention.confidence = round(max(0.05, min(mention.confidence, cap)), 2)
 
 
 def acled_fields(pattern: TriggerPattern, trigger: Token, source: Span | None, target: Span | None) -> dict[str, Any]:

@@ -9,8 +9,13 @@ Walk from the trigger up its chain of heads to the clause that reports it, and l
 * could/might/may/should/must, an ``if``/``unless`` clause, "possible"/"potential", or a governing
   demand ("demanded the arrest of", "called for the release of") -> ``hypothetical``;
   ``would`` is hypothetical when the sentence has an ``if``, otherwise intent reported in speech;
+  so is what a demanded clause says ("demanded that X cancel plans to sell arms"), and an act
+  others forecast ("X is expected to visit"), and what an act not yet done is to counter ("ready to
+  counter an airstrike");
 * will/shall/"going to", a governing plan/vow/agree/intend verb or a governing readiness adjective
-  ("is willing to withdraw", "stands ready to help") -> ``intended``.
+  ("is willing to withdraw", "stands ready to help") -> ``intended``. A relative clause is not
+  governed by the verb its noun hangs from ("sought help after a spill at a plant that released gas"),
+  nor a clause of time or cause ("aimed at ... as protests entered their tenth day").
 
 The first that applies, in that order, wins; otherwise ``asserted``. The walk stops at a verb of
 saying, so "officials said X attacked" stays asserted (the attribution stage marks claims).
@@ -53,6 +58,16 @@ INTENT_VERBS = frozenset(
         "swear",
     }
 )
+#: verbs whose object is another act, met, ended or kept off: "ready to counter an airstrike", "to end the fighting"
+COUNTERING_VERBS = frozenset(
+    {"counter", "repel", "repulse", "prevent", "avert", "thwart", "foil", "deter", "forestall", "end", "stop", "halt"}
+)
+#: verbs whose subject is the event that occurs: "talks will take place", "an attack could happen"
+OCCURRENCE_VERBS = frozenset(
+    {"happen", "occur", "take", "begin", "start", "resume", "continue", "proceed", "go", "come", "follow", "last", "be"}
+)
+#: verbs of foreseeing: in the passive ("is expected to") they forecast an act nobody announced
+FORECAST_VERBS = frozenset({"expect", "predict", "forecast"})
 #: intent verbs that also mean carrying something out when they take the act as object
 DOING_SENSE_VERBS = frozenset({"commit"})
 #: "X is willing/ready/prepared to do Y": the doing is announced, not done
@@ -79,11 +94,22 @@ def _beyond_semicolon(token: Token) -> bool:
     return any(c.text == ";" and low < c.i < high for c in head.children)
 
 
+def _outside_governance(token: Token) -> bool:
+    """The word's head does not govern it: the word is the subject of a verb other than one of
+    occurring ("the destruction of the trucks would deepen suffering": the destruction happened, unlike
+    "talks will take place")."""
+    subject = token.dep_ in ("nsubj", "nsubjpass", "csubj") and token.pos_ in ("NOUN", "PROPN")
+    return subject and token.head.lemma_ not in OCCURRENCE_VERBS
+
+
 def governing_chain(trigger: Token) -> list[Token]:
-    """The trigger and the heads above it, stopping after the first verb of saying and at a semicolon."""
+    """The trigger and the heads above it, stopping after the first verb of saying, at a semicolon,
+    and at a subject (see :func:`_outside_governance`)."""
     chain = [trigger]
     token = trigger
-    while token.head.i != token.i and len(chain) < 8 and not _beyond_semicolon(token):
+    while (
+        token.head.i != token.i and len(chain) < 8 and not _beyond_semicolon(token) and not _outside_governance(token)
+    ):
         token = token.head
         chain.append(token)
         if token.lemma_ in speech_verbs("reports_clause"):
@@ -112,6 +138,10 @@ def _local_chain(chain: list[Token]) -> list[Token]:
     return local
 
 
+def _child(token: Token, dep: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ == dep), None)
+
+
 def _has_child(tokens: list[Token], deps: set[str], words: frozenset[str]) -> bool:
     return any(c.dep_ in deps and c.lower_ in words for t in tokens for c in t.children)
 
@@ -124,9 +154,15 @@ def modality_of(trigger: Token) -> Modality:
         return "denied"
     if any(t.lemma_ in THREAT_VERBS for t in above):
         return "threatened"
-    if _has_child(local, {"neg", "det"}, NEGATORS) or _refused(trigger):
+    if _has_child(local, {"neg", "det"}, NEGATORS) or is_refused(trigger):
         return "negated"
-    if _is_hypothetical(trigger, local) or _requested(trigger):
+    if (
+        _is_hypothetical(trigger, local)
+        or _countered_in_prospect(trigger)
+        or _requested(trigger)
+        or _inside_request(trigger)
+        or _forecast_governs(chain)
+    ):
         return "hypothetical"
     if _has_child(local, {"aux"}, FUTURE_AUX) or _going_to(local) or _intent_verb_governs(chain):
         return "intended"
@@ -161,7 +197,41 @@ def _requested(trigger: Token) -> bool:
     to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     if head.lemma_ == "call" and trigger.dep_ in ("xcomp", "advcl", "ccomp") and to_infinitive:
         return True
+    if trigger.dep_ in ("acl", "ccomp") and any(
+        c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in trigger.children
+    ):
+        # "its demand that Israel ease the restrictions", "an appeal to lay down arms"; the parser
+        # may hang the clause on the verb whose object the demand is ("repeated its demand that ...")
+        asking = (
+            [head]
+            if head.pos_ == "NOUN"
+            else [c for c in head.children if c.dep_ == "dobj" and trigger.dep_ == "ccomp"]
+        )
+        if any(noun.lemma_ in REQUEST_VERBS for noun in asking):
+            return True
     return head.lower_ == "for" and trigger.dep_ == "pobj" and head.head.lemma_ in REQUEST_VERBS | {"call"}
+
+
+#: Links by which a word is part of what its clause says will be done: an object, a complement, a
+#: coordinated act, or a plan noun's infinitive ("cancel plans to sell").
+ASKED_CONTENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "conj", "acl"})
+
+
+def _inside_request(trigger: Token) -> bool:
+    """The trigger is part of an act a demand asks for: "demanded that X cancel plans to sell arms"
+    (the sale is not reported as done), "its demand that X ease restrictions".
+
+    Only through objects and complements: a participle describing a thing ("property seized in
+    1970") and an adverbial clause ("urged them to leave after the rebels attacked") report what
+    happened."""
+    token = trigger
+    while token.dep_ in ASKED_CONTENT_DEPS and token.head.i != token.i:
+        if token.dep_ == "acl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return False
+        if token is not trigger and token.pos_ in ("VERB", "AUX") and _requested(token):
+            return True
+        token = token.head
+    return token is not trigger and token.pos_ in ("VERB", "AUX") and _requested(token)
 
 
 def _going_to(local: list[Token]) -> bool:
@@ -170,7 +240,7 @@ def _going_to(local: list[Token]) -> bool:
     )
 
 
-def _refused(trigger: Token) -> bool:
+def is_refused(trigger: Token) -> bool:
     """The trigger is what its governing verb refuses: "refused to deploy", "declined to resign"."""
     return trigger.dep_ == "xcomp" and trigger.head.lemma_ in REFUSAL_VERBS
 
@@ -183,7 +253,41 @@ def is_attempt(trigger: Token) -> bool:
 def _intent_verb_governs(chain: list[Token]) -> bool:
     """A plan/vow/agree... verb governs the trigger, but not as its object where the verb also means
     doing: "committed to withdraw" announces, "committed atrocities" reports what was done."""
-    for below, token in zip(chain, chain[1:], strict=False):
+    governors = _clause_governors(chain)
+    for below, token in zip(chain, governors, strict=False):
+        if _forecast(token):
+            return False
         if token.lemma_ in INTENT_VERBS and not (token.lemma_ in DOING_SENSE_VERBS and below.dep_ == "dobj"):
             return True
     return False
+
+
+def _countered_in_prospect(trigger: Token) -> bool:
+    """The trigger is what an act not yet done is to counter: "forces stand ready to counter an
+    airstrike" announces the countering; the airstrike is only foreseen (and is not theirs)."""
+    head = trigger.head
+    if trigger.dep_ != "dobj" or head.lemma_ not in COUNTERING_VERBS:
+        return False
+    return modality_of(head) in ("intended", "hypothetical")
+
+
+def _clause_governors(chain: list[Token]) -> list[Token]:
+    """The words above the trigger up to a relative clause's noun: "the plant that released gas"
+    is described by its clause, not governed by the verb the plant hangs from."""
+    governors = []
+    for below, token in zip(chain, chain[1:], strict=False):
+        if below.dep_ == "relcl" or (below.dep_ == "advcl" and _child(below, "mark") is not None):
+            # nor is a clause of time or cause: "aimed at forcing the government out as protests
+            # entered their tenth day" (a purpose infinitive, "to end the war", is governed)
+            break
+        governors.append(token)
+    return governors
+
+
+def _forecast_governs(chain: list[Token]) -> bool:
+    return any(_forecast(t) for t in _clause_governors(chain))
+
+
+def _forecast(token: Token) -> bool:
+    """ "X is expected to visit", "prices are predicted to rise": others foresee it, X announced nothing."""
+    return token.lemma_ in FORECAST_VERBS and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)

@@ -68,6 +68,8 @@ LIGHT_VERBS = frozenset(
         "announce",
         "impose",
         "declare",
+        "grant",
+        "give",
     }
 )
 #: Prepositions through which a noun trigger takes its verb's subject ("took off on raids").
@@ -175,6 +177,10 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     return objs
 
 
+def _prep_objects_of(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ == "pobj"]
+
+
 def _agent_objects(verb: Token) -> list[Token]:
     return [c for agent in verb.children if agent.dep_ == "agent" for c in agent.children if c.dep_ == "pobj"]
 
@@ -195,10 +201,43 @@ def verb_is(token: Token, verbs: frozenset[str]) -> bool:
     return any(base in verbs for base in bases)
 
 
+@dataclass(slots=True, frozen=True)
+class Reason:
+    """An act told as the reason for another: "accused X of killing", "thanked X for helping"."""
+
+    doer: Token  # the object said to have done it
+    verb: Token  # the verb it is the reason of
+
+
+def reason_of(gerund: Token) -> Reason | None:
+    """The act a gerund after "of"/"for" on a verb's object names: its doer is that object ("accused
+    the police of killing protesters"); the later gerunds of the list, which the parser hangs on the
+    verb itself ("..., ignoring court orders and torturing detainees"), are reasons as well."""
+    if gerund.tag_ != "VBG":
+        return None
+    head = gerund.head
+    if gerund.dep_ == "pcomp" and head.lower_ in ("of", "for"):
+        verb = head.head.head if head.head.dep_ == "dobj" else head.head
+    elif gerund.dep_ == "advcl" and _child(gerund, "nsubj") is None:
+        verb = head
+        earlier = [g for p in verb.subtree if p.lower_ in ("of", "for") for g in p.children if g.dep_ == "pcomp"]
+        if not any(g.tag_ == "VBG" and g.i < gerund.i for g in earlier):
+            return None
+    else:
+        return None
+    doer = _child(verb, "dobj")
+    if verb.pos_ != "VERB" or doer is None or not is_actor_like(doer):
+        return None
+    return Reason(doer=doer, verb=verb)
+
+
 def verb_source_heads(verb: Token, depth: int = 0) -> list[Token]:
     """The head token(s) of a verb's source, following control and coordination chains upward."""
     if depth > 4:
         return []
+    reason = reason_of(verb)
+    if reason is not None:
+        return [reason.doer]
     subj = _child(verb, "nsubj")
     if subj is not None and subj.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl" and verb.head.pos_ in ACTOR_POS:
         # "the policemen who opened fire": "who" stands for the noun the clause describes; not for a
@@ -343,12 +382,14 @@ def noun_source_heads(noun: Token, depth: int = 0) -> list[Token]:
     mods = _noun_modifier_sources(noun) or _noun_agents(noun)
     if mods:
         return mods
-    between = _between_objects(noun)
-    if between:
-        return between[:1]
     head = noun.head
-    if noun.dep_ == "dobj" and verb_is(head, LIGHT_VERBS):
-        return verb_source_heads(head)
+    # "Egypt launched a mediation effort between Chad and Sudan": who launched it acts
+    light_subject = verb_source_heads(head) if noun.dep_ == "dobj" and verb_is(head, LIGHT_VERBS) else []
+    between = _between_objects(noun)
+    if between and not light_subject:
+        return between[:1]
+    if light_subject:
+        return light_subject
     if noun.dep_ == "pobj" and head.lower_ in MEANS_PREPS and is_passive(head.head):
         return _agent_objects(head.head)  # "killed in an airstrike by the coalition"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and depth < 3:
@@ -367,7 +408,8 @@ def _between_objects(noun: Token) -> list[Token]:
     return [t for obj in objs for t in with_conjuncts(obj)]
 
 
-def _light_verb_of(noun: Token) -> Token | None:
+def light_verb_of(noun: Token) -> Token | None:
+    """The light verb whose object the noun is ("carried out raids", "granted asylum"), if any."""
     if noun.dep_ == "dobj" and verb_is(noun.head, LIGHT_VERBS):
         return noun.head
     return None
@@ -392,7 +434,9 @@ def _relation_targets(token: Token, relation: str) -> list[Token]:
     if relation == "dobj":
         return _direct_objects(token)
     if relation in ("nsubjpass", "dative"):
-        return [c for c in token.children if c.dep_ == relation]
+        found = [c for c in token.children if c.dep_ == relation]
+        # a dative "to" ("granted asylum to twelve journalists") stands for its object
+        return [o for c in found for o in (_prep_objects_of(c) or [c])]
     return []
 
 
@@ -414,7 +458,7 @@ def _misparsed_conjuncts(obj: Token) -> list[Token]:
 def target_heads(trigger: Token, pattern: TriggerPattern) -> list[Token]:
     heads: list[Token] = []
     holders = [trigger]
-    light = _light_verb_of(trigger)
+    light = light_verb_of(trigger)
     if light is not None:
         holders.append(light)
     for relation in pattern.roles.target:
@@ -520,7 +564,8 @@ def _clause_subject(noun: Token) -> Token | None:
 
 
 def _fits(token: Token, kind: str) -> bool:
-    plural = token.tag_ in ("NNS", "NNPS") or bool(token.conjuncts)
+    # "a group of diplomats held their meeting": a collective noun is "they"
+    plural = token.tag_ in ("NNS", "NNPS") or bool(token.conjuncts) or token.lower_ in QUANTITY_NOUNS
     if kind == "person":
         return token.ent_type_ == "PERSON" or (token.pos_ == "NOUN" and not plural)
     if kind == "plural":
