@@ -43,6 +43,40 @@ def test_rule_files_load_and_name_known_classes() -> None:
             "coerce.occupy",
             "Non-violent transfer of territory",
         ),
+        # a peaceful crowd broken up with deaths or serious injuries: excessive force
+        (
+            "Police fired tear gas to disperse the marchers. Two demonstrators died of their wounds.",
+            "assault.repression",
+            "Excessive force against protesters",
+        ),
+        (
+            "Nine people were wounded as troops fired rubber bullets to disperse the crowd of teachers.",
+            "assault.injure",
+            "Excessive force against protesters",
+        ),
+        (
+            "Six protesters were shot dead outside the governor's office.",
+            "assault",
+            "Excessive force against protesters",
+        ),
+        # the crowd fought first: the demonstration turned violent, whatever the police did
+        (
+            "Students hurled stones at the police station. Officers used water cannon to disperse the crowd.",
+            "assault.repression",
+            "Violent demonstration",
+        ),
+        ("Three protesters were killed as rioting spread across the capital.", "assault.kill", "Violent demonstration"),
+        (
+            "Two more demonstrators have been killed in the capital, where clashes with police went on overnight.",
+            "assault.kill",
+            "Violent demonstration",
+        ),
+        # no casualties: an intervention
+        (
+            "Police used tear gas to disperse a rally of farmers outside parliament.",
+            "assault.repression",
+            "Protest with intervention",
+        ),
     ],
 )
 def test_generic_assault_gets_a_sub_type(
@@ -73,3 +107,17 @@ def test_seizing_a_town_is_not_disrupted_weapons_use(events: Callable[[str], lis
 def test_a_surrender_is_an_agreement(events: Callable[[str], list[EventMention]]) -> None:
     mentions = events("Forty rebels surrendered to the army in the northern province.")
     assert sub_types(mentions, "retreat.surrender") == {"Agreement"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("Soldiers raped two women and killed their husbands in the village.", "assault.kill"),
+        ("The gang abducted a schoolgirl and raped her.", "assault.abduct"),
+        ("A shopkeeper was arrested after he molested a customer.", "assault.sexual"),
+    ],
+)
+def test_violence_with_rape_is_sexual_violence(
+    events: Callable[[str], list[EventMention]], text: str, pattern: str
+) -> None:
+    assert "Sexual violence" in sub_types(events(text), pattern)
