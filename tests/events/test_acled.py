@@ -38,6 +38,10 @@ def test_rule_files_load_and_name_known_classes() -> None:
         ("An explosive device was found near the bridge and defused.", "coerce.weapons_found", "Disrupted weapons use"),
         ("Taliban militants captured a district centre.", "coerce.occupy", "Non-state actor overtakes territory"),
         ("Government troops recaptured the town.", "coerce.occupy", "Government regains territory"),
+        ("Troops captured a rebel-held district.", "coerce.occupy", "Government regains territory"),
+        ("Army units drove the insurgents out of two villages.", "coerce.drive_out", "Government regains territory"),
+        ("The militants were pushed back from the outskirts of the city.", "coerce", "Government regains territory"),
+        ("Rebels drove government soldiers out of the town.", "coerce", "Non-state actor overtakes territory"),
         (
             "Rebels took control of the town after the army withdrew.",
             "coerce.occupy",
@@ -121,3 +125,7 @@ def test_violence_with_rape_is_sexual_violence(
     events: Callable[[str], list[EventMention]], text: str, pattern: str
 ) -> None:
     assert "Sexual violence" in sub_types(events(text), pattern)
+
+
+def test_pushing_back_against_a_plan_takes_no_ground(events: Callable[[str], list[EventMention]]) -> None:
+    assert not sub_types(events("The opposition party pushed back against the plan."), "coerce")
