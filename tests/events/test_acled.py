@@ -33,6 +33,8 @@ def test_rule_files_load_and_name_known_classes() -> None:
             "Violent demonstration",
         ),
         ("Gunmen attacked a crowded bar in the city centre.", "assault.attack", "Attack"),
+        ("Unidentified gunmen attacked a radio station in the city.", "assault.attack", "Attack"),
+        ("Unknown gunmen shot and wounded a police officer in the city.", "assault.gunfire", "Armed clash"),
         ("Police seized seven rifles and a grenade launcher.", "coerce", "Disrupted weapons use"),
         ("Soldiers destroyed a cache of mines and explosives.", "assault.destroy", "Disrupted weapons use"),
         ("An explosive device was found near the bridge and defused.", "coerce.weapons_found", "Disrupted weapons use"),
