@@ -26,6 +26,9 @@ def test_rule_files_load_and_name_known_classes() -> None:
         ("Militants attacked army soldiers at a checkpoint.", "assault.attack", "Armed clash"),
         ("Rebel fighters attacked a police post.", "assault.attack", "Armed clash"),
         ("Two soldiers were killed when a landmine exploded.", "assault", "Remote explosive/landmine/IED"),
+        ("Two attackers detonated explosives in the market, killing themselves.", "assault.bomb", "Suicide bomb"),
+        ("A militant detonated a suicide car bomb at the gate of the base.", "assault.bomb", "Suicide bomb"),
+        ("Warplanes bombed a rebel base near the border.", "assault", "Air/drone strike"),
         ("Two mobs clashed over a land dispute.", "assault.clash", "Mob violence"),
         (
             "Riot police clashed with hundreds of protesters outside parliament.",
@@ -131,3 +134,7 @@ def test_violence_with_rape_is_sexual_violence(
 
 def test_pushing_back_against_a_plan_takes_no_ground(events: Callable[[str], list[EventMention]]) -> None:
     assert not sub_types(events("The opposition party pushed back against the plan."), "coerce")
+
+
+def test_a_bomb_test_is_no_bombing(events: Callable[[str], list[EventMention]]) -> None:
+    assert not sub_types(events("The country carried out a test of a hydrogen bomb on Sunday."), "assault")
