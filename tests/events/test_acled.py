@@ -30,6 +30,10 @@ def test_rule_files_load_and_name_known_classes() -> None:
         ("A militant detonated a suicide car bomb at the gate of the base.", "assault.bomb", "Suicide bomb"),
         ("Warplanes bombed a rebel base near the border.", "assault", "Air/drone strike"),
         ("Two mobs clashed over a land dispute.", "assault.clash", "Mob violence"),
+        ("Clashes were reported between tribesmen and government forces near the dam.", "assault.clash", "Armed clash"),
+        ("An angry mob set fire to the suspect's house.", "assault.destroy", "Mob violence"),
+        ("Militants attacked the village at dawn, a vigilante leader said.", "assault.attack", "Attack"),
+        ("The air force destroyed a convoy of rebel vehicles.", "assault.destroy", "Air/drone strike"),
         (
             "Riot police clashed with hundreds of protesters outside parliament.",
             "assault.clash",
