@@ -29,6 +29,12 @@ def test_rule_files_load_and_name_known_classes() -> None:
         ("Two attackers detonated explosives in the market, killing themselves.", "assault.bomb", "Suicide bomb"),
         ("A militant detonated a suicide car bomb at the gate of the base.", "assault.bomb", "Suicide bomb"),
         ("Warplanes bombed a rebel base near the border.", "assault", "Air/drone strike"),
+        ("Fighter jets fired four missiles at a fuel depot.", "assault.fire_projectiles", "Air/drone strike"),
+        (
+            "Rebels fired shells into the old town. Doctors said the victims had been exposed to chlorine.",
+            "assault.fire_projectiles",
+            "Chemical weapon",
+        ),
         ("Two mobs clashed over a land dispute.", "assault.clash", "Mob violence"),
         ("Clashes were reported between tribesmen and government forces near the dam.", "assault.clash", "Armed clash"),
         ("An angry mob set fire to the suspect's house.", "assault.destroy", "Mob violence"),
