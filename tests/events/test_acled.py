@@ -28,6 +28,7 @@ def test_rule_files_load_and_name_known_classes() -> None:
         ("Two soldiers were killed when a landmine exploded.", "assault", "Remote explosive/landmine/IED"),
         ("Two attackers detonated explosives in the market, killing themselves.", "assault.bomb", "Suicide bomb"),
         ("A militant detonated a suicide car bomb at the gate of the base.", "assault.bomb", "Suicide bomb"),
+        ("Two kamikazes blew up near the market, killing nine people.", "assault", "Suicide bomb"),
         ("Warplanes bombed a rebel base near the border.", "assault", "Air/drone strike"),
         ("Fighter jets fired four missiles at a fuel depot.", "assault.fire_projectiles", "Air/drone strike"),
         (

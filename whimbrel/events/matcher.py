@@ -185,8 +185,32 @@ DISASTER_STORY_MENTIONS = 2
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
+#: Subordinators of a clause that says what brought an event about ("killed after an earthquake struck").
+CAUSE_MARKS = frozenset({"after", "when", "as", "because"})
+
+
+def clause_cause_heads(trigger: Token) -> list[Token]:
+    """Subjects of the trigger's "after/when/as ..." clauses: "were killed after a quake rocked the island"."""
+    heads: list[Token] = []
+    for verb in (trigger, *trigger.conjuncts):
+        for clause in verb.children:
+            # the parser attaches "when" as advmod, "after" as mark
+            opener = (c for c in clause.children if c.dep_ in ("mark", "advmod"))
+            if clause.dep_ == "advcl" and any(c.lower_ in CAUSE_MARKS for c in opener):
+                heads.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return heads
+
+
+def cause_names(head: Token) -> set[str]:
+    """A cause's lemma, and the lemma with its compound modifiers ("gas explosion", "boiler blast")."""
+    lemma = head.lemma_.lower()
+    compounds = [c.lemma_.lower() for c in head.children if c.dep_ == "compound"]
+    return {lemma, " ".join([*compounds, lemma])}
+
+
 def has_excluded_cause(trigger: Token, pattern: TriggerPattern) -> bool:
-    causes = {head.lemma_.lower() for head in cause_heads(trigger, violent=pattern.plover in VIOLENT_TYPES)}
+    heads = [*cause_heads(trigger, violent=pattern.plover in VIOLENT_TYPES), *clause_cause_heads(trigger)]
+    causes = {name for head in heads for name in cause_names(head)}
     return bool(causes & (natural_causes() | set(pattern.excluded_causes or ())))
 
 
