@@ -149,3 +149,17 @@ def test_pushing_back_against_a_plan_takes_no_ground(events: Callable[[str], lis
 
 def test_a_bomb_test_is_no_bombing(events: Callable[[str], list[EventMention]]) -> None:
     assert not sub_types(events("The country carried out a test of a hydrogen bomb on Sunday."), "assault")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hundreds of families fled their villages as the fighting spread.", "Other"),
+        ("Thousands of residents evacuated the border town before dawn.", "Other"),
+        ("The rebels withdrew from the town overnight.", "Change to group/activity"),
+    ],
+)
+def test_civilians_fleeing_are_displacement_not_a_move_of_forces(
+    events: Callable[[str], list[EventMention]], text: str, expected: str
+) -> None:
+    assert expected in sub_types(events(text), "retreat.withdraw")
