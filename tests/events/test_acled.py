@@ -163,3 +163,23 @@ def test_civilians_fleeing_are_displacement_not_a_move_of_forces(
     events: Callable[[str], list[EventMention]], text: str, expected: str
 ) -> None:
     assert expected in sub_types(events(text), "retreat.withdraw")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The departing contingent handed the airbase over to the national army.",
+            {"Non-violent transfer of territory"},
+        ),
+        (
+            "Under the deal the militia ceded three villages to government control.",
+            {"Non-violent transfer of territory"},
+        ),
+        ("Police handed the suspects over to prosecutors in the capital city.", set()),
+    ],
+)
+def test_ground_handed_over_is_a_non_violent_transfer(
+    events: Callable[[str], list[EventMention]], text: str, expected: set[str]
+) -> None:
+    assert sub_types(events(text), "retreat.hand") == expected
