@@ -157,6 +157,11 @@ def test_a_bomb_test_is_no_bombing(events: Callable[[str], list[EventMention]]) 
         ("Hundreds of families fled their villages as the fighting spread.", "Other"),
         ("Thousands of residents evacuated the border town before dawn.", "Other"),
         ("The rebels withdrew from the town overnight.", "Change to group/activity"),
+        # "war" is the backdrop of most conflict news, not fighting at the withdrawal
+        (
+            "Government forces withdrew from the port city as the war entered its sixth year.",
+            "Change to group/activity",
+        ),
     ],
 )
 def test_civilians_fleeing_are_displacement_not_a_move_of_forces(
