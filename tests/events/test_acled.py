@@ -115,6 +115,20 @@ def test_peaceful_protest_stays_peaceful(events: Callable[[str], list[EventMenti
     assert sub_types(mentions, "protest.demonstrate") == {"Peaceful protest"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police detained dozens of students as they protested outside the ministry.", "Protest with intervention"),
+        # an earlier arrest is what the protest is about, not an intervention in it
+        ("Teachers protested outside the ministry against the arrest of their union leader.", "Peaceful protest"),
+    ],
+)
+def test_arrests_at_a_protest_are_an_intervention(
+    events: Callable[[str], list[EventMention]], text: str, expected: str
+) -> None:
+    assert sub_types(events(text), "protest.demonstrate") == {expected}
+
+
 def test_weapons_fired_at_positions_is_an_assault(events: Callable[[str], list[EventMention]]) -> None:
     mentions = events("Government forces fired small arms at the positions of the rebels.")
     assert sub_types(mentions, "assault.fire_weapons") == {"Armed clash"}
