@@ -48,6 +48,12 @@ def test_rule_files_load_and_name_known_classes() -> None:
         ),
         ("Gunmen attacked a crowded bar in the city centre.", "assault.attack", "Attack"),
         ("Unidentified gunmen attacked a radio station in the city.", "assault.attack", "Attack"),
+        (
+            "Bandits attacked the village at night and abducted the chief.",
+            "assault.attack",
+            "Abduction/forced disappearance",
+        ),
+        ("A kidnapping suspect was killed during a police raid on his house.", "assault", "Attack"),
         ("Unknown gunmen shot and wounded a police officer in the city.", "assault.gunfire", "Armed clash"),
         ("Police seized seven rifles and a grenade launcher.", "coerce", "Disrupted weapons use"),
         ("Soldiers destroyed a cache of mines and explosives.", "assault.destroy", "Disrupted weapons use"),
