@@ -34,10 +34,11 @@ def test_shelling_is_not_aerial(events) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_protest_and_arrest_types(events) -> None:  # type: ignore[no-untyped-def]
-    # ACLED codes arrests at a protest as the protest's intervention, other arrests as Arrests
+    # ACLED codes arrests at a protest as the protest's intervention (the protest and the arrest alike),
+    # other arrests as Arrests
     mentions = events("Students protested in the capital and police arrested dozens.")
     assert [(m.plover, m.acled_sub_event_type) for m in mentions] == [
-        ("PROTEST", "Peaceful protest"),
+        ("PROTEST", "Protest with intervention"),
         ("COERCE", "Protest with intervention"),
     ]
     arrests = events("Police arrested two suspected smugglers at the border.")

@@ -43,10 +43,23 @@ def test_destroyed_objects_are_not_casualties(events) -> None:  # type: ignore[n
 
 
 @pytest.mark.parametrize(
-    "text", ["An earthquake killed 20 people.", "Ten people were killed in the flood.", "The storm killed three."]
+    "text",
+    [
+        "An earthquake killed 20 people.",
+        "Ten people were killed in the flood.",
+        "The storm killed three.",
+        # the cause told in an after/when clause, or named with what blew up
+        "Dozens of people were killed after an earthquake hit the mountain region.",
+        "Nine villagers died and many were injured when a landslide buried their homes.",
+        "A gas explosion killed six people in a restaurant.",
+    ],
 )
 def test_disasters_are_not_coded(events, text: str) -> None:  # type: ignore[no-untyped-def]
     assert events(text) == []
+
+
+def test_a_human_cause_in_a_when_clause_is_still_coded(events) -> None:  # type: ignore[no-untyped-def]
+    assert events("Twelve people were killed when gunmen attacked the market.")
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,7 @@ class AcledRule(BaseModel):
     context: list[str] = Field(default_factory=list)
     no_context: list[str] = Field(default_factory=list)
     source: str | None = None
+    no_source: str | None = None  # the class not in the source ("government" but not "anti-government rebels")
     target: str | None = None
     actors: str | None = None  # the class in the source or the target
     no_actors: str | None = None  # the class in neither
@@ -66,7 +67,7 @@ def acled_rules() -> tuple[AcledRule, ...]:
     rules = tuple(load_models(DATA_DIR / "acled_rules.yaml", AcledRule))
     known = word_classes()
     for rule in rules:
-        for name in (rule.source, rule.target, rule.actors, rule.no_actors):
+        for name in (rule.source, rule.no_source, rule.target, rule.actors, rule.no_actors):
             if name is not None and name not in known:
                 raise ValueError(f"ACLED rule '{rule.id}' names unknown word class '{name}'")
     return rules
@@ -121,6 +122,7 @@ def rule_holds(rule: AcledRule, contexts: dict[str, str], source: str, target: s
         not rule.context or has_any(context, rule.context),
         not has_any(context, rule.no_context),
         rule.source is None or has_any(source, classes[rule.source]),
+        rule.no_source is None or not has_any(source, classes[rule.no_source]),
         rule.target is None or has_any(target, classes[rule.target]),
         rule.actors is None or has_any(source + target, classes[rule.actors]),
         rule.no_actors is None or not has_any(source + target, classes[rule.no_actors]),

@@ -195,8 +195,32 @@ DISASTER_STORY_MENTIONS = 2
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
+#: Subordinators of a clause that says what brought an event about ("killed after an earthquake struck").
+CAUSE_MARKS = frozenset({"after", "when", "as", "because"})
+
+
+def clause_cause_heads(trigger: Token) -> list[Token]:
+    """Subjects of the trigger's "after/when/as ..." clauses: "were killed after a quake rocked the island"."""
+    heads: list[Token] = []
+    for verb in (trigger, *trigger.conjuncts):
+        for clause in verb.children:
+            # the parser attaches "when" as advmod, "after" as mark
+            opener = (c for c in clause.children if c.dep_ in ("mark", "advmod"))
+            if clause.dep_ == "advcl" and any(c.lower_ in CAUSE_MARKS for c in opener):
+                heads.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return heads
+
+
+def cause_names(head: Token) -> set[str]:
+    """A cause's lemma, and the lemma with its compound modifiers ("gas explosion", "boiler blast")."""
+    lemma = head.lemma_.lower()
+    compounds = [c.lemma_.lower() for c in head.children if c.dep_ == "compound"]
+    return {lemma, " ".join([*compounds, lemma])}
+
+
 def has_excluded_cause(trigger: Token, pattern: TriggerPattern) -> bool:
-    causes = {head.lemma_.lower() for head in cause_heads(trigger, violent=pattern.plover in VIOLENT_TYPES)}
+    heads = [*cause_heads(trigger, violent=pattern.plover in VIOLENT_TYPES), *clause_cause_heads(trigger)]
+    causes = {name for head in heads for name in cause_names(head)}
     return bool(causes & (natural_causes() | set(pattern.excluded_causes or ())))
 
 
@@ -296,12 +320,14 @@ class EventMatcher:
             candidates[trigger.i].append(Candidate(trigger, pattern, len(span)))
         chosen = {}
         for index, options in candidates.items():
-            best = max(
-                options,
-                key=lambda c: (c.pattern.specificity, c.cue_length, c.pattern.id in self.user_pattern_ids),
-            )
-            if not has_excluded_cause(best.trigger, best.pattern):
-                chosen[index] = best
+            # a cause the pattern excludes is context that does not fit: the next pattern may still
+            # ("residents evacuated the town" is no aid, but still a departure)
+            fitting = [c for c in options if not has_excluded_cause(c.trigger, c.pattern)]
+            if fitting:
+                chosen[index] = max(
+                    fitting,
+                    key=lambda c: (c.pattern.specificity, c.cue_length, c.pattern.id in self.user_pattern_ids),
+                )
         return chosen
 
     @staticmethod
