@@ -304,3 +304,29 @@ def test_the_place_of_a_protest_is_not_that_of_what_it_is_against(nlp: Language,
     text = "Thousands protested on the main square of Warsaw against the air raids."
     doc = _coded(nlp, recognizer, no_fallback, text, ["protested", "raids"])
     assert (_roles(doc, 0), _roles(doc, 1)) == ({"Warsaw": "event"}, {"Warsaw": "mentioned"})
+
+
+def test_a_place_the_text_puts_inside_a_division_abroad_is_a_namesake(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    # "Hamburg" alone is the German city; here it is a village of an Afghan district, and the
+    # district is placed inside its province before the village is placed inside the district
+    doc = _coded(
+        nlp, recognizer, roles, "A bomb killed two soldiers in the Hamburg village of Khost district, Paktia.", ["bomb"]
+    )
+    places = {p.text: p for p in doc._.event_mentions[0].places}
+    assert {t: p.role for t, p in places.items()} == {"Hamburg": "event", "Khost": "mentioned", "Paktia": "mentioned"}
+    assert places["Hamburg"].country == "AFG"
+    # a chief town in brackets stands for its division; the country named after it settles which
+    # of the two is resolved wrongly
+    doc = _coded(nlp, recognizer, roles, "Gunmen shot a driver in Toledo (Ahuachapan), El Salvador.", ["shot"])
+    toledo = next(p for p in doc._.event_mentions[0].places if p.text == "Toledo")
+    assert (toledo.role, toledo.country) == ("event", "SLV")
+
+
+def test_a_place_and_its_parent_in_two_countries_stay_as_resolved_when_nothing_tells_which_is_wrong(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(nlp, recognizer, roles, "Gunmen shot a driver in Toledo (Ahuachapan).", ["shot"])
+    places = {p.text: (p.role, p.country) for p in doc._.event_mentions[0].places}
+    assert places == {"Toledo": ("event", "USA"), "Ahuachapan": ("event", "SLV")}

@@ -18,7 +18,8 @@ the reporting source ("a police source in Ramadi said ..."), of a clause on the 
 another subject's conjunct is ``mentioned``. A reference point ("160 km north of Baghdad", "40
 km from Aden") is the event place only when the sentence gives no other. Of a place and its
 parent division ("the Zafaraniyah district of Baghdad", "Ramadi, the capital of Anbar") only
-the place is the event place; the parent locates it when the gazetteer does not know it.
+the place is the event place; the parent locates it when the gazetteer does not know it or knows
+only a namesake abroad ("the Hamburg village of Khost district").
 
 A country is demoted to ``mentioned`` when a finer event place lies inside it. A sentence with
 no event place borrows the nearest earlier event place of an event of the same PLOVER type (or
@@ -431,8 +432,9 @@ def hierarchy_parent(glue: str, first: Place, second: Place, determined: bool = 
 
     Child first: "Zafaraniyah district of southern Baghdad", "Mangalia village of Rania",
     "Orgun, in the southeastern province of Paktika", "Ramadi, the capital of Anbar province",
-    "Rubaya, Nord-Kivu" (a bare comma only before a known first-level division holding the
-    child). Parent first, when a determiner opens the phrase (``determined``): "the Queensland
+    "Rubaya, Nord-Kivu" (a bare comma or bracket only before a known first-level division holding
+    the child, or resolved in another country; in brackets a chief town stands for its division,
+    "El Refugio (Ahuachapan)"). Parent first, when a determiner opens the phrase (``determined``): "the Queensland
     city of Ipswich", "the south Baghdad neighbourhood of Zafaraniya" -- a settlement noun
     followed by "of" names the place after it -- unless the gazetteer knows the second better.
     """
@@ -449,7 +451,11 @@ def hierarchy_parent(glue: str, first: Place, second: Place, determined: bool = 
         return None
     if words in ([","], ["("]):
         same_division = first.lat is None or (first.country == second.country and first.admin1 == second.admin1)
-        return 1 if second.precision == "admin1" and same_division else None
+        # a town resolved abroad before a division is that division's namesake ("London, Ontario")
+        abroad = first.precision == "point" and first.country != second.country
+        # in brackets, a chief town stands for its division ("El Refugio (Ahuachapan)")
+        chief_town = words == ["("] and (second.feature_code or "").startswith(("PPLA", "PPLC"))
+        return 1 if (second.precision == "admin1" or chief_town) and (same_division or abroad) else None
     others = [w for w in words if w not in HIERARCHY_WORDS and not _level_word(w)]
     linked = any(w in ("of", "in", ",", "(") for w in words) or _level_word(words[0] if words else "")
     return 1 if any(_level_word(w) for w in words) and linked and len(others) <= 2 else None
@@ -467,11 +473,16 @@ def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]
     """Of a place and its parent division, only the place is where the event happened.
 
     The parent still tells where an unresolved place is: the place takes its country, division
-    and point ("a village of Rania sub-division"), at the parent's precision. Two places
-    resolved into different countries are left as they are: one of them is resolved wrongly.
+    and point ("a village of Rania sub-division"), at the parent's precision. Of two places
+    resolved into different countries one is resolved wrongly: the child, when it has a namesake
+    inside the parent or the sentence's other places lie in the parent's country (it then takes
+    that namesake, else the parent's whereabouts); else both are left as they are.
     """
     order = sorted((k for k, pm in enumerate(mentions) if not pm.is_demonym), key=lambda k: mentions[k].span.start)
-    for a, b in zip(order, order[1:], strict=False):
+    # outermost pair first, so that in "Borgi village of Ahmadabad district, Paktia" the district
+    # is placed inside the province before the village is placed inside the district
+    pairs = list(zip(order, order[1:], strict=False))
+    for a, b in reversed(pairs):
         first = mentions[a].span
         glue = doc.text[first.end_char : mentions[b].span.start_char]
         if len(first) > 1 and _level_word(first[-1].lower_):
@@ -487,12 +498,46 @@ def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]
         parent, child = (places[a], places[b]) if which == 0 else (places[b], places[a])
         if "event" not in (parent.role, child.role) or "origin" in (parent.role, child.role):
             continue
-        if child.country is not None and parent.country is not None and child.country != parent.country:
-            continue  # one of the two is resolved wrongly, and nothing here tells which
+        if child.lat is None:
+            _place_inside(child, parent)
+        elif child.country is not None and parent.country not in (None, child.country):
+            # one of the two is resolved into the wrong country: the child, when it has a namesake
+            # inside the parent ("Pati village (Barwani, Madhya Pradesh)" is not in Indonesia) or
+            # the sentence's other places side with the parent; else nothing tells which
+            others = Counter(p.country for p in places if p is not child and p is not parent)
+            if not _place_inside(child, parent, namesake_only=others[parent.country] <= others[child.country]):
+                continue
         parent.role, child.role = "mentioned", "event"
-        if child.lat is None and parent.lat is not None:
-            child.country, child.admin1, child.lat, child.lon = parent.country, parent.admin1, parent.lat, parent.lon
-            child.precision = parent.precision
+
+
+def _place_inside(child: Place, parent: Place, namesake_only: bool = False) -> bool:
+    """Resolve the child again among its namesakes inside the parent, else (unless ``namesake_only``)
+    give it the parent's whereabouts; whether the child was placed."""
+    if parent.lat is None:
+        return False
+    inside = [
+        e
+        for e in get_gazetteer().lookup(child.text)
+        if e.country == parent.country
+        and (parent.precision == "country" or (e.admin1_name or e.admin1) == parent.admin1)
+    ]
+    if inside:
+        entry = max(inside, key=lambda e: (e.population, -e.row))
+        child.name, child.geonameid, child.feature_code = entry.name, entry.geonameid, entry.feature_code
+        child.country, child.admin1, child.lat, child.lon = (
+            entry.country,
+            entry.admin1_name or entry.admin1,
+            entry.lat,
+            entry.lon,
+        )
+        child.precision = entry.precision
+        return True
+    if namesake_only:
+        return False
+    child.name, child.geonameid, child.feature_code = None, None, None
+    child.country, child.admin1, child.lat, child.lon = parent.country, parent.admin1, parent.lat, parent.lon
+    child.precision = parent.precision
+    return True
 
 
 _LIST_GLUE = re.compile(r"^\s*(,|and|or|, and|, or|&)\s*$")
