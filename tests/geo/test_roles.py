@@ -330,3 +330,32 @@ def test_a_place_and_its_parent_in_two_countries_stay_as_resolved_when_nothing_t
     doc = _coded(nlp, recognizer, roles, "Gunmen shot a driver in Toledo (Ahuachapan).", ["shot"])
     places = {p.text: (p.role, p.country) for p in doc._.event_mentions[0].places}
     assert places == {"Toledo": ("event", "USA"), "Ahuachapan": ("event", "SLV")}
+
+
+def _own_roles(nlp: Language, recognizer: PlaceRecognizer, text: str, trigger: str, **kwargs: str) -> dict[str, str]:
+    """The roles of one event's places read off its own sentence, with no place borrowed."""
+    return _roles(_coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, [trigger], **kwargs))
+
+
+def test_a_place_an_act_on_the_ground_is_done_to_is_where_it_happened(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "Soldiers patrolled Nairobi on Sunday."
+    assert _own_roles(nlp, recognizer, text, "patrolled", target="Nairobi", plover="MOBILIZE") == {"Nairobi": "event"}
+    # a body named after the place is what was acted on, not the place
+    text = "Soldiers disarmed the Nairobi police on Sunday."
+    roles = _own_roles(nlp, recognizer, text, "disarmed", target="the Nairobi police", plover="COERCE")
+    assert roles == {"Nairobi": "mentioned"}
+
+
+def test_what_a_noun_trigger_hits_as_its_verb_s_subject_is_where_it_happened(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "On 4 June, two airstrikes reportedly targeted Harib district (Marib)."
+    roles = _own_roles(nlp, recognizer, text, "airstrikes", target="Harib district (Marib)")
+    assert roles == {"Harib": "event", "Marib": "mentioned"}
+
+
+def test_a_clause_on_the_trigger_itself_says_where_the_event_was(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "On 3 June, a landmine planted by unknown gunmen in Homs detonated, killing a farmer."
+    assert _own_roles(nlp, recognizer, text, "landmine") == {"Homs": "event"}

@@ -11,7 +11,8 @@ parse between the place and the event:
 * ``mentioned`` -- anything else, including demonyms ("Russian bombers"), place names opening a body's name, and places inside the
   source actor's words ("Iran's news agency"). A place inside the *target*'s words counts as
   event only under a locative preposition ("ISIS in Syria") or, for attacks and seizures, when
-  the place is itself what was attacked or taken ("bombed Serbia").
+  the place is itself what was attacked or taken ("bombed Serbia", "airstrikes targeted Harib"),
+  or for another act on the ground, when the target is the place itself ("patrolled Harare").
 
 A locative counts only within the event's own clause (:func:`in_event_clause`): the place of
 the reporting source ("a police source in Ramadi said ..."), of a clause on the subject, or of
@@ -274,6 +275,8 @@ def in_event_clause(event: EventMention, root: Token) -> bool:
     for tok in place_line[1 : place_line.index(common)]:
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in CLAUSE_LINKS:
             continue
+        if tok.head == event.trigger:
+            continue  # a clause on the trigger itself: "an IED planted in Karak detonated"
         if tok.dep_ in ("acl", "relcl") and not _on_subject_side(tok.head, common):
             continue
         return False
@@ -383,6 +386,9 @@ def syntactic_role(event: EventMention, mention: PlaceMention) -> str:
         return "origin" if prep in ORIGIN_PREPS else "event"
     carrier = _carrier(root)
     acted_on = carrier.dep_ in EVENT_ARGUMENT_DEPS and carrier.head == event.trigger
+    if place_target and not acted_on and event.trigger.dep_ == "nsubj":
+        # a noun trigger doing what its verb says: "airstrikes targeted Harib", "shelling hit Donetsk"
+        acted_on = carrier.dep_ == "dobj" and carrier.head == event.trigger.head
     if place_target and not acted_on:
         # "invaded three villages, killing 20": what the attack fell on is where its sequel happened
         trigger = event.trigger
@@ -394,8 +400,18 @@ def syntactic_role(event: EventMention, mention: PlaceMention) -> str:
     if _inside(event.target_span, mention):
         # "bombed Serbia", "captured western Afghanistan": a place that is the thing attacked or
         # taken is where it happened; "Kabul police" or "Iraq's envoy" only name the target
-        return "event" if place_target and acted_on else "mentioned"
+        return "event" if (place_target or _target_is_the_place(event, root)) and acted_on else "mentioned"
     return "event" if acted_on else "mentioned"
+
+
+def _target_is_the_place(event: EventMention, root: Token) -> bool:
+    """Whether an act on the ground is done to the place itself ("patrolled Harare", "rebels
+    captured Kisangani"), not to a body it names ("Kabul police") or a state acted on as an actor
+    ("blamed Serbia")."""
+    target = event.target_span
+    if event.plover not in FIELD_TYPES or target is None:
+        return False
+    return bool(event.extra.get("target_is_place")) or target.root in (root, _carrier(root))
 
 
 def _settle_references(roles: list[tuple[PlaceMention, str]]) -> list[tuple[PlaceMention, PlaceRole]]:
