@@ -359,3 +359,33 @@ def test_what_a_noun_trigger_hits_as_its_verb_s_subject_is_where_it_happened(
 def test_a_clause_on_the_trigger_itself_says_where_the_event_was(nlp: Language, recognizer: PlaceRecognizer) -> None:
     text = "On 3 June, a landmine planted by unknown gunmen in Homs detonated, killing a farmer."
     assert _own_roles(nlp, recognizer, text, "landmine") == {"Homs": "event"}
+
+
+def test_a_clause_set_against_the_event_s_own_tells_of_another_event(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "A trader was captured in Kandahar, while his brother was arrested in Quetta."
+    assert _own_roles(nlp, recognizer, text, "captured", plover="COERCE") == {
+        "Kandahar": "event",
+        "Quetta": "mentioned",
+    }
+    assert _own_roles(nlp, recognizer, text, "arrested", plover="COERCE") == {
+        "Kandahar": "mentioned",
+        "Quetta": "event",
+    }
+
+
+def test_a_possessive_a_containing_division_or_an_appositive_names_the_parent(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "Two men were killed in Mogadishu's Hodan district on Sunday."
+    assert _own_roles(nlp, recognizer, text, "killed") == {"Mogadishu": "mentioned", "Hodan": "event"}
+    text = "A bomb destroyed a shop in Sartene, in southern Corsica."
+    assert _own_roles(nlp, recognizer, text, "destroyed") == {"Sartene": "event", "Corsica": "mentioned"}
+    text = "A woman was shot in Mbare, a Harare township."
+    assert _own_roles(nlp, recognizer, text, "shot") == {"Mbare": "event", "Harare": "mentioned"}
+
+
+def test_a_wide_area_gives_way_to_a_finer_event_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Gunmen attacked a bus in Monrovia in west Africa."
+    assert _own_roles(nlp, recognizer, text, "attacked") == {"Monrovia": "event", "west Africa": "mentioned"}

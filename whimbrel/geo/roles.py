@@ -22,7 +22,9 @@ parent division ("the Zafaraniyah district of Baghdad", "Ramadi, the capital of 
 the place is the event place; the parent locates it when the gazetteer does not know it or knows
 only a namesake abroad ("the Hamburg village of Khost district").
 
-A country is demoted to ``mentioned`` when a finer event place lies inside it. A sentence with
+A country is demoted to ``mentioned`` when a finer event place lies inside it, a region, sea or
+continent when any finer event place is given. A clause set against the event's own ("...,
+while his brother was arrested in Quetta") tells of another event. A sentence with
 no event place borrows the nearest earlier event place of an event of the same PLOVER type (or
 the dateline place), else, for the opening sentence, the first later one, else the article's only
 place (all its resolved places being one place named at several levels, "Rubaya (Masisi,
@@ -172,6 +174,9 @@ DISTANCE_UNITS = frozenset({"km", "kilometer", "kilometre", "mile", "meter", "me
 # Verb-to-verb links that keep a place in the event's clause ("shot and killed in X", "killed
 # when their helicopter came down in X", "went on to attack X"); see in_event_clause.
 CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj"})
+#: conjunctions opening an adverbial clause that tells of another event set beside the main one
+CONTRAST_MARKS = frozenset({"while", "whereas", "whilst", "although", "though"})
+TIME_MARKS = frozenset({"while", "whilst"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 #: events whose target, when it is a place, is where they happened ("bombed Serbia", "captured Kabul")
 PLACE_TARGET_PLOVER = frozenset({"ASSAULT"})
@@ -272,6 +277,9 @@ def in_event_clause(event: EventMention, root: Token) -> bool:
     common = next((t for t in place_line if t in trigger_line), None)
     if common is None:
         return True
+    between = place_line[1 : place_line.index(common)] + trigger_line[: trigger_line.index(common)]
+    if any(_contrasting_clause(tok) for tok in between):
+        return False  # "X was captured in Afghanistan, while Y was arrested on U.S. soil"
     for tok in place_line[1 : place_line.index(common)]:
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in CLAUSE_LINKS:
             continue
@@ -298,6 +306,16 @@ def in_event_clause(event: EventMention, root: Token) -> bool:
         if on_subject and tok.head not in (root, _carrier(root)):
             return False
     return True
+
+
+def _contrasting_clause(tok: Token) -> bool:
+    """A clause with a subject of its own set against another: "..., while a third targeted X"
+    (a "while" without the comma is mostly "at the same time": "shot dead while a bystander was
+    wounded in an attack in X" tells of one attack)."""
+    if tok.dep_ != "advcl" or not _has_subject(tok):
+        return False
+    marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS]
+    return any(m.lower_ not in TIME_MARKS or (m.i > 0 and m.doc[m.i - 1].text == ",") for m in marks)
 
 
 def _carrier(root: Token) -> Token:
@@ -421,15 +439,23 @@ def _settle_references(roles: list[tuple[PlaceMention, str]]) -> list[tuple[Plac
 
 
 def _demote_countries(places: list[Place]) -> list[Place]:
-    """A country is the event place only when nothing finer inside it is."""
+    """A country is the event place only when nothing finer inside it is, and a region, sea or
+    continent only when nothing finer is at all ("Poplar Grove" in "the Midwest", "Monrovia" in
+    "west Africa": such wide areas hold the finer place or lie beside it as mere context)."""
     finer = {p.country for p in places if p.role == "event" and p.precision in ("point", "admin1")}
     for place in places:
-        if place.role == "event" and place.precision == "country" and place.country in finer:
+        if place.role != "event" or place.lat is None:
+            continue
+        wide_area = place.feature_code == "RGN" or place.country is None
+        if (place.precision == "country" and place.country in finer) or (wide_area and finer):
             place.role = "mentioned"
     return places
 
 
 _GLUE_WORD = re.compile(r"[\w’'-]+|[,(]")
+#: an appositive describing the place before it: "Highfield, a Harare township"
+_APPOSITIVE = re.compile(r"^\s*,\s*(a|an|the)\s+$", re.IGNORECASE)
+POSSESSIVES = frozenset({"'s", "’s"})
 
 
 def _level_word(word: str) -> bool:
@@ -448,11 +474,13 @@ def hierarchy_parent(glue: str, first: Place, second: Place, determined: bool = 
 
     Child first: "Zafaraniyah district of southern Baghdad", "Mangalia village of Rania",
     "Orgun, in the southeastern province of Paktika", "Ramadi, the capital of Anbar province",
-    "Rubaya, Nord-Kivu" (a bare comma or bracket only before a known first-level division holding
-    the child, or resolved in another country; in brackets a chief town stands for its division,
-    "El Refugio (Ahuachapan)"). Parent first, when a determiner opens the phrase (``determined``): "the Queensland
-    city of Ipswich", "the south Baghdad neighbourhood of Zafaraniya" -- a settlement noun
-    followed by "of" names the place after it -- unless the gazetteer knows the second better.
+    "Rubaya, Nord-Kivu", "Lucciana, in upper Corsica" (without a level word, only before a known
+    first-level division holding the child, or resolved in another country; in brackets a chief
+    town stands for its division, "El Refugio (Ahuachapan)"). Parent first, when a determiner
+    opens the phrase (``determined``): "the Queensland city of Ipswich", "the south Baghdad
+    neighbourhood of Zafaraniya" -- a settlement noun followed by "of" names the place after it
+    -- unless the gazetteer knows the second better;
+    and an owner: "Mogadishu's Hodan district".
     """
     words = _GLUE_WORD.findall(glue.lower())
     if len(words) == 2 and words[0] in NAMED_BY_OF and words[1] == "of" and determined:
@@ -463,10 +491,13 @@ def hierarchy_parent(glue: str, first: Place, second: Place, determined: bool = 
         if first.precision and second.precision and first.precision != second.precision:
             return 0 if PRECISION_RANK[first.precision] > PRECISION_RANK[second.precision] else 1
         return 0
+    if words and words[0] in POSSESSIVES and all(w in POSSESSIVES or _level_word(w) for w in words):
+        # "Mogadishu's Yaqshid district", "San Francisco's Mission District": the owner is the parent
+        return 0 if _not_finer(second, first) else None
     if not _not_finer(first, second):
         return None
     if words in ([","], ["("]):
-        same_division = first.lat is None or (first.country == second.country and first.admin1 == second.admin1)
+        same_division = first.lat is None or _same_division(first, second)
         # a town resolved abroad before a division is that division's namesake ("London, Ontario")
         abroad = first.precision == "point" and first.country != second.country
         # in brackets, a chief town stands for its division ("El Refugio (Ahuachapan)")
@@ -474,7 +505,13 @@ def hierarchy_parent(glue: str, first: Place, second: Place, determined: bool = 
         return 1 if (second.precision == "admin1" or chief_town) and (same_division or abroad) else None
     others = [w for w in words if w not in HIERARCHY_WORDS and not _level_word(w)]
     linked = any(w in ("of", "in", ",", "(") for w in words) or _level_word(words[0] if words else "")
-    return 1 if any(_level_word(w) for w in words) and linked and len(others) <= 2 else None
+    # without a level word, only a division the gazetteer puts the town in: "Lucciana, in upper Corsica"
+    holds = second.precision == "admin1" and first.precision == "point" and _same_division(first, second)
+    return 1 if (holds or any(_level_word(w) for w in words)) and linked and len(others) <= 2 else None
+
+
+def _same_division(a: Place, b: Place) -> bool:
+    return a.country == b.country and a.admin1 == b.admin1
 
 
 def _determined(doc: Doc, start: int) -> bool:
@@ -508,6 +545,8 @@ def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]
             continue  # another name between them: "Luhansk People's Militia in the area of Holubivka"
         if len(second) > 1 and _level_word(second[-1].lower_):
             glue = f"{glue} {second[-1].lower_}"  # San Alberto, in northern "Cesar province"
+        elif _APPOSITIVE.match(glue) and second.end < len(doc) and _level_word(doc[second.end].lower_):
+            glue = f"{glue} {doc[second.end].lower_}"  # Highfield, "a Harare township"
         which = hierarchy_parent(glue, places[a], places[b], _determined(doc, first.start))
         if which is None:
             continue
