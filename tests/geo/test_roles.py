@@ -389,3 +389,24 @@ def test_a_possessive_a_containing_division_or_an_appositive_names_the_parent(
 def test_a_wide_area_gives_way_to_a_finer_event_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
     text = "Gunmen attacked a bus in Monrovia in west Africa."
     assert _own_roles(nlp, recognizer, text, "attacked") == {"Monrovia": "event", "west Africa": "mentioned"}
+
+
+def test_a_site_stands_for_the_place_that_owns_it(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "On Monday, soldiers patrolled Nairobi's empty streets."
+    roles = _own_roles(nlp, recognizer, text, "patrolled", target="Nairobi's empty streets", plover="MOBILIZE")
+    assert roles == {"Nairobi": "event"}
+    text = "A banker was shot dead on the doorstep of his Lagos home."
+    assert _own_roles(nlp, recognizer, text, "shot") == {"Lagos": "event"}
+    # a person is no site: the place of the official's office is only mentioned
+    text = "Nairobi's police chief was shot dead on Monday."
+    assert _own_roles(nlp, recognizer, text, "shot", target="Nairobi's police chief") == {"Nairobi": "mentioned"}
+
+
+def test_a_place_outside_the_event_s_clause_lends_it_no_whereabouts(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    text = "Gunmen killed two traders in Kano. Later a suspect was arrested, a spokesman in Lagos said."
+    doc = _coded(nlp, recognizer, roles, text, ["killed", "arrested"])
+    arrest = doc._.event_mentions[1]
+    assert [p.text for p in arrest.places if p.role == "event"] == ["Kano"]
+    assert arrest.extra["place_from_earlier_event"] is True

@@ -156,9 +156,12 @@ PLACE_NOUNS = frozenset(
         "chiefdom",
     }
 )
-#: spots inside a place: "in the courtyard of X", "on a central square of X" are in X
+#: spots and sites inside a place: "in the courtyard of X", "on a central square of X", "patrolled
+#: X's streets", "bombed X's airport" are in X
 SPOT_NOUNS = frozenset(
     {"square", "courtyard", "entrance", "gate", "gates", "premises", "compound", "market", "streets", "road"}
+    | {"street", "alleys", "avenue", "suburb", "suburbs", "airport", "hospital", "home", "jungle", "jungles"}
+    | {"forest", "forests", "mountains", "hills", "waters", "peninsula", "outskirts", "neighbourhoods"}
 )
 #: settlement nouns: in "the Queensland city of Ipswich" the name after "of" is the city
 NAMED_BY_OF = frozenset(
@@ -217,9 +220,11 @@ def _governing_prep(path: list[Token], topic_preps: frozenset[str] = TOPIC_PREPS
     thing is what an attack hits (``topic_preps`` empty: "airstrikes against ISIS in Syria").
     """
     preps: list[str] = []
+    below: Token | None = None  # the word the preposition governs, on the way up
     for anc in path:
         if anc.pos_ in ("VERB", "AUX"):
             break
+        below, governed = anc, below
         if anc.dep_ != "prep" and anc.pos_ != "ADP":
             continue
         word = anc.lower_
@@ -231,6 +236,8 @@ def _governing_prep(path: list[Token], topic_preps: frozenset[str] = TOPIC_PREPS
             word = "from"  # "out of X"
         elif word == "of" and anc.head.lemma_.lower() in PLACE_NOUNS | SPOT_NOUNS:
             continue
+        elif word == "of" and governed is not None and governed.lower_ in SPOT_NOUNS:
+            continue  # "on the doorstep of his Lagos home": the home is in Lagos
         preps.append(word)
     if any(p in ORIGIN_PREPS for p in preps):
         return "from"
@@ -319,11 +326,14 @@ def _contrasting_clause(tok: Token) -> bool:
 
 
 def _carrier(root: Token) -> Token:
-    """The word standing for the place in the clause: "the hillside of X", "the X district" -> the noun."""
+    """The word standing for the place in the clause: "the hillside of X", "the X district", "X's
+    streets" -> the noun."""
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
         return root.head.head
     if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS:
         return root.head
+    if root.dep_ in ("poss", "compound") and root.head.lower_ in SPOT_NOUNS:
+        return root.head  # "Kabul's streets", "his Moscow home": the site stands for the place
     return root
 
 
@@ -820,9 +830,12 @@ class PlaceRoles:
             found = self._whereabouts(event, events, dateline, first_sentence, last_by_type)
             if found is None:
                 # the places the sentence names around the event, when they are one place at several
-                # levels ("in Setharja town (Khairpur, Sindh)": the unknown town lies in Khairpur)
+                # levels ("in Setharja town (Khairpur, Sindh)": the unknown town lies in Khairpur);
+                # only those said in the event's own clause: "a spokesman in Lagos said" does not
+                # say where the arrest he reports was
                 in_sentence = _within(article_places, event.sent)
-                country = sentence_country(in_sentence)
+                in_clause = [pm for pm in in_sentence if in_event_clause(event, _coordination_root(pm.span.root))]
+                country = sentence_country(in_clause)
                 # an earlier event of another type on the ground lends its place to one on the
                 # ground, only inside the country the sentence names, if it names one ("they
                 # arrested a man" after a clash in Kabul)
@@ -834,7 +847,7 @@ class PlaceRoles:
                 # the most named one is a guess, not the setting
                 story = len(in_sentence) < len(article_places)
                 found = (
-                    _tagged(single_place_cluster(in_sentence), "sentence")
+                    _tagged(single_place_cluster(in_clause), "sentence")
                     or _tagged(only_place, "article")
                     or _tagged(earlier, "earlier_event")
                     or _tagged(opening, "lead")
