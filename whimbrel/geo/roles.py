@@ -28,7 +28,9 @@ while his brother was arrested in Quetta") tells of another event. A sentence wi
 no event place borrows the nearest earlier event place of an event of the same PLOVER type (or
 the dateline place), else, for the opening sentence, the first later one, else the article's only
 place (all its resolved places being one place named at several levels, "Rubaya (Masisi,
-Nord-Kivu)"), one precision level coarser, and says so with ``extra["place_fallback"] = True``;
+Nord-Kivu)"), one precision level coarser; a report that names no place at all is set in its doer's country
+(a group's or a government's, not a state army's); and it says so with
+``extra["place_fallback"] = True``;
 an event place the gazetteer could not resolve takes the borrowed whereabouts instead of a
 second place being added. Borrowing only
 within one type keeps a meeting from inheriting the place of the strike reported before it;
@@ -51,6 +53,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from whimbrel.geo.gazetteer import get_gazetteer
+from whimbrel.geo.recognize import to_place
 from whimbrel.model import Place, PlaceRole
 from whimbrel.nlp.extensions import EventMention, PlaceMention, event_mentions_of, places_of, register_extensions
 
@@ -729,6 +732,33 @@ def dominant_country(places: list[PlaceMention]) -> Place | None:
     return _country_place(top)
 
 
+def _clause_cluster(in_sentence: list[PlaceMention], in_clause: list[PlaceMention]) -> Place | None:
+    """The sentence's places as one place (:func:`single_place_cluster`), if that place is said in the
+    event's own clause: "a spokesman in Lagos said" does not say where the arrest he reports was."""
+    cluster = single_place_cluster(in_sentence)
+    return cluster if any(pm.place is cluster for pm in in_clause) else None
+
+
+#: sectors whose state forces often act abroad: their home country says little of where they struck
+ABROAD_AGENTS = frozenset({"MIL"})
+
+
+def home_country(event: EventMention) -> Place | None:
+    """The country of the event's doer, as a place, for a report that names no place at all.
+
+    "Houthi forces shelled the area of Jabal X", "Imbonerakure beat a CNL member": a group or a
+    government known to be of one country acts in it; a state's armed forces do not, as often as
+    not ("Turkish forces shelled ..." in Syria). The words are the doer's (the evidence).
+    """
+    actor = event.source_actor
+    if actor is None or not actor.country or event.source_span is None:
+        return None
+    if actor.agent in ABROAD_AGENTS and actor.group is None:
+        return None  # a state's army, not a group's fighters ("Houthi forces")
+    entry = get_gazetteer().country(actor.country)
+    return None if entry is None else to_place(event.source_span, entry)
+
+
 def _within(places: list[PlaceMention], sent: Span) -> list[PlaceMention]:
     return [pm for pm in places if sent.start <= pm.span.start and pm.span.end <= sent.end]
 
@@ -817,6 +847,7 @@ class PlaceRoles:
         only_place = single_place_cluster(article_places)
         article_country = dominant_country(article_places)
         lead = lead_place(doc, article_places)
+        resolved_any = any(pm.place.country for pm in article_places)
         first_sentence = next(iter(doc.sents)).start if len(doc) else 0
         last_by_type: dict[str, Place] = {}
         last_on_ground: Place | None = None
@@ -830,29 +861,31 @@ class PlaceRoles:
             found = self._whereabouts(event, events, dateline, first_sentence, last_by_type)
             if found is None:
                 # the places the sentence names around the event, when they are one place at several
-                # levels ("in Setharja town (Khairpur, Sindh)": the unknown town lies in Khairpur);
-                # only those said in the event's own clause: "a spokesman in Lagos said" does not
-                # say where the arrest he reports was
+                # levels ("in Setharja town (Khairpur, Sindh)": the unknown town lies in Khairpur),
+                # said in the event's own clause
                 in_sentence = _within(article_places, event.sent)
-                in_clause = [pm for pm in in_sentence if in_event_clause(event, _coordination_root(pm.span.root))]
-                country = sentence_country(in_clause)
+                country = sentence_country(in_sentence)
                 # an earlier event of another type on the ground lends its place to one on the
-                # ground, only inside the country the sentence names, if it names one ("they
-                # arrested a man" after a clash in Kabul)
+                # ground, only inside the country the event's clause names, if it names one ("they
+                # arrested a man" after a clash in Kabul; "for covering a rally against Russia"
+                # names no country the arrest was in)
+                in_clause = [pm for pm in in_sentence if in_event_clause(event, _coordination_root(pm.span.root))]
+                here = sentence_country(in_clause)
                 kin = last_on_ground if event.plover in FIELD_TYPES else None
-                earlier = kin if kin is not None and country in (None, kin.country) else None
+                earlier = kin if kin is not None and here in (None, kin.country) else None
                 opening = lead if lead is not None and event.sent.start != first_sentence else None
-                opening = opening if opening is not None and country in (None, opening.country) else None
+                opening = opening if opening is not None and here in (None, opening.country) else None
                 # the story's country needs a story: in a lone sentence naming several countries
                 # the most named one is a guess, not the setting
                 story = len(in_sentence) < len(article_places)
                 found = (
-                    _tagged(single_place_cluster(in_clause), "sentence")
+                    _tagged(_clause_cluster(in_sentence, in_clause), "sentence")
                     or _tagged(only_place, "article")
                     or _tagged(earlier, "earlier_event")
                     or _tagged(opening, "lead")
                     or _tagged(country, "sentence")
                     or _tagged(article_country if story else None, "article_country")
+                    or _tagged(None if resolved_any else home_country(event), "actor")
                 )
             if found is not None:
                 source, kind = found
