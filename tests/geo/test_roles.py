@@ -402,11 +402,7 @@ def test_a_site_stands_for_the_place_that_owns_it(nlp: Language, recognizer: Pla
     assert _own_roles(nlp, recognizer, text, "shot", target="Nairobi's police chief") == {"Nairobi": "mentioned"}
 
 
-def test_a_place_outside_the_event_s_clause_lends_it_no_whereabouts(
-    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
-) -> None:
-    text = "Gunmen killed two traders in Kano. Later a suspect was arrested, a spokesman in Lagos said."
-    doc = _coded(nlp, recognizer, roles, text, ["killed", "arrested"])
-    arrest = doc._.event_mentions[1]
-    assert [p.text for p in arrest.places if p.role == "event"] == ["Kano"]
-    assert arrest.extra["place_from_earlier_event"] is True
+def test_a_place_near_a_border_lies_beside_the_country_not_in_it(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Gunmen stormed Dobrinja, in Zorgalo province near the border with Niger, on Friday."
+    doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, ["stormed"])
+    assert "NER" not in {p.country for p in doc._.event_mentions[0].places if p.text != "Niger"}

@@ -469,6 +469,8 @@ _GLUE_WORD = re.compile(r"[\w’'-]+|[,(]")
 #: an appositive describing the place before it: "Highfield, a Harare township"
 _APPOSITIVE = re.compile(r"^\s*,\s*(a|an|the)\s+$", re.IGNORECASE)
 POSSESSIVES = frozenset({"'s", "’s"})
+#: words between two places that put one beside the other rather than inside it
+PROXIMITY_WORDS = frozenset({"near", "border", "borders", "outside", "beyond", "off", "across"})
 
 
 def _level_word(word: str) -> bool:
@@ -507,8 +509,8 @@ def hierarchy_parent(glue: str, first: Place, second: Place, determined: bool = 
     if words and words[0] in POSSESSIVES and all(w in POSSESSIVES or _level_word(w) for w in words):
         # "Mogadishu's Yaqshid district", "San Francisco's Mission District": the owner is the parent
         return 0 if _not_finer(second, first) else None
-    if not _not_finer(first, second):
-        return None
+    if not _not_finer(first, second) or PROXIMITY_WORDS & set(words):
+        return None  # "Yagha province near the border with Niger" lies beside Niger, not in it
     if words in ([","], ["("]):
         same_division = first.lat is None or _same_division(first, second)
         # a town resolved abroad before a division is that division's namesake ("London, Ontario")
@@ -732,13 +734,6 @@ def dominant_country(places: list[PlaceMention]) -> Place | None:
     return _country_place(top)
 
 
-def _clause_cluster(in_sentence: list[PlaceMention], in_clause: list[PlaceMention]) -> Place | None:
-    """The sentence's places as one place (:func:`single_place_cluster`), if that place is said in the
-    event's own clause: "a spokesman in Lagos said" does not say where the arrest he reports was."""
-    cluster = single_place_cluster(in_sentence)
-    return cluster if any(pm.place is cluster for pm in in_clause) else None
-
-
 #: sectors whose state forces often act abroad: their home country says little of where they struck
 ABROAD_AGENTS = frozenset({"MIL"})
 
@@ -861,25 +856,21 @@ class PlaceRoles:
             found = self._whereabouts(event, events, dateline, first_sentence, last_by_type)
             if found is None:
                 # the places the sentence names around the event, when they are one place at several
-                # levels ("in Setharja town (Khairpur, Sindh)": the unknown town lies in Khairpur),
-                # said in the event's own clause
+                # levels ("in Setharja town (Khairpur, Sindh)": the unknown town lies in Khairpur)
                 in_sentence = _within(article_places, event.sent)
                 country = sentence_country(in_sentence)
                 # an earlier event of another type on the ground lends its place to one on the
-                # ground, only inside the country the event's clause names, if it names one ("they
-                # arrested a man" after a clash in Kabul; "for covering a rally against Russia"
-                # names no country the arrest was in)
-                in_clause = [pm for pm in in_sentence if in_event_clause(event, _coordination_root(pm.span.root))]
-                here = sentence_country(in_clause)
+                # ground, only inside the country the sentence names, if it names one ("they
+                # arrested a man" after a clash in Kabul)
                 kin = last_on_ground if event.plover in FIELD_TYPES else None
-                earlier = kin if kin is not None and here in (None, kin.country) else None
+                earlier = kin if kin is not None and country in (None, kin.country) else None
                 opening = lead if lead is not None and event.sent.start != first_sentence else None
-                opening = opening if opening is not None and here in (None, opening.country) else None
+                opening = opening if opening is not None and country in (None, opening.country) else None
                 # the story's country needs a story: in a lone sentence naming several countries
                 # the most named one is a guess, not the setting
                 story = len(in_sentence) < len(article_places)
                 found = (
-                    _tagged(_clause_cluster(in_sentence, in_clause), "sentence")
+                    _tagged(single_place_cluster(in_sentence), "sentence")
                     or _tagged(only_place, "article")
                     or _tagged(earlier, "earlier_event")
                     or _tagged(opening, "lead")
