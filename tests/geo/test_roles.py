@@ -386,9 +386,14 @@ def test_a_possessive_a_containing_division_or_an_appositive_names_the_parent(
     assert _own_roles(nlp, recognizer, text, "shot") == {"Mbare": "event", "Harare": "mentioned"}
 
 
-def test_a_wide_area_gives_way_to_a_finer_event_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+def test_a_wide_area_or_a_division_gives_way_to_a_finer_event_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
     text = "Gunmen attacked a bus in Monrovia in west Africa."
     assert _own_roles(nlp, recognizer, text, "attacked") == {"Monrovia": "event", "west Africa": "mentioned"}
+    text = "In Nangarhar province, gunmen shot dead a trader in Jalalabad."
+    assert _own_roles(nlp, recognizer, text, "shot") == {"Nangarhar": "mentioned", "Jalalabad": "event"}
+    # a division gives way only to a town inside it
+    text = "Troops clashed with rebels in Idlib province and in Hama."
+    assert _own_roles(nlp, recognizer, text, "clashed") == {"Idlib": "event", "Hama": "event"}
 
 
 def test_a_site_stands_for_the_place_that_owns_it(nlp: Language, recognizer: PlaceRecognizer) -> None:

@@ -452,15 +452,18 @@ def _settle_references(roles: list[tuple[PlaceMention, str]]) -> list[tuple[Plac
 
 
 def _demote_countries(places: list[Place]) -> list[Place]:
-    """A country is the event place only when nothing finer inside it is, and a region, sea or
+    """A country or a division is the event place only when nothing finer inside it is ("In Hama
+    province, militants shelled Mardes": Mardes), and a region, sea or
     continent only when nothing finer is at all ("Poplar Grove" in "the Midwest", "Monrovia" in
     "west Africa": such wide areas hold the finer place or lie beside it as mere context)."""
     finer = {p.country for p in places if p.role == "event" and p.precision in ("point", "admin1")}
+    towns = {(p.country, p.admin1) for p in places if p.role == "event" and p.precision == "point"}
     for place in places:
         if place.role != "event" or place.lat is None:
             continue
         wide_area = place.feature_code == "RGN" or place.country is None
-        if (place.precision == "country" and place.country in finer) or (wide_area and finer):
+        holds_town = place.precision == "admin1" and (place.country, place.admin1) in towns
+        if (place.precision == "country" and place.country in finer) or (wide_area and finer) or holds_town:
             place.role = "mentioned"
     return places
 
