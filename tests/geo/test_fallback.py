@@ -5,6 +5,7 @@ from spacy.tokens import Doc
 
 from whimbrel.geo.recognize import PlaceRecognizer
 from whimbrel.geo.roles import PlaceRoles
+from whimbrel.model import Actor
 from whimbrel.nlp.extensions import EventMention
 
 
@@ -122,3 +123,28 @@ def test_a_meeting_does_not_take_the_place_of_an_earlier_clash(
     meeting = doc._.event_mentions[1]
     # (the story's opening place may still stand in, flagged place_from_lead)
     assert not meeting.extra.get("place_from_earlier_event")
+
+
+def _with_doer(nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles, text: str, doer: Actor) -> EventMention:
+    """One assault on the text's "shelled", done by the given (already resolved) doer."""
+    doc = recognizer(nlp(text))
+    tok = next(t for t in doc if t.text == "shelled")
+    mention = EventMention(trigger=tok, sent=tok.sent, pattern_id="test", cameo="190", plover="ASSAULT")
+    mention.source_span, mention.source_actor = doc[tok.i - 2 : tok.i], doer
+    doc._.event_mentions = [mention]
+    roles(doc)
+    return mention
+
+
+def test_a_report_naming_no_place_is_set_in_its_doer_s_country(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    rebels = Actor(text="Tuareg rebels", start=0, end=0, country="MLI", group="MNLA", agent="REB")
+    mention = _with_doer(nlp, recognizer, roles, "Tuareg rebels shelled the old barracks overnight.", rebels)
+    assert [(p.country, p.precision, p.text) for p in mention.places if p.role == "event"] == [
+        ("MLI", "country", "Tuareg rebels")
+    ]
+    assert mention.extra["place_from_actor"] is True
+    # a state's army fights abroad as often as at home
+    army = Actor(text="Kenyan troops", start=0, end=0, country="KEN", agent="MIL")
+    assert _with_doer(nlp, recognizer, roles, "The army troops shelled the old barracks overnight.", army).places == []

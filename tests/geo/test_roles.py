@@ -304,3 +304,110 @@ def test_the_place_of_a_protest_is_not_that_of_what_it_is_against(nlp: Language,
     text = "Thousands protested on the main square of Warsaw against the air raids."
     doc = _coded(nlp, recognizer, no_fallback, text, ["protested", "raids"])
     assert (_roles(doc, 0), _roles(doc, 1)) == ({"Warsaw": "event"}, {"Warsaw": "mentioned"})
+
+
+def test_a_place_the_text_puts_inside_a_division_abroad_is_a_namesake(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    # "Hamburg" alone is the German city; here it is a village of an Afghan district, and the
+    # district is placed inside its province before the village is placed inside the district
+    doc = _coded(
+        nlp, recognizer, roles, "A bomb killed two soldiers in the Hamburg village of Khost district, Paktia.", ["bomb"]
+    )
+    places = {p.text: p for p in doc._.event_mentions[0].places}
+    assert {t: p.role for t, p in places.items()} == {"Hamburg": "event", "Khost": "mentioned", "Paktia": "mentioned"}
+    assert places["Hamburg"].country == "AFG"
+    # a chief town in brackets stands for its division; the country named after it settles which
+    # of the two is resolved wrongly
+    doc = _coded(nlp, recognizer, roles, "Gunmen shot a driver in Toledo (Ahuachapan), El Salvador.", ["shot"])
+    toledo = next(p for p in doc._.event_mentions[0].places if p.text == "Toledo")
+    assert (toledo.role, toledo.country) == ("event", "SLV")
+
+
+def test_a_place_and_its_parent_in_two_countries_stay_as_resolved_when_nothing_tells_which_is_wrong(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(nlp, recognizer, roles, "Gunmen shot a driver in Toledo (Ahuachapan).", ["shot"])
+    places = {p.text: (p.role, p.country) for p in doc._.event_mentions[0].places}
+    assert places == {"Toledo": ("event", "USA"), "Ahuachapan": ("event", "SLV")}
+
+
+def _own_roles(nlp: Language, recognizer: PlaceRecognizer, text: str, trigger: str, **kwargs: str) -> dict[str, str]:
+    """The roles of one event's places read off its own sentence, with no place borrowed."""
+    return _roles(_coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, [trigger], **kwargs))
+
+
+def test_a_place_an_act_on_the_ground_is_done_to_is_where_it_happened(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "Soldiers patrolled Nairobi on Sunday."
+    assert _own_roles(nlp, recognizer, text, "patrolled", target="Nairobi", plover="MOBILIZE") == {"Nairobi": "event"}
+    # a body named after the place is what was acted on, not the place
+    text = "Soldiers disarmed the Nairobi police on Sunday."
+    roles = _own_roles(nlp, recognizer, text, "disarmed", target="the Nairobi police", plover="COERCE")
+    assert roles == {"Nairobi": "mentioned"}
+
+
+def test_what_a_noun_trigger_hits_as_its_verb_s_subject_is_where_it_happened(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "On 4 June, two airstrikes reportedly targeted Harib district (Marib)."
+    roles = _own_roles(nlp, recognizer, text, "airstrikes", target="Harib district (Marib)")
+    assert roles == {"Harib": "event", "Marib": "mentioned"}
+
+
+def test_a_clause_on_the_trigger_itself_says_where_the_event_was(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "On 3 June, a landmine planted by unknown gunmen in Homs detonated, killing a farmer."
+    assert _own_roles(nlp, recognizer, text, "landmine") == {"Homs": "event"}
+
+
+def test_a_clause_set_against_the_event_s_own_tells_of_another_event(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "A trader was captured in Kandahar, while his brother was arrested in Quetta."
+    assert _own_roles(nlp, recognizer, text, "captured", plover="COERCE") == {
+        "Kandahar": "event",
+        "Quetta": "mentioned",
+    }
+    assert _own_roles(nlp, recognizer, text, "arrested", plover="COERCE") == {
+        "Kandahar": "mentioned",
+        "Quetta": "event",
+    }
+
+
+def test_a_possessive_a_containing_division_or_an_appositive_names_the_parent(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "Two men were killed in Mogadishu's Hodan district on Sunday."
+    assert _own_roles(nlp, recognizer, text, "killed") == {"Mogadishu": "mentioned", "Hodan": "event"}
+    text = "A bomb destroyed a shop in Sartene, in southern Corsica."
+    assert _own_roles(nlp, recognizer, text, "destroyed") == {"Sartene": "event", "Corsica": "mentioned"}
+    text = "A woman was shot in Mbare, a Harare township."
+    assert _own_roles(nlp, recognizer, text, "shot") == {"Mbare": "event", "Harare": "mentioned"}
+
+
+def test_a_wide_area_or_a_division_gives_way_to_a_finer_event_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Gunmen attacked a bus in Monrovia in west Africa."
+    assert _own_roles(nlp, recognizer, text, "attacked") == {"Monrovia": "event", "west Africa": "mentioned"}
+    text = "In Nangarhar province, gunmen shot dead a trader in Jalalabad."
+    assert _own_roles(nlp, recognizer, text, "shot") == {"Nangarhar": "mentioned", "Jalalabad": "event"}
+    # a division gives way only to a town inside it
+    text = "Troops clashed with rebels in Idlib province and in Hama."
+    assert _own_roles(nlp, recognizer, text, "clashed") == {"Idlib": "event", "Hama": "event"}
+
+
+def test_a_site_stands_for_the_place_that_owns_it(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "On Monday, soldiers patrolled Nairobi's empty streets."
+    roles = _own_roles(nlp, recognizer, text, "patrolled", target="Nairobi's empty streets", plover="MOBILIZE")
+    assert roles == {"Nairobi": "event"}
+    text = "A banker was shot dead on the doorstep of his Lagos home."
+    assert _own_roles(nlp, recognizer, text, "shot") == {"Lagos": "event"}
+    # a person is no site: the place of the official's office is only mentioned
+    text = "Nairobi's police chief was shot dead on Monday."
+    assert _own_roles(nlp, recognizer, text, "shot", target="Nairobi's police chief") == {"Nairobi": "mentioned"}
+
+
+def test_a_place_near_a_border_lies_beside_the_country_not_in_it(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Gunmen stormed Dobrinja, in Zorgalo province near the border with Niger, on Friday."
+    doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, ["stormed"])
+    assert "NER" not in {p.country for p in doc._.event_mentions[0].places if p.text != "Niger"}

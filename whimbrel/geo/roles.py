@@ -11,20 +11,26 @@ parse between the place and the event:
 * ``mentioned`` -- anything else, including demonyms ("Russian bombers"), place names opening a body's name, and places inside the
   source actor's words ("Iran's news agency"). A place inside the *target*'s words counts as
   event only under a locative preposition ("ISIS in Syria") or, for attacks and seizures, when
-  the place is itself what was attacked or taken ("bombed Serbia").
+  the place is itself what was attacked or taken ("bombed Serbia", "airstrikes targeted Harib"),
+  or for another act on the ground, when the target is the place itself ("patrolled Harare").
 
 A locative counts only within the event's own clause (:func:`in_event_clause`): the place of
 the reporting source ("a police source in Ramadi said ..."), of a clause on the subject, or of
 another subject's conjunct is ``mentioned``. A reference point ("160 km north of Baghdad", "40
 km from Aden") is the event place only when the sentence gives no other. Of a place and its
 parent division ("the Zafaraniyah district of Baghdad", "Ramadi, the capital of Anbar") only
-the place is the event place; the parent locates it when the gazetteer does not know it.
+the place is the event place; the parent locates it when the gazetteer does not know it or knows
+only a namesake abroad ("the Hamburg village of Khost district").
 
-A country is demoted to ``mentioned`` when a finer event place lies inside it. A sentence with
+A country is demoted to ``mentioned`` when a finer event place lies inside it, a region, sea or
+continent when any finer event place is given. A clause set against the event's own ("...,
+while his brother was arrested in Quetta") tells of another event. A sentence with
 no event place borrows the nearest earlier event place of an event of the same PLOVER type (or
 the dateline place), else, for the opening sentence, the first later one, else the article's only
 place (all its resolved places being one place named at several levels, "Rubaya (Masisi,
-Nord-Kivu)"), one precision level coarser, and says so with ``extra["place_fallback"] = True``;
+Nord-Kivu)"), one precision level coarser; a report that names no place at all is set in its doer's country
+(a group's or a government's, not a state army's); and it says so with
+``extra["place_fallback"] = True``;
 an event place the gazetteer could not resolve takes the borrowed whereabouts instead of a
 second place being added. Borrowing only
 within one type keeps a meeting from inheriting the place of the strike reported before it;
@@ -47,6 +53,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from whimbrel.geo.gazetteer import get_gazetteer
+from whimbrel.geo.recognize import to_place
 from whimbrel.model import Place, PlaceRole
 from whimbrel.nlp.extensions import EventMention, PlaceMention, event_mentions_of, places_of, register_extensions
 
@@ -152,9 +159,12 @@ PLACE_NOUNS = frozenset(
         "chiefdom",
     }
 )
-#: spots inside a place: "in the courtyard of X", "on a central square of X" are in X
+#: spots and sites inside a place: "in the courtyard of X", "on a central square of X", "patrolled
+#: X's streets", "bombed X's airport" are in X
 SPOT_NOUNS = frozenset(
     {"square", "courtyard", "entrance", "gate", "gates", "premises", "compound", "market", "streets", "road"}
+    | {"street", "alleys", "avenue", "suburb", "suburbs", "airport", "hospital", "home", "jungle", "jungles"}
+    | {"forest", "forests", "mountains", "hills", "waters", "peninsula", "outskirts", "neighbourhoods"}
 )
 #: settlement nouns: in "the Queensland city of Ipswich" the name after "of" is the city
 NAMED_BY_OF = frozenset(
@@ -170,6 +180,9 @@ DISTANCE_UNITS = frozenset({"km", "kilometer", "kilometre", "mile", "meter", "me
 # Verb-to-verb links that keep a place in the event's clause ("shot and killed in X", "killed
 # when their helicopter came down in X", "went on to attack X"); see in_event_clause.
 CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj"})
+#: conjunctions opening an adverbial clause that tells of another event set beside the main one
+CONTRAST_MARKS = frozenset({"while", "whereas", "whilst", "although", "though"})
+TIME_MARKS = frozenset({"while", "whilst"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 #: events whose target, when it is a place, is where they happened ("bombed Serbia", "captured Kabul")
 PLACE_TARGET_PLOVER = frozenset({"ASSAULT"})
@@ -210,9 +223,11 @@ def _governing_prep(path: list[Token], topic_preps: frozenset[str] = TOPIC_PREPS
     thing is what an attack hits (``topic_preps`` empty: "airstrikes against ISIS in Syria").
     """
     preps: list[str] = []
+    below: Token | None = None  # the word the preposition governs, on the way up
     for anc in path:
         if anc.pos_ in ("VERB", "AUX"):
             break
+        below, governed = anc, below
         if anc.dep_ != "prep" and anc.pos_ != "ADP":
             continue
         word = anc.lower_
@@ -224,6 +239,8 @@ def _governing_prep(path: list[Token], topic_preps: frozenset[str] = TOPIC_PREPS
             word = "from"  # "out of X"
         elif word == "of" and anc.head.lemma_.lower() in PLACE_NOUNS | SPOT_NOUNS:
             continue
+        elif word == "of" and governed is not None and governed.lower_ in SPOT_NOUNS:
+            continue  # "on the doorstep of his Lagos home": the home is in Lagos
         preps.append(word)
     if any(p in ORIGIN_PREPS for p in preps):
         return "from"
@@ -270,9 +287,14 @@ def in_event_clause(event: EventMention, root: Token) -> bool:
     common = next((t for t in place_line if t in trigger_line), None)
     if common is None:
         return True
+    between = place_line[1 : place_line.index(common)] + trigger_line[: trigger_line.index(common)]
+    if any(_contrasting_clause(tok) for tok in between):
+        return False  # "X was captured in Afghanistan, while Y was arrested on U.S. soil"
     for tok in place_line[1 : place_line.index(common)]:
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in CLAUSE_LINKS:
             continue
+        if tok.head == event.trigger:
+            continue  # a clause on the trigger itself: "an IED planted in Karak detonated"
         if tok.dep_ in ("acl", "relcl") and not _on_subject_side(tok.head, common):
             continue
         return False
@@ -296,12 +318,25 @@ def in_event_clause(event: EventMention, root: Token) -> bool:
     return True
 
 
+def _contrasting_clause(tok: Token) -> bool:
+    """A clause with a subject of its own set against another: "..., while a third targeted X"
+    (a "while" without the comma is mostly "at the same time": "shot dead while a bystander was
+    wounded in an attack in X" tells of one attack)."""
+    if tok.dep_ != "advcl" or not _has_subject(tok):
+        return False
+    marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS]
+    return any(m.lower_ not in TIME_MARKS or (m.i > 0 and m.doc[m.i - 1].text == ",") for m in marks)
+
+
 def _carrier(root: Token) -> Token:
-    """The word standing for the place in the clause: "the hillside of X", "the X district" -> the noun."""
+    """The word standing for the place in the clause: "the hillside of X", "the X district", "X's
+    streets" -> the noun."""
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
         return root.head.head
     if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS:
         return root.head
+    if root.dep_ in ("poss", "compound") and root.head.lower_ in SPOT_NOUNS:
+        return root.head  # "Kabul's streets", "his Moscow home": the site stands for the place
     return root
 
 
@@ -382,6 +417,9 @@ def syntactic_role(event: EventMention, mention: PlaceMention) -> str:
         return "origin" if prep in ORIGIN_PREPS else "event"
     carrier = _carrier(root)
     acted_on = carrier.dep_ in EVENT_ARGUMENT_DEPS and carrier.head == event.trigger
+    if place_target and not acted_on and event.trigger.dep_ == "nsubj":
+        # a noun trigger doing what its verb says: "airstrikes targeted Harib", "shelling hit Donetsk"
+        acted_on = carrier.dep_ == "dobj" and carrier.head == event.trigger.head
     if place_target and not acted_on:
         # "invaded three villages, killing 20": what the attack fell on is where its sequel happened
         trigger = event.trigger
@@ -393,8 +431,18 @@ def syntactic_role(event: EventMention, mention: PlaceMention) -> str:
     if _inside(event.target_span, mention):
         # "bombed Serbia", "captured western Afghanistan": a place that is the thing attacked or
         # taken is where it happened; "Kabul police" or "Iraq's envoy" only name the target
-        return "event" if place_target and acted_on else "mentioned"
+        return "event" if (place_target or _target_is_the_place(event, root)) and acted_on else "mentioned"
     return "event" if acted_on else "mentioned"
+
+
+def _target_is_the_place(event: EventMention, root: Token) -> bool:
+    """Whether an act on the ground is done to the place itself ("patrolled Harare", "rebels
+    captured Kisangani"), not to a body it names ("Kabul police") or a state acted on as an actor
+    ("blamed Serbia")."""
+    target = event.target_span
+    if event.plover not in FIELD_TYPES or target is None:
+        return False
+    return bool(event.extra.get("target_is_place")) or target.root in (root, _carrier(root))
 
 
 def _settle_references(roles: list[tuple[PlaceMention, str]]) -> list[tuple[PlaceMention, PlaceRole]]:
@@ -404,15 +452,28 @@ def _settle_references(roles: list[tuple[PlaceMention, str]]) -> list[tuple[Plac
 
 
 def _demote_countries(places: list[Place]) -> list[Place]:
-    """A country is the event place only when nothing finer inside it is."""
+    """A country or a division is the event place only when nothing finer inside it is ("In Hama
+    province, militants shelled Mardes": Mardes), and a region, sea or
+    continent only when nothing finer is at all ("Poplar Grove" in "the Midwest", "Monrovia" in
+    "west Africa": such wide areas hold the finer place or lie beside it as mere context)."""
     finer = {p.country for p in places if p.role == "event" and p.precision in ("point", "admin1")}
+    towns = {(p.country, p.admin1) for p in places if p.role == "event" and p.precision == "point"}
     for place in places:
-        if place.role == "event" and place.precision == "country" and place.country in finer:
+        if place.role != "event" or place.lat is None:
+            continue
+        wide_area = place.feature_code == "RGN" or place.country is None
+        holds_town = place.precision == "admin1" and (place.country, place.admin1) in towns
+        if (place.precision == "country" and place.country in finer) or (wide_area and finer) or holds_town:
             place.role = "mentioned"
     return places
 
 
 _GLUE_WORD = re.compile(r"[\w’'-]+|[,(]")
+#: an appositive describing the place before it: "Highfield, a Harare township"
+_APPOSITIVE = re.compile(r"^\s*,\s*(a|an|the)\s+$", re.IGNORECASE)
+POSSESSIVES = frozenset({"'s", "’s"})
+#: words between two places that put one beside the other rather than inside it
+PROXIMITY_WORDS = frozenset({"near", "border", "borders", "outside", "beyond", "off", "across"})
 
 
 def _level_word(word: str) -> bool:
@@ -431,10 +492,13 @@ def hierarchy_parent(glue: str, first: Place, second: Place, determined: bool = 
 
     Child first: "Zafaraniyah district of southern Baghdad", "Mangalia village of Rania",
     "Orgun, in the southeastern province of Paktika", "Ramadi, the capital of Anbar province",
-    "Rubaya, Nord-Kivu" (a bare comma only before a known first-level division holding the
-    child). Parent first, when a determiner opens the phrase (``determined``): "the Queensland
-    city of Ipswich", "the south Baghdad neighbourhood of Zafaraniya" -- a settlement noun
-    followed by "of" names the place after it -- unless the gazetteer knows the second better.
+    "Rubaya, Nord-Kivu", "Lucciana, in upper Corsica" (without a level word, only before a known
+    first-level division holding the child, or resolved in another country; in brackets a chief
+    town stands for its division, "El Refugio (Ahuachapan)"). Parent first, when a determiner
+    opens the phrase (``determined``): "the Queensland city of Ipswich", "the south Baghdad
+    neighbourhood of Zafaraniya" -- a settlement noun followed by "of" names the place after it
+    -- unless the gazetteer knows the second better;
+    and an owner: "Mogadishu's Hodan district".
     """
     words = _GLUE_WORD.findall(glue.lower())
     if len(words) == 2 and words[0] in NAMED_BY_OF and words[1] == "of" and determined:
@@ -445,14 +509,27 @@ def hierarchy_parent(glue: str, first: Place, second: Place, determined: bool = 
         if first.precision and second.precision and first.precision != second.precision:
             return 0 if PRECISION_RANK[first.precision] > PRECISION_RANK[second.precision] else 1
         return 0
-    if not _not_finer(first, second):
-        return None
+    if words and words[0] in POSSESSIVES and all(w in POSSESSIVES or _level_word(w) for w in words):
+        # "Mogadishu's Yaqshid district", "San Francisco's Mission District": the owner is the parent
+        return 0 if _not_finer(second, first) else None
+    if not _not_finer(first, second) or PROXIMITY_WORDS & set(words):
+        return None  # "Yagha province near the border with Niger" lies beside Niger, not in it
     if words in ([","], ["("]):
-        same_division = first.lat is None or (first.country == second.country and first.admin1 == second.admin1)
-        return 1 if second.precision == "admin1" and same_division else None
+        same_division = first.lat is None or _same_division(first, second)
+        # a town resolved abroad before a division is that division's namesake ("London, Ontario")
+        abroad = first.precision == "point" and first.country != second.country
+        # in brackets, a chief town stands for its division ("El Refugio (Ahuachapan)")
+        chief_town = words == ["("] and (second.feature_code or "").startswith(("PPLA", "PPLC"))
+        return 1 if (second.precision == "admin1" or chief_town) and (same_division or abroad) else None
     others = [w for w in words if w not in HIERARCHY_WORDS and not _level_word(w)]
     linked = any(w in ("of", "in", ",", "(") for w in words) or _level_word(words[0] if words else "")
-    return 1 if any(_level_word(w) for w in words) and linked and len(others) <= 2 else None
+    # without a level word, only a division the gazetteer puts the town in: "Lucciana, in upper Corsica"
+    holds = second.precision == "admin1" and first.precision == "point" and _same_division(first, second)
+    return 1 if (holds or any(_level_word(w) for w in words)) and linked and len(others) <= 2 else None
+
+
+def _same_division(a: Place, b: Place) -> bool:
+    return a.country == b.country and a.admin1 == b.admin1
 
 
 def _determined(doc: Doc, start: int) -> bool:
@@ -467,11 +544,16 @@ def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]
     """Of a place and its parent division, only the place is where the event happened.
 
     The parent still tells where an unresolved place is: the place takes its country, division
-    and point ("a village of Rania sub-division"), at the parent's precision. Two places
-    resolved into different countries are left as they are: one of them is resolved wrongly.
+    and point ("a village of Rania sub-division"), at the parent's precision. Of two places
+    resolved into different countries one is resolved wrongly: the child, when it has a namesake
+    inside the parent or the sentence's other places lie in the parent's country (it then takes
+    that namesake, else the parent's whereabouts); else both are left as they are.
     """
     order = sorted((k for k, pm in enumerate(mentions) if not pm.is_demonym), key=lambda k: mentions[k].span.start)
-    for a, b in zip(order, order[1:], strict=False):
+    # outermost pair first, so that in "Borgi village of Ahmadabad district, Paktia" the district
+    # is placed inside the province before the village is placed inside the district
+    pairs = list(zip(order, order[1:], strict=False))
+    for a, b in reversed(pairs):
         first = mentions[a].span
         glue = doc.text[first.end_char : mentions[b].span.start_char]
         if len(first) > 1 and _level_word(first[-1].lower_):
@@ -481,18 +563,54 @@ def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]
             continue  # another name between them: "Luhansk People's Militia in the area of Holubivka"
         if len(second) > 1 and _level_word(second[-1].lower_):
             glue = f"{glue} {second[-1].lower_}"  # San Alberto, in northern "Cesar province"
+        elif _APPOSITIVE.match(glue) and second.end < len(doc) and _level_word(doc[second.end].lower_):
+            glue = f"{glue} {doc[second.end].lower_}"  # Highfield, "a Harare township"
         which = hierarchy_parent(glue, places[a], places[b], _determined(doc, first.start))
         if which is None:
             continue
         parent, child = (places[a], places[b]) if which == 0 else (places[b], places[a])
         if "event" not in (parent.role, child.role) or "origin" in (parent.role, child.role):
             continue
-        if child.country is not None and parent.country is not None and child.country != parent.country:
-            continue  # one of the two is resolved wrongly, and nothing here tells which
+        if child.lat is None:
+            _place_inside(child, parent)
+        elif child.country is not None and parent.country not in (None, child.country):
+            # one of the two is resolved into the wrong country: the child, when it has a namesake
+            # inside the parent ("Pati village (Barwani, Madhya Pradesh)" is not in Indonesia) or
+            # the sentence's other places side with the parent; else nothing tells which
+            others = Counter(p.country for p in places if p is not child and p is not parent)
+            if not _place_inside(child, parent, namesake_only=others[parent.country] <= others[child.country]):
+                continue
         parent.role, child.role = "mentioned", "event"
-        if child.lat is None and parent.lat is not None:
-            child.country, child.admin1, child.lat, child.lon = parent.country, parent.admin1, parent.lat, parent.lon
-            child.precision = parent.precision
+
+
+def _place_inside(child: Place, parent: Place, namesake_only: bool = False) -> bool:
+    """Resolve the child again among its namesakes inside the parent, else (unless ``namesake_only``)
+    give it the parent's whereabouts; whether the child was placed."""
+    if parent.lat is None:
+        return False
+    inside = [
+        e
+        for e in get_gazetteer().lookup(child.text)
+        if e.country == parent.country
+        and (parent.precision == "country" or (e.admin1_name or e.admin1) == parent.admin1)
+    ]
+    if inside:
+        entry = max(inside, key=lambda e: (e.population, -e.row))
+        child.name, child.geonameid, child.feature_code = entry.name, entry.geonameid, entry.feature_code
+        child.country, child.admin1, child.lat, child.lon = (
+            entry.country,
+            entry.admin1_name or entry.admin1,
+            entry.lat,
+            entry.lon,
+        )
+        child.precision = entry.precision
+        return True
+    if namesake_only:
+        return False
+    child.name, child.geonameid, child.feature_code = None, None, None
+    child.country, child.admin1, child.lat, child.lon = parent.country, parent.admin1, parent.lat, parent.lon
+    child.precision = parent.precision
+    return True
 
 
 _LIST_GLUE = re.compile(r"^\s*(,|and|or|, and|, or|&)\s*$")
@@ -619,6 +737,26 @@ def dominant_country(places: list[PlaceMention]) -> Place | None:
     return _country_place(top)
 
 
+#: sectors whose state forces often act abroad: their home country says little of where they struck
+ABROAD_AGENTS = frozenset({"MIL"})
+
+
+def home_country(event: EventMention) -> Place | None:
+    """The country of the event's doer, as a place, for a report that names no place at all.
+
+    "Houthi forces shelled the area of Jabal X", "Imbonerakure beat a CNL member": a group or a
+    government known to be of one country acts in it; a state's armed forces do not, as often as
+    not ("Turkish forces shelled ..." in Syria). The words are the doer's (the evidence).
+    """
+    actor = event.source_actor
+    if actor is None or not actor.country or event.source_span is None:
+        return None
+    if actor.agent in ABROAD_AGENTS and actor.group is None:
+        return None  # a state's army, not a group's fighters ("Houthi forces")
+    entry = get_gazetteer().country(actor.country)
+    return None if entry is None else to_place(event.source_span, entry)
+
+
 def _within(places: list[PlaceMention], sent: Span) -> list[PlaceMention]:
     return [pm for pm in places if sent.start <= pm.span.start and pm.span.end <= sent.end]
 
@@ -707,6 +845,7 @@ class PlaceRoles:
         only_place = single_place_cluster(article_places)
         article_country = dominant_country(article_places)
         lead = lead_place(doc, article_places)
+        resolved_any = any(pm.place.country for pm in article_places)
         first_sentence = next(iter(doc.sents)).start if len(doc) else 0
         last_by_type: dict[str, Place] = {}
         last_on_ground: Place | None = None
@@ -740,6 +879,7 @@ class PlaceRoles:
                     or _tagged(opening, "lead")
                     or _tagged(country, "sentence")
                     or _tagged(article_country if story else None, "article_country")
+                    or _tagged(None if resolved_any else home_country(event), "actor")
                 )
             if found is not None:
                 source, kind = found
