@@ -174,8 +174,8 @@ def test_division_after_a_place_is_its_parent_and_locates_it(
 
 
 def test_settlement_named_after_of_is_the_child(nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles) -> None:
-    doc = _coded(nlp, recognizer, roles, "About 500 people marched in the Queensland city of Ipswich.", ["marched"])
-    assert _roles(doc) == {"Queensland": "mentioned", "Ipswich": "event"}
+    doc = _coded(nlp, recognizer, roles, "About 500 people marched in the Bavarian city of Passau.", ["marched"])
+    assert _roles(doc) == {"Bavarian": "mentioned", "Passau": "event"}
 
 
 def test_reference_point_is_the_event_place_only_when_alone(
@@ -382,8 +382,8 @@ def test_a_possessive_a_containing_division_or_an_appositive_names_the_parent(
     assert _own_roles(nlp, recognizer, text, "killed") == {"Mogadishu": "mentioned", "Hodan": "event"}
     text = "A bomb destroyed a shop in Sartene, in southern Corsica."
     assert _own_roles(nlp, recognizer, text, "destroyed") == {"Sartene": "event", "Corsica": "mentioned"}
-    text = "A woman was shot in Mbare, a Harare township."
-    assert _own_roles(nlp, recognizer, text, "shot") == {"Mbare": "event", "Harare": "mentioned"}
+    text = "A woman was shot in Soweto, a Johannesburg township."
+    assert _own_roles(nlp, recognizer, text, "shot") == {"Soweto": "event", "Johannesburg": "mentioned"}
 
 
 def test_a_wide_area_or_a_division_gives_way_to_a_finer_event_place(nlp: Language, recognizer: PlaceRecognizer) -> None:

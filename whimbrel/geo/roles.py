@@ -12,7 +12,7 @@ parse between the place and the event:
   source actor's words ("Iran's news agency"). A place inside the *target*'s words counts as
   event only under a locative preposition ("ISIS in Syria") or, for attacks and seizures, when
   the place is itself what was attacked or taken ("bombed Serbia", "airstrikes targeted Harib"),
-  or for another act on the ground, when the target is the place itself ("patrolled Harare").
+  or for another act on the ground, when the target is the place itself ("patrolled Bamako").
 
 A locative counts only within the event's own clause (:func:`in_event_clause`): the place of
 the reporting source ("a police source in Ramadi said ..."), of a clause on the subject, or of
@@ -166,11 +166,11 @@ SPOT_NOUNS = frozenset(
     | {"street", "alleys", "avenue", "suburb", "suburbs", "airport", "hospital", "home", "jungle", "jungles"}
     | {"forest", "forests", "mountains", "hills", "waters", "peninsula", "outskirts", "neighbourhoods"}
 )
-#: settlement nouns: in "the Queensland city of Ipswich" the name after "of" is the city
+#: settlement nouns: in "the Bavarian city of Passau" the name after "of" is the city
 NAMED_BY_OF = frozenset(
     {"city", "town", "village", "neighbourhood", "neighborhood", "suburb", "port", "hamlet", "township", "camp"}
 )
-#: the words of "Ramadi, the capital of Anbar" or "the Queensland city of Ipswich" besides place nouns
+#: the words of "Ramadi, the capital of Anbar" or "the Bavarian city of Passau" besides place nouns
 HIERARCHY_WORDS = frozenset({",", "(", "in", "of", "the", "a", "capital", "local", "government", "area"})
 DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
@@ -436,7 +436,7 @@ def syntactic_role(event: EventMention, mention: PlaceMention) -> str:
 
 
 def _target_is_the_place(event: EventMention, root: Token) -> bool:
-    """Whether an act on the ground is done to the place itself ("patrolled Harare", "rebels
+    """Whether an act on the ground is done to the place itself ("patrolled Bamako", "rebels
     captured Kisangani"), not to a body it names ("Kabul police") or a state acted on as an actor
     ("blamed Serbia")."""
     target = event.target_span
@@ -469,7 +469,7 @@ def _demote_countries(places: list[Place]) -> list[Place]:
 
 
 _GLUE_WORD = re.compile(r"[\w’'-]+|[,(]")
-#: an appositive describing the place before it: "Highfield, a Harare township"
+#: an appositive describing the place before it: "Soweto, a Johannesburg township"
 _APPOSITIVE = re.compile(r"^\s*,\s*(a|an|the)\s+$", re.IGNORECASE)
 POSSESSIVES = frozenset({"'s", "’s"})
 #: words between two places that put one beside the other rather than inside it
@@ -492,10 +492,10 @@ def hierarchy_parent(glue: str, first: Place, second: Place, determined: bool = 
 
     Child first: "Zafaraniyah district of southern Baghdad", "Mangalia village of Rania",
     "Orgun, in the southeastern province of Paktika", "Ramadi, the capital of Anbar province",
-    "Rubaya, Nord-Kivu", "Lucciana, in upper Corsica" (without a level word, only before a known
+    "Bunia, Ituri", "Sartène, in southern Corsica" (without a level word, only before a known
     first-level division holding the child, or resolved in another country; in brackets a chief
-    town stands for its division, "El Refugio (Ahuachapan)"). Parent first, when a determiner
-    opens the phrase (``determined``): "the Queensland city of Ipswich", "the south Baghdad
+    town stands for its division, "Moundou (Logone Occidental)"). Parent first, when a determiner
+    opens the phrase (``determined``): "the Bavarian city of Passau", "the south Baghdad
     neighbourhood of Zafaraniya" -- a settlement noun followed by "of" names the place after it
     -- unless the gazetteer knows the second better;
     and an owner: "Mogadishu's Hodan district".
@@ -518,12 +518,12 @@ def hierarchy_parent(glue: str, first: Place, second: Place, determined: bool = 
         same_division = first.lat is None or _same_division(first, second)
         # a town resolved abroad before a division is that division's namesake ("London, Ontario")
         abroad = first.precision == "point" and first.country != second.country
-        # in brackets, a chief town stands for its division ("El Refugio (Ahuachapan)")
+        # in brackets, a chief town stands for its division ("Moundou (Logone Occidental)")
         chief_town = words == ["("] and (second.feature_code or "").startswith(("PPLA", "PPLC"))
         return 1 if (second.precision == "admin1" or chief_town) and (same_division or abroad) else None
     others = [w for w in words if w not in HIERARCHY_WORDS and not _level_word(w)]
     linked = any(w in ("of", "in", ",", "(") for w in words) or _level_word(words[0] if words else "")
-    # without a level word, only a division the gazetteer puts the town in: "Lucciana, in upper Corsica"
+    # without a level word, only a division the gazetteer puts the town in: "Sartène, in southern Corsica"
     holds = second.precision == "admin1" and first.precision == "point" and _same_division(first, second)
     return 1 if (holds or any(_level_word(w) for w in words)) and linked and len(others) <= 2 else None
 
@@ -544,13 +544,13 @@ def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]
     """Of a place and its parent division, only the place is where the event happened.
 
     The parent still tells where an unresolved place is: the place takes its country, division
-    and point ("a village of Rania sub-division"), at the parent's precision. Of two places
+    and point ("a village of Kalat sub-division"), at the parent's precision. Of two places
     resolved into different countries one is resolved wrongly: the child, when it has a namesake
     inside the parent or the sentence's other places lie in the parent's country (it then takes
     that namesake, else the parent's whereabouts); else both are left as they are.
     """
     order = sorted((k for k, pm in enumerate(mentions) if not pm.is_demonym), key=lambda k: mentions[k].span.start)
-    # outermost pair first, so that in "Borgi village of Ahmadabad district, Paktia" the district
+    # outermost pair first, so that in "Sarai village of Zurmat district, Paktia" the district
     # is placed inside the province before the village is placed inside the district
     pairs = list(zip(order, order[1:], strict=False))
     for a, b in reversed(pairs):
@@ -564,7 +564,7 @@ def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]
         if len(second) > 1 and _level_word(second[-1].lower_):
             glue = f"{glue} {second[-1].lower_}"  # San Alberto, in northern "Cesar province"
         elif _APPOSITIVE.match(glue) and second.end < len(doc) and _level_word(doc[second.end].lower_):
-            glue = f"{glue} {doc[second.end].lower_}"  # Highfield, "a Harare township"
+            glue = f"{glue} {doc[second.end].lower_}"  # Soweto, "a Johannesburg township"
         which = hierarchy_parent(glue, places[a], places[b], _determined(doc, first.start))
         if which is None:
             continue
@@ -575,7 +575,7 @@ def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]
             _place_inside(child, parent)
         elif child.country is not None and parent.country not in (None, child.country):
             # one of the two is resolved into the wrong country: the child, when it has a namesake
-            # inside the parent ("Pati village (Barwani, Madhya Pradesh)" is not in Indonesia) or
+            # inside the parent ("Padang village (Sehore, Madhya Pradesh)" is not in Sumatra) or
             # the sentence's other places side with the parent; else nothing tells which
             others = Counter(p.country for p in places if p is not child and p is not parent)
             if not _place_inside(child, parent, namesake_only=others[parent.country] <= others[child.country]):
