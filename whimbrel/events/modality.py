@@ -11,7 +11,7 @@ Walk from the trigger up its chain of heads to the clause that reports it, and l
   ``would`` is hypothetical when the sentence has an ``if``, otherwise intent reported in speech;
   so is what a demanded clause says ("demanded that X cancel plans to sell arms"), and an act
   others forecast ("X is expected to visit"), and what an act not yet done is to counter ("ready to
-  counter an airstrike");
+  counter any attack");
 * will/shall/"going to", a governing plan/vow/agree/intend verb or a governing readiness adjective
   ("is willing to withdraw", "stands ready to help") -> ``intended``. A relative clause is not
   governed by the verb its noun hangs from ("sought help after a spill at a plant that released gas"),
@@ -58,7 +58,7 @@ INTENT_VERBS = frozenset(
         "swear",
     }
 )
-#: verbs whose object is another act, met, ended or kept off: "ready to counter an airstrike", "to end the fighting"
+#: verbs whose object is another act, met, ended or kept off: "ready to counter any attack", "to end the fighting"
 COUNTERING_VERBS = frozenset(
     {"counter", "repel", "repulse", "prevent", "avert", "thwart", "foil", "deter", "forestall", "end", "stop", "halt"}
 )
