@@ -263,8 +263,8 @@ def _intent_verb_governs(chain: list[Token]) -> bool:
 
 
 def _countered_in_prospect(trigger: Token) -> bool:
-    """The trigger is what an act not yet done is to counter: "forces stand ready to counter an
-    airstrike" announces the countering; the airstrike is only foreseen (and is not theirs)."""
+    """The trigger is what an act not yet done is to counter: "the navy is ready to counter any
+    attack" announces the countering; the attack is only foreseen (and is not the navy's)."""
     head = trigger.head
     if trigger.dep_ != "dobj" or head.lemma_ not in COUNTERING_VERBS:
         return False
