@@ -45,3 +45,20 @@ def test_a_county_found_only_in_one_state_makes_georgia_the_state() -> None:
 def test_a_close_spelling_of_a_places_own_name_is_that_place() -> None:
     # GeoNames calls the Ukrainian city "Odesa"; news still writes "Odessa", as Texas does.
     assert _resolved("Odessa")["Odessa"][0] == "UKR"
+
+
+def test_names_that_lie_together_choose_each_others_senses() -> None:
+    # Alone, Springfield is the Missouri city and Chatham the English town; beside Rochester the
+    # three are the neighbouring Illinois towns, the only place where all of them lie together.
+    assert _resolved("Springfield")["Springfield"] == ("USA", "MO")
+    resolved = _resolved("Springfield", "Chatham", "Rochester")
+    assert {resolved[n] for n in ("Springfield", "Chatham", "Rochester")} == {("USA", "IL")}
+    # One small neighbour is enough to outweigh a famous namesake abroad.
+    assert _resolved("Athens")["Athens"][0] == "GRC"
+    assert _resolved("Athens", "Watkinsville")["Athens"] == ("USA", "GA")
+
+
+def test_unlikely_namesakes_lend_no_support_to_each_other() -> None:
+    # Hamlets called Boston and Houston lie near each other, but each name means its big city.
+    resolved = _resolved("Boston", "Houston")
+    assert resolved["Boston"] == ("USA", "MA") and resolved["Houston"] == ("USA", "TX")
