@@ -158,3 +158,20 @@ def test_a_township_lies_at_its_namesake_town(nlp: Language, recognizer: PlaceRe
 def test_a_demonym_tagged_as_a_place_is_its_country(nlp: Language, recognizer: PlaceRecognizer) -> None:
     places = _places(nlp, recognizer, "The Sri Lankan army said it had taken the town.")
     assert any(p.place.country == "LKA" for p in places if "Sri Lankan" in p.span.text)
+
+
+def test_names_listed_before_counties_are_those_counties(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # The model calls "Letcher" a person and "Perry" a nationality; before "counties" all three are counties.
+    places = _places(nlp, recognizer, "Floods closed roads in Harlan, Letcher and Perry counties on Monday.")
+    counties = {p.span.text: (p.place.name, p.place.admin1, p.place.feature_code) for p in places}
+    assert counties == {
+        "Harlan": ("Harlan County", "Kentucky", "ADM2"),
+        "Letcher": ("Letcher County", "Kentucky", "ADM2"),
+        "Perry": ("Perry County", "Kentucky", "ADM2"),
+    }
+
+
+def test_a_lone_name_before_counties_is_no_county(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # "Ohio counties" are the counties of Ohio, not a county called Ohio.
+    places = _places(nlp, recognizer, "Most Ohio counties reported higher unemployment.")
+    assert [(p.span.text, p.place.feature_code) for p in places] == [("Ohio", "ADM1")]

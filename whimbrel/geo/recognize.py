@@ -15,6 +15,10 @@ Three sources, merged without overlaps (earlier wins):
    be big (:data:`MISLABELLED_MIN_POPULATION`) or lie in a division or country the article names
    elsewhere; the roles stage never makes it an event place;
 4. demonyms ("Syrian", "Iranians") -> their country, flagged ``is_demonym``.
+
+Names listed before a plural kind word ("Barrow, Jackson and Madison counties", "Idlib and Hama
+provinces") are divisions whatever the NER calls them ("Jackson" a person): each is looked up with
+the kind word it shares ("Jackson County") and carries the division cue.
 """
 
 from __future__ import annotations
@@ -98,6 +102,19 @@ GENERIC_PLACE_WORDS = COMPASS_WORDS | frozenset(
         "ouest",
     }
 )
+# Plural kind words that close a list of divisions, with the word each listed name takes to be found
+# whole in the gazetteer ("" when the division is known by the bare name: "Idlib and Hama provinces").
+LISTED_DIVISION_WORDS = {
+    "counties": "County",
+    "parishes": "Parish",
+    "provinces": "",
+    "governorates": "",
+    "districts": "",
+    "states": "",
+    "regions": "",
+    "oblasts": "",
+}
+LIST_JOINERS = frozenset({",", "and", "&", "or"})
 DATELINE_MARKS = frozenset({"-", "--", "—", "–", ":", ","})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # Lowercase words allowed inside a name: Arabic articles, "de", "upon", and joining punctuation.
@@ -163,6 +180,9 @@ class PlaceRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         found = self._ner_places(doc)
         taken = {i for f in found for i in range(f.span.start, f.span.end)}
+        listed = self._listed_divisions(doc, taken)
+        taken.update(i for f in listed for i in range(f.span.start, f.span.end))
+        found.extend(listed)
         for extra in (*self._gazetteer_places(doc, taken), *self._embedded_places(doc), *self._demonyms(doc, taken)):
             if not any(i in taken for i in range(extra.span.start, extra.span.end)):
                 found.append(extra)
@@ -332,6 +352,28 @@ class PlaceRecognizer:
                 return _Found(inner, "embedded", candidates)
         return None
 
+    def _listed_divisions(self, doc: Doc, taken: set[int]) -> list[_Found]:
+        """Untaken names in a list closed by a plural kind word ("Barrow, Jackson and Madison counties")."""
+        out = []
+        for start, end in _listed_names(doc):
+            if any(i in taken for i in range(start, end)):
+                continue
+            run = doc[start:end]
+            candidates = self._division_candidates(run)
+            if candidates:
+                out.append(_Found(run, "gazetteer", candidates))
+        return out
+
+    def _division_candidates(self, span: Span) -> list[GazEntry]:
+        """The divisions a listed name can be: "Jackson" before "counties" is Jackson County."""
+        word = _listed_names(span.doc).get((span.start, span.end))
+        if word is None:
+            return []
+        kind = LISTED_DIVISION_WORDS[word]
+        if kind:
+            return self._candidates(f"{span.text} {kind}")
+        return [c for c in self._candidates(span.text) if c.precision == "admin1"]
+
     def _demonyms(self, doc: Doc, taken: set[int]) -> list[_Found]:
         """Demonyms, the longest first at each token ("South Korean" before "Korean")."""
         out = []
@@ -355,6 +397,9 @@ class PlaceRecognizer:
         span = found.span
         after = doc[span.end : span.end + 4]
         admin_cue = len(after) > 0 and after[0].lower_ in ADMIN_CUES
+        candidates = found.candidates
+        if found.fixed is None and (listed := self._division_candidates(span)):
+            candidates, admin_cue = listed, True
         parents: list[GazEntry] = []
         if len(after) >= 2 and after[0].text == ",":
             parent_span = _name_run(doc, span.end + 1)
@@ -364,7 +409,7 @@ class PlaceRecognizer:
             # "Santa Rosa (La Pampa)", "Qaniyah (As Sawdiyah, Al Bayda)": the bracket lists the parents.
             for parent_span in _bracketed_names(doc, span.end + 1):
                 parents.extend(parent_entries(self.gazetteer, parent_span.text))
-        return ToponymQuery(span.text, found.candidates, admin_cue, parents, found.fixed)
+        return ToponymQuery(span.text, candidates, admin_cue, parents, found.fixed)
 
 
 def _named_parent(query: ToponymQuery, geo: ArticleGeography) -> GazEntry | None:
@@ -464,6 +509,39 @@ def _bracketed_names(doc: Doc, i: int) -> list[Span]:
         if (j == i or doc[j - 1].text == ",") and (run := _name_run(doc, j)) is not None:
             names.append(run)
     return []  # no closing bracket near: not a parent list
+
+
+def _listed_names(doc: Doc) -> dict[tuple[int, int], str]:
+    """(start, end) token offsets of each name in a list of two or more closed by a plural kind
+    word -> that word. Walks back from the word over names and joiners; a lone name before the
+    word is a modifier, not a list ("Indiana counties" are the counties of Indiana)."""
+    cached: dict[tuple[int, int], str] | None = doc.user_data.get(_LISTED_NAMES_KEY)
+    if cached is not None:
+        return cached
+    names: dict[tuple[int, int], str] = {}
+    for tok in doc:
+        if tok.lower_ not in LISTED_DIVISION_WORDS:
+            continue
+        j = tok.i  # the list ends just before the kind word
+        found: list[tuple[int, int]] = []
+        while j > 0:
+            if doc[j - 1].lower_ in LIST_JOINERS and found:
+                j -= 1
+                continue
+            start = j
+            while start > 0 and start > j - MAX_NAME_TOKENS and _starts_name(doc[start - 1]):
+                start -= 1
+            if start == j:
+                break
+            found.append((start, j))
+            j = start
+        if len(found) >= 2:
+            names.update(dict.fromkeys(found, tok.lower_))
+    doc.user_data[_LISTED_NAMES_KEY] = names
+    return names
+
+
+_LISTED_NAMES_KEY = "whimbrel_places.listed_names"
 
 
 def _name_run(doc: Doc, i: int) -> Span | None:
