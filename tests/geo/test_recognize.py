@@ -175,3 +175,26 @@ def test_a_lone_name_before_counties_is_no_county(nlp: Language, recognizer: Pla
     # "Ohio counties" are the counties of Ohio, not a county called Ohio.
     places = _places(nlp, recognizer, "Most Ohio counties reported higher unemployment.")
     assert [(p.span.text, p.place.feature_code) for p in places] == [("Ohio", "ADM1")]
+
+
+def test_a_name_found_as_a_place_is_that_place_at_its_other_mentions(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    # The model tags only the first "Naugatuck" as a place; the firefighters' and the fire
+    # marshal's "Naugatuck" are the same town (inside the organisation's name, an embedded place).
+    text = (
+        "A fire broke out at a house in Naugatuck on Tuesday. Naugatuck firefighters put it out, "
+        "and the Naugatuck Fire Marshal is investigating."
+    )
+    places = _places(nlp, recognizer, text)
+    assert [(p.span.text, p.source, p.place.admin1) for p in places] == [
+        ("Naugatuck", "ner", "Connecticut"),
+        ("Naugatuck", "gazetteer", "Connecticut"),
+        ("Naugatuck", "embedded", "Connecticut"),
+    ]
+
+
+def test_a_persons_name_mistaken_once_for_a_place_does_not_spread(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # "Paxton" is a town too, but this article names a person so: her other mentions stay hers.
+    text = "Dana Paxton joined the board. Paxton said residents of Paxton deserve better roads."
+    assert [p.span.start_char for p in _places(nlp, recognizer, text)] == [text.rindex("Paxton")]

@@ -30,8 +30,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from whimbrel.geo.gazetteer import GazEntry, Gazetteer, get_gazetteer
+from whimbrel.geo.normalize import name_key
 from whimbrel.geo.resolve import (
     ADMIN_CUES,
+    OWN_NAME_SIMILARITY,
     ArticleGeography,
     ToponymQuery,
     article_geography,
@@ -152,6 +154,7 @@ class _Found:
     source: str  # "ner" | "gazetteer" | "embedded" | "demonym"
     candidates: list[GazEntry]
     fixed: GazEntry | None = None
+    repeated: bool = False  # the name of a place found elsewhere in the article
 
 
 def to_place(span: Span, entry: GazEntry | None) -> Place:
@@ -183,10 +186,16 @@ class PlaceRecognizer:
         listed = self._listed_divisions(doc, taken)
         taken.update(i for f in listed for i in range(f.span.start, f.span.end))
         found.extend(listed)
-        for extra in (*self._gazetteer_places(doc, taken), *self._embedded_places(doc), *self._demonyms(doc, taken)):
-            if not any(i in taken for i in range(extra.span.start, extra.span.end)):
-                found.append(extra)
-                taken.update(range(extra.span.start, extra.span.end))
+        for source in (
+            lambda: self._gazetteer_places(doc, taken),
+            lambda: _repeated_names(doc, found, taken),
+            lambda: self._embedded_places(doc),
+            lambda: self._demonyms(doc, taken),
+        ):
+            for extra in source():
+                if not any(i in taken for i in range(extra.span.start, extra.span.end)):
+                    found.append(extra)
+                    taken.update(range(extra.span.start, extra.span.end))
         found.sort(key=lambda f: f.span.start)
         queries = [self._query(doc, f) for f in found]
         geo = article_geography(queries)
@@ -195,7 +204,8 @@ class PlaceRecognizer:
         doc._.places = [
             PlaceMention(span=f.span, place=to_place(f.span, e), is_demonym=f.source == "demonym", source=f.source)
             for f, e in zip(found, entries, strict=True)
-            if (f.source != "embedded" or _embedded_place_holds(e, geo)) and not _is_person_name(f, e, surnames)
+            if (f.source != "embedded" or f.repeated or _embedded_place_holds(e, geo))
+            and not _is_person_name(f, e, surnames)
         ]
         return doc
 
@@ -410,6 +420,66 @@ class PlaceRecognizer:
             for parent_span in _bracketed_names(doc, span.end + 1):
                 parents.extend(parent_entries(self.gazetteer, parent_span.text))
         return ToponymQuery(span.text, candidates, admin_cue, parents, found.fixed)
+
+
+def _repeated_names(doc: Doc, found: list[_Found], taken: set[int]) -> list[_Found]:
+    """Other mentions of names already found as places, wherever the NER put them (one sense per
+    document): "Torrington" found as a town is the town in "Torrington firefighters" and in "the
+    Torrington Fire Department" too (there an embedded place, as any name inside a name).
+
+    Not a word of a longer person's name ("Jordan" in "Michael Jordan"), nor the end of a longer
+    name ("West Torrington").
+    """
+    people = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    seeds = {name_key(f.span.text): f for f in found if _spreads(f, people)}
+    common_words = _lower_case_words(doc)
+    lengths = sorted({len(f.span) for f in seeds.values()}, reverse=True)
+    out: list[_Found] = []
+    i = 0
+    while i < len(doc):
+        match = None
+        for n in lengths:
+            span = doc[i : i + n]
+            if len(span) == n and not any(t.i in taken for t in span) and name_key(span.text) in seeds:
+                match = span
+                break
+        if (
+            match is None
+            or not _starts_name(doc[i])
+            or _inside_longer_name(match)
+            or match.text.lower() in common_words
+        ):
+            i += 1
+            continue
+        ent = _entity_of(match)
+        inside = ent is not None and ent.label_ in NAME_LABELS and len(ent) > len(match)
+        if ent is not None and ent.label_ == "PERSON" and inside:
+            i += 1
+            continue
+        seed = seeds[name_key(match.text)]
+        out.append(_Found(match, "embedded" if inside else "gazetteer", seed.candidates, repeated=True))
+        i = match.end
+    return out
+
+
+def _spreads(found: _Found, people: set[str]) -> bool:
+    """Whether a found name is surely a place here, so that its other mentions are too: found by
+    the NER or the gazetteer, called by its own name (not a variant spelling), and not a word of a
+    person's name in this article unless it names a country or division."""
+    if found.source not in ("ner", "gazetteer"):
+        return False
+    text = found.span.text
+    if any(c.precision != "point" for c in found.candidates):
+        return True
+    return text not in people and any(called_so(c, text, OWN_NAME_SIMILARITY) for c in found.candidates)
+
+
+def _inside_longer_name(span: Span) -> bool:
+    """Whether a capitalised word that is no sentence opener or stop word runs on into the span."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.is_alpha and before.text[0].isupper() and not before.is_sent_start and not before.is_stop
 
 
 def _named_parent(query: ToponymQuery, geo: ArticleGeography) -> GazEntry | None:
