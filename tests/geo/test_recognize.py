@@ -198,3 +198,16 @@ def test_a_persons_name_mistaken_once_for_a_place_does_not_spread(nlp: Language,
     # "Paxton" is a town too, but this article names a person so: her other mentions stay hers.
     text = "Dana Paxton joined the board. Paxton said residents of Paxton deserve better roads."
     assert [p.span.start_char for p in _places(nlp, recognizer, text)] == [text.rindex("Paxton")]
+
+
+def test_a_dateline_is_the_town_not_the_state(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # Beside two states, a bare "New York" reads as the third; filed from there, it is the city.
+    text = "NEW YORK (AP) — Officials in New Jersey and Connecticut said the storm had passed."
+    [dateline] = [p.place for p in _places(nlp, recognizer, text) if p.span.text == "NEW YORK"]
+    assert (dateline.name, dateline.precision) == ("New York City", "point")
+    [state] = [
+        p.place
+        for p in _places(nlp, recognizer, text.replace("NEW YORK (AP) — ", "") + " So did New York.")
+        if p.span.text == "New York"
+    ]
+    assert state.precision == "admin1"

@@ -62,3 +62,10 @@ def test_unlikely_namesakes_lend_no_support_to_each_other() -> None:
     # Hamlets called Boston and Houston lie near each other, but each name means its big city.
     resolved = _resolved("Boston", "Houston")
     assert resolved["Boston"] == ("USA", "MA") and resolved["Houston"] == ("USA", "TX")
+
+
+def test_a_place_listing_a_name_among_its_old_ones_gains_nothing_from_its_own_neighbours() -> None:
+    # Mount Gilead (Ohio) was once called Youngstown: the support Mount Gilead and Morrow County
+    # lend each other is no reason to read "Youngstown" as Mount Gilead rather than the city.
+    resolved = resolve_queries([ToponymQuery(n, lookup(n)) for n in ("Mount Gilead", "Morrow County", "Youngstown")])
+    assert resolved[2] is not None and resolved[2].name == "Youngstown"

@@ -117,7 +117,7 @@ LISTED_DIVISION_WORDS = {
     "oblasts": "",
 }
 LIST_JOINERS = frozenset({",", "and", "&", "or"})
-DATELINE_MARKS = frozenset({"-", "--", "—", "–", ":", ","})
+DATELINE_MARKS = frozenset({"-", "--", "—", "–", ":", ",", "("})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # Lowercase words allowed inside a name: Arabic articles, "de", "upon", and joining punctuation.
 NAME_CONNECTORS = frozenset(
@@ -419,7 +419,7 @@ class PlaceRecognizer:
             # "Santa Rosa (La Pampa)", "Qaniyah (As Sawdiyah, Al Bayda)": the bracket lists the parents.
             for parent_span in _bracketed_names(doc, span.end + 1):
                 parents.extend(parent_entries(self.gazetteer, parent_span.text))
-        return ToponymQuery(span.text, candidates, admin_cue, parents, found.fixed)
+        return ToponymQuery(span.text, candidates, admin_cue, parents, found.fixed, town_cue=_is_dateline(span))
 
 
 def _repeated_names(doc: Doc, found: list[_Found], taken: set[int]) -> list[_Found]:

@@ -108,6 +108,7 @@ class ToponymQuery:
     admin_cue: bool = False  # followed by "province", "governorate", ...
     parents: list[GazEntry] = field(default_factory=list)  # "X, <parent>": the parent's entries
     fixed: GazEntry | None = None  # already known (a demonym's country)
+    town_cue: bool = False  # the text says it is a town: a dateline ("NEW YORK (AP) --")
 
 
 Division = tuple[str, str]  # (ISO3, GeoNames admin1 code)
@@ -130,7 +131,7 @@ class ArticleGeography:
     votes: dict[str, NameVotes] = field(default_factory=dict)  # name key -> its vote
     division_votes: dict[Division, float] = field(default_factory=dict)  # summed over names
     country_votes: dict[str, float] = field(default_factory=dict)
-    neighbours: dict[int, float] = field(default_factory=dict)  # candidate row -> other names near it
+    neighbours: dict[tuple[str, int], float] = field(default_factory=dict)  # (name key, row) -> other names near it
 
     def votes_for(self, entry: GazEntry, key: str) -> tuple[float, float]:
         """Votes of the *other* names for the entry's division and country."""
@@ -189,7 +190,7 @@ def _context_score(entry: GazEntry, geo: ArticleGeography, parents: list[GazEntr
             score += DOMINANT_COUNTRY
         if entry.feature_code == "ADM1" and division_votes >= 1.0:
             score += IN_ARTICLE_DIVISION  # a place found only inside it is named: "Barrow County", "Georgia"
-    score += COHERENCE_BONUS * min(geo.neighbours.get(entry.row, 0.0), COHERENCE_CAP)
+    score += COHERENCE_BONUS * min(geo.neighbours.get((key, entry.row), 0.0), COHERENCE_CAP)
     if entry.feature_code != "PCLI" and entry.country in geo.countries:
         score += IN_ARTICLE_COUNTRY
     if entry.feature_code not in ("PCLI", "ADM1") and entry.admin1 and (entry.country, entry.admin1) in geo.divisions:
@@ -235,7 +236,11 @@ def best_entry(query: ToponymQuery, geo: ArticleGeography) -> GazEntry | None:
     if not query.candidates:
         return None
     chief_towns = _chief_towns(query)
-    return max(query.candidates, key=lambda c: (score_candidate(c, query, geo, chief_towns), -c.row))
+    candidates = query.candidates
+    if query.town_cue:
+        # A dateline names the town the story was filed from, never its state or country.
+        candidates = [c for c in candidates if c.precision == "point" and called_so(c, query.text)] or candidates
+    return max(candidates, key=lambda c: (score_candidate(c, query, geo, chief_towns), -c.row))
 
 
 def article_geography(queries: list[ToponymQuery]) -> ArticleGeography:
@@ -263,8 +268,8 @@ def article_geography(queries: list[ToponymQuery]) -> ArticleGeography:
     return geo
 
 
-def near_other_names(queries: list[ToponymQuery]) -> dict[int, float]:
-    """For each town or county candidate (by row), how many other names could be a place near it.
+def near_other_names(queries: list[ToponymQuery]) -> dict[tuple[str, int], float]:
+    """For each name's town or county candidates, how many other names could be a place near it.
 
     Each other name counts by how affordable its nearby candidate is: 1 when that candidate is
     the name's most likely sense on its own, less the further its own score falls below the
@@ -275,12 +280,12 @@ def near_other_names(queries: list[ToponymQuery]) -> dict[int, float]:
     names: list[int] = []
     points: list[tuple[float, float]] = []
     affordable: list[float] = []
-    keys: set[str] = set()
+    keys: list[str] = []
     for q in queries:
         key = name_key(q.text)
         if q.fixed is not None or key in keys:
             continue
-        keys.add(key)
+        keys.append(key)
         towns = [c for c in q.candidates if c.feature_code in POINT_FEATURES and called_so(c, q.text)]
         if not towns:
             continue
@@ -296,15 +301,17 @@ def near_other_names(queries: list[ToponymQuery]) -> dict[int, float]:
         return {}
     lat, lon = np.radians(np.array(points)).T
     name_of = np.array(names)
+    row_of = np.array(rows)
     weight = np.array(affordable)
     support = np.zeros(len(rows))
     for name in set(names):  # one name's candidates at a time: memory stays rows x one name's candidates
         mine = name_of == name
-        near = _distances_km(lat, lon, lat[mine], lon[mine]) <= NEAR_KM
+        # the same place under two names ("Mount Gilead", once called "Youngstown") is no neighbour
+        near = (_distances_km(lat, lon, lat[mine], lon[mine]) <= NEAR_KM) & (row_of[:, None] != row_of[mine][None, :])
         best_of_name = (near * weight[mine][None, :]).max(axis=1)
         best_of_name[mine] = 0.0  # its own name does not count
         support += best_of_name
-    return {row: float(n) for row, n in zip(rows, support, strict=True) if n > 0}
+    return {(keys[n], row): float(v) for n, row, v in zip(names, rows, support, strict=True) if v > 0}
 
 
 def _distances_km(lat: np.ndarray, lon: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
@@ -323,9 +330,10 @@ def _merge_same_name(queries: list[ToponymQuery]) -> dict[str, ToponymQuery]:
         key = name_key(q.text)
         have = merged.get(key)
         if have is None:
-            merged[key] = ToponymQuery(q.text, list(q.candidates), q.admin_cue, list(q.parents), q.fixed)
+            merged[key] = ToponymQuery(q.text, list(q.candidates), q.admin_cue, list(q.parents), q.fixed, q.town_cue)
         elif q.fixed is None and have.fixed is None:
             have.admin_cue = have.admin_cue or q.admin_cue
+            have.town_cue = have.town_cue or q.town_cue
             have.parents.extend(q.parents)
     return merged
 
@@ -348,7 +356,9 @@ def resolve_queries(queries: list[ToponymQuery]) -> list[GazEntry | None]:
                 continue
             if key not in chosen:
                 shared = merged[key]
-                chosen[key] = best_entry(ToponymQuery(shared.text, shared.candidates, False, shared.parents), geo)
+                chosen[key] = best_entry(
+                    ToponymQuery(shared.text, shared.candidates, False, shared.parents, town_cue=shared.town_cue), geo
+                )
             out[i] = chosen[key]
     return out
 
