@@ -211,3 +211,10 @@ def test_a_dateline_is_the_town_not_the_state(nlp: Language, recognizer: PlaceRe
         if p.span.text == "New York"
     ]
     assert state.precision == "admin1"
+
+
+def test_a_town_the_ner_calls_an_organisation_is_a_place_after_in(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # The model tags this "Glastonbury" as an organisation; after "in" it is where budgets are tight.
+    [pm] = _places(nlp, recognizer, "The mayor said budgets are tight in Glastonbury this year.")
+    assert (pm.span.text, pm.place.precision) == ("Glastonbury", "point")
+    assert _places(nlp, recognizer, "She signed a contract with Glastonbury this year.") == []

@@ -55,6 +55,9 @@ GAZETTEER_ONLY_MIN_POPULATION = 15_000
 # A whole NAME_LABELS entity that is only a place name is taken as the place when the place is this big.
 MISLABELLED_MIN_POPULATION = 100_000
 MAX_NAME_TOKENS = 5
+# Prepositions after which a name stands for a place (fewer than the roles stage's locative ones:
+# "at", "to" and "with" also take organisations: "signed with Glastonbury").
+LOCATIVE_WORDS = frozenset({"in", "near", "outside", "around", "throughout"})
 # Dotted abbreviations of places: "U.S.", "U.K.", "S.C.", "W.Va." (the gazetteer decides which are).
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,2}\.){2,}$")
 # Words that name a part of a place ("Northeast Georgia", "Southern California").
@@ -318,7 +321,11 @@ class PlaceRecognizer:
         if labels & NAME_LABELS:
             ent = _entity_of(span)
             whole = ent is not None and ent.start == span.start and ent.end == span.end
-            return whole and prominent >= MISLABELLED_MIN_POPULATION
+            # After "in" or "near" a name is where something is ("police in Grovetown"), so a
+            # town the NER calls an organisation needs only the size of any gazetteer-only town.
+            after_locative = span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE_WORDS
+            least = GAZETTEER_ONLY_MIN_POPULATION if after_locative else MISLABELLED_MIN_POPULATION
+            return whole and prominent >= least
         return prominent >= GAZETTEER_ONLY_MIN_POPULATION
 
     def _embedded_places(self, doc: Doc) -> list[_Found]:
