@@ -69,3 +69,11 @@ def test_a_place_listing_a_name_among_its_old_ones_gains_nothing_from_its_own_ne
     # lend each other is no reason to read "Youngstown" as Mount Gilead rather than the city.
     resolved = resolve_queries([ToponymQuery(n, lookup(n)) for n in ("Mount Gilead", "Morrow County", "Youngstown")])
     assert resolved[2] is not None and resolved[2].name == "Youngstown"
+
+
+def test_a_longer_town_name_wins_no_support_from_neighbours() -> None:
+    # Maryland City lies beside Washington, but "Maryland" beside "Washington" is still the state.
+    assert _resolved("Maryland", "Washington")["Maryland"] == ("USA", "MD")
+    queries = [ToponymQuery(n, lookup(n)) for n in ("Maryland", "Washington")]
+    state = resolve_queries(queries)[0]
+    assert state is not None and state.feature_code == "ADM1"

@@ -280,6 +280,7 @@ def near_other_names(queries: list[ToponymQuery]) -> dict[tuple[str, int], float
     names: list[int] = []
     points: list[tuple[float, float]] = []
     affordable: list[float] = []
+    receives: list[bool] = []
     keys: list[str] = []
     for q in queries:
         key = name_key(q.text)
@@ -296,6 +297,7 @@ def near_other_names(queries: list[ToponymQuery]) -> dict[tuple[str, int], float
             names.append(len(keys) - 1)
             points.append((c.lat, c.lon))
             affordable.append(math.exp((prior_score(c, q, chief_towns) - best) / AFFORDABILITY_SCALE))
+            receives.append(_receives_support(c, q.text))
 
     if len(set(names)) < 2:
         return {}
@@ -311,7 +313,16 @@ def near_other_names(queries: list[ToponymQuery]) -> dict[tuple[str, int], float
         best_of_name = (near * weight[mine][None, :]).max(axis=1)
         best_of_name[mine] = 0.0  # its own name does not count
         support += best_of_name
-    return {(keys[n], row): float(v) for n, row, v in zip(names, rows, support, strict=True) if v > 0}
+    return {
+        (keys[n], row): float(v) for n, row, v, r in zip(names, rows, support, receives, strict=True) if v > 0 and r
+    }
+
+
+def _receives_support(entry: GazEntry, text: str) -> bool:
+    """Whether neighbours may lift this candidate: a town called by the very name written, or the
+    division's own chief town ("New York City" for "New York"). A longer name that merely
+    contains it ("Maryland City" for "Maryland") lends support but wins none."""
+    return entry.feature_code in ("PPLA", "PPLC") or called_so(entry, text, OWN_NAME_SIMILARITY)
 
 
 def _distances_km(lat: np.ndarray, lon: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
