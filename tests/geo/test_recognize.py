@@ -218,3 +218,9 @@ def test_a_town_the_ner_calls_an_organisation_is_a_place_after_in(nlp: Language,
     [pm] = _places(nlp, recognizer, "The mayor said budgets are tight in Glastonbury this year.")
     assert (pm.span.text, pm.place.precision) == ("Glastonbury", "point")
     assert _places(nlp, recognizer, "She signed a contract with Glastonbury this year.") == []
+
+
+def test_a_listed_region_leaves_the_towns_other_mentions_the_town(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Fighting raged in the Kharkiv and Sumy regions. Later, shells hit Kharkiv itself."
+    kharkiv = [p.place.precision for p in _places(nlp, recognizer, text) if p.span.text == "Kharkiv"]
+    assert kharkiv == ["admin1", "point"]

@@ -335,15 +335,21 @@ def _distances_km(lat: np.ndarray, lon: np.ndarray, lat2: np.ndarray, lon2: np.n
 
 
 def _merge_same_name(queries: list[ToponymQuery]) -> dict[str, ToponymQuery]:
-    """One query per name key, carrying the cues of every mention (one sense per document)."""
+    """One query per name key, carrying the cues of every mention (one sense per document).
+
+    A mention with a division cue keeps its own sense and is left out: its candidates may be the
+    division's alone ("Kharkiv" in "the Kharkiv and Sumy regions", "Jackson" before "counties"),
+    while the name's other mentions are still the town.
+    """
     merged: dict[str, ToponymQuery] = {}
     for q in queries:
+        if q.admin_cue:
+            continue
         key = name_key(q.text)
         have = merged.get(key)
         if have is None:
-            merged[key] = ToponymQuery(q.text, list(q.candidates), q.admin_cue, list(q.parents), q.fixed, q.town_cue)
+            merged[key] = ToponymQuery(q.text, list(q.candidates), False, list(q.parents), q.fixed, q.town_cue)
         elif q.fixed is None and have.fixed is None:
-            have.admin_cue = have.admin_cue or q.admin_cue
             have.town_cue = have.town_cue or q.town_cue
             have.parents.extend(q.parents)
     return merged
