@@ -21,6 +21,7 @@ def test_registry_names_the_event_and_geo_sets() -> None:
         "india_police_events",
         "lgl",
         "geowebnews",
+        "geovirus",
         "event_location",
     } == set(runner.SETS)
 

@@ -158,3 +158,69 @@ def test_a_township_lies_at_its_namesake_town(nlp: Language, recognizer: PlaceRe
 def test_a_demonym_tagged_as_a_place_is_its_country(nlp: Language, recognizer: PlaceRecognizer) -> None:
     places = _places(nlp, recognizer, "The Sri Lankan army said it had taken the town.")
     assert any(p.place.country == "LKA" for p in places if "Sri Lankan" in p.span.text)
+
+
+def test_names_listed_before_counties_are_those_counties(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # The model calls "Letcher" a person and "Perry" a nationality; before "counties" all three are counties.
+    places = _places(nlp, recognizer, "Floods closed roads in Harlan, Letcher and Perry counties on Monday.")
+    counties = {p.span.text: (p.place.name, p.place.admin1, p.place.feature_code) for p in places}
+    assert counties == {
+        "Harlan": ("Harlan County", "Kentucky", "ADM2"),
+        "Letcher": ("Letcher County", "Kentucky", "ADM2"),
+        "Perry": ("Perry County", "Kentucky", "ADM2"),
+    }
+
+
+def test_a_lone_name_before_counties_is_no_county(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # "Ohio counties" are the counties of Ohio, not a county called Ohio.
+    places = _places(nlp, recognizer, "Most Ohio counties reported higher unemployment.")
+    assert [(p.span.text, p.place.feature_code) for p in places] == [("Ohio", "ADM1")]
+
+
+def test_a_name_found_as_a_place_is_that_place_at_its_other_mentions(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    # The model tags only the first "Naugatuck" as a place; the firefighters' and the fire
+    # marshal's "Naugatuck" are the same town (inside the organisation's name, an embedded place).
+    text = (
+        "A fire broke out at a house in Naugatuck on Tuesday. Naugatuck firefighters put it out, "
+        "and the Naugatuck Fire Marshal is investigating."
+    )
+    places = _places(nlp, recognizer, text)
+    assert [(p.span.text, p.source, p.place.admin1) for p in places] == [
+        ("Naugatuck", "ner", "Connecticut"),
+        ("Naugatuck", "gazetteer", "Connecticut"),
+        ("Naugatuck", "embedded", "Connecticut"),
+    ]
+
+
+def test_a_persons_name_mistaken_once_for_a_place_does_not_spread(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # "Paxton" is a town too, but this article names a person so: her other mentions stay hers.
+    text = "Dana Paxton joined the board. Paxton said residents of Paxton deserve better roads."
+    assert [p.span.start_char for p in _places(nlp, recognizer, text)] == [text.rindex("Paxton")]
+
+
+def test_a_dateline_is_the_town_not_the_state(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # Beside two states, a bare "New York" reads as the third; filed from there, it is the city.
+    text = "NEW YORK (AP) — Officials in New Jersey and Connecticut said the storm had passed."
+    [dateline] = [p.place for p in _places(nlp, recognizer, text) if p.span.text == "NEW YORK"]
+    assert (dateline.name, dateline.precision) == ("New York City", "point")
+    [state] = [
+        p.place
+        for p in _places(nlp, recognizer, text.replace("NEW YORK (AP) — ", "") + " So did New York.")
+        if p.span.text == "New York"
+    ]
+    assert state.precision == "admin1"
+
+
+def test_a_town_the_ner_calls_an_organisation_is_a_place_after_in(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # The model tags this "Glastonbury" as an organisation; after "in" it is where budgets are tight.
+    [pm] = _places(nlp, recognizer, "The mayor said budgets are tight in Glastonbury this year.")
+    assert (pm.span.text, pm.place.precision) == ("Glastonbury", "point")
+    assert _places(nlp, recognizer, "She signed a contract with Glastonbury this year.") == []
+
+
+def test_a_listed_region_leaves_the_towns_other_mentions_the_town(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Fighting raged in the Kharkiv and Sumy regions. Later, shells hit Kharkiv itself."
+    kharkiv = [p.place.precision for p in _places(nlp, recognizer, text) if p.span.text == "Kharkiv"]
+    assert kharkiv == ["admin1", "point"]

@@ -45,3 +45,35 @@ def test_a_county_found_only_in_one_state_makes_georgia_the_state() -> None:
 def test_a_close_spelling_of_a_places_own_name_is_that_place() -> None:
     # GeoNames calls the Ukrainian city "Odesa"; news still writes "Odessa", as Texas does.
     assert _resolved("Odessa")["Odessa"][0] == "UKR"
+
+
+def test_names_that_lie_together_choose_each_others_senses() -> None:
+    # Alone, Springfield is the Missouri city and Chatham the English town; beside Rochester the
+    # three are the neighbouring Illinois towns, the only place where all of them lie together.
+    assert _resolved("Springfield")["Springfield"] == ("USA", "MO")
+    resolved = _resolved("Springfield", "Chatham", "Rochester")
+    assert {resolved[n] for n in ("Springfield", "Chatham", "Rochester")} == {("USA", "IL")}
+    # One small neighbour is enough to outweigh a famous namesake abroad.
+    assert _resolved("Athens")["Athens"][0] == "GRC"
+    assert _resolved("Athens", "Watkinsville")["Athens"] == ("USA", "GA")
+
+
+def test_unlikely_namesakes_lend_no_support_to_each_other() -> None:
+    # Hamlets called Boston and Houston lie near each other, but each name means its big city.
+    resolved = _resolved("Boston", "Houston")
+    assert resolved["Boston"] == ("USA", "MA") and resolved["Houston"] == ("USA", "TX")
+
+
+def test_a_place_listing_a_name_among_its_old_ones_gains_nothing_from_its_own_neighbours() -> None:
+    # Mount Gilead (Ohio) was once called Youngstown: the support Mount Gilead and Morrow County
+    # lend each other is no reason to read "Youngstown" as Mount Gilead rather than the city.
+    resolved = resolve_queries([ToponymQuery(n, lookup(n)) for n in ("Mount Gilead", "Morrow County", "Youngstown")])
+    assert resolved[2] is not None and resolved[2].name == "Youngstown"
+
+
+def test_a_longer_town_name_wins_no_support_from_neighbours() -> None:
+    # Maryland City lies beside Washington, but "Maryland" beside "Washington" is still the state.
+    assert _resolved("Maryland", "Washington")["Maryland"] == ("USA", "MD")
+    queries = [ToponymQuery(n, lookup(n)) for n in ("Maryland", "Washington")]
+    state = resolve_queries(queries)[0]
+    assert state is not None and state.feature_code == "ADM1"

@@ -1,7 +1,7 @@
-"""Toponym recognition and resolution on LGL and GeoWebNews, event locations on event_location_dev
-(all read from ``../shared/eval``).
+"""Toponym recognition and resolution on LGL, GeoWebNews and GeoVirus, event locations on
+event_location_dev (all read from ``../shared/eval``).
 
-LGL and GeoWebNews metrics:
+LGL, GeoWebNews and GeoVirus metrics:
 
 * recognition precision / recall / F1: a predicted toponym matches a gold one when their
   character spans overlap (one-to-one, in text order);
@@ -103,6 +103,26 @@ def read_geowebnews(path: Path) -> Iterator[GoldArticle]:
         yield GoldArticle(art.get("file", ""), art.findtext("text") or "", tops)
 
 
+def read_geovirus(path: Path) -> Iterator[GoldArticle]:
+    """Articles of ``GeoVirus.xml`` with their gold locations (Wikipedia coordinates).
+
+    The file counts characters from 1: a location's ``start`` and ``end`` are one past the
+    Python offsets of its name.
+    """
+    for number, art in enumerate(etree.parse(str(path)).getroot().iter("article")):
+        tops = [
+            GoldToponym(
+                int(t.findtext("start")) - 1,
+                int(t.findtext("end")) - 1,
+                t.findtext("name") or "",
+                _float(t, "lat"),
+                _float(t, "lon"),
+            )
+            for t in art.iter("location")
+        ]
+        yield GoldArticle(art.findtext("source") or f"geovirus-{number}", art.findtext("text") or "", tops)
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -180,6 +200,12 @@ def eval_geowebnews(pipeline: Pipeline, eval_dir: Path, limit: int | None = None
     """GeoWebNews (international web news, 2018). ``pipeline`` needs stages up to ``whimbrel_places``."""
     articles = list(read_geowebnews(eval_dir / "geowebnews" / "GWN.xml"))[:limit]
     return _evaluate("geowebnews", articles, pipeline)
+
+
+def eval_geovirus(pipeline: Pipeline, eval_dir: Path, limit: int | None = None) -> list[Metric]:
+    """GeoVirus (WikiNews disease-outbreak reports, 2017). ``pipeline`` needs stages up to ``whimbrel_places``."""
+    articles = list(read_geovirus(eval_dir / "geovirus" / "GeoVirus.xml"))[:limit]
+    return _evaluate("geovirus", articles, pipeline)
 
 
 # --- event_location: where THIS event happened ------------------------------------------------

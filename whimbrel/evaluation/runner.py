@@ -11,7 +11,7 @@ from rich.table import Table
 from whimbrel.config import shared_dir
 from whimbrel.evaluation.base import EvalFn, Metric
 from whimbrel.evaluation.event_sets import ACTIVE_PROGRESS, eval_acled, eval_case2021, eval_plover_gsr
-from whimbrel.evaluation.geo_sets import eval_event_location, eval_geowebnews, eval_lgl
+from whimbrel.evaluation.geo_sets import eval_event_location, eval_geovirus, eval_geowebnews, eval_lgl
 from whimbrel.evaluation.petrarch_set import eval_petrarch2
 from whimbrel.evaluation.police_set import eval_india_police
 from whimbrel.pipeline import Pipeline
@@ -27,6 +27,7 @@ SETS: dict[str, EvalFn] = {
     "india_police_events": eval_india_police,
     "lgl": eval_lgl,
     "geowebnews": eval_geowebnews,
+    "geovirus": eval_geovirus,
     "event_location": eval_event_location,
 }
 

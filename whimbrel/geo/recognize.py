@@ -15,6 +15,10 @@ Three sources, merged without overlaps (earlier wins):
    be big (:data:`MISLABELLED_MIN_POPULATION`) or lie in a division or country the article names
    elsewhere; the roles stage never makes it an event place;
 4. demonyms ("Syrian", "Iranians") -> their country, flagged ``is_demonym``.
+
+Names listed before a plural kind word ("Barrow, Jackson and Madison counties", "Idlib and Hama
+provinces") are divisions whatever the NER calls them ("Jackson" a person): each is looked up with
+the kind word it shares ("Jackson County") and carries the division cue.
 """
 
 from __future__ import annotations
@@ -26,8 +30,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from whimbrel.geo.gazetteer import GazEntry, Gazetteer, get_gazetteer
+from whimbrel.geo.normalize import name_key
 from whimbrel.geo.resolve import (
     ADMIN_CUES,
+    OWN_NAME_SIMILARITY,
     ArticleGeography,
     ToponymQuery,
     article_geography,
@@ -49,6 +55,9 @@ GAZETTEER_ONLY_MIN_POPULATION = 15_000
 # A whole NAME_LABELS entity that is only a place name is taken as the place when the place is this big.
 MISLABELLED_MIN_POPULATION = 100_000
 MAX_NAME_TOKENS = 5
+# Prepositions after which a name stands for a place (fewer than the roles stage's locative ones:
+# "at", "to" and "with" also take organisations: "signed with Glastonbury").
+LOCATIVE_WORDS = frozenset({"in", "near", "outside", "around", "throughout"})
 # Dotted abbreviations of places: "U.S.", "U.K.", "S.C.", "W.Va." (the gazetteer decides which are).
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,2}\.){2,}$")
 # Words that name a part of a place ("Northeast Georgia", "Southern California").
@@ -98,7 +107,20 @@ GENERIC_PLACE_WORDS = COMPASS_WORDS | frozenset(
         "ouest",
     }
 )
-DATELINE_MARKS = frozenset({"-", "--", "—", "–", ":", ","})
+# Plural kind words that close a list of divisions, with the word each listed name takes to be found
+# whole in the gazetteer ("" when the division is known by the bare name: "Idlib and Hama provinces").
+LISTED_DIVISION_WORDS = {
+    "counties": "County",
+    "parishes": "Parish",
+    "provinces": "",
+    "governorates": "",
+    "districts": "",
+    "states": "",
+    "regions": "",
+    "oblasts": "",
+}
+LIST_JOINERS = frozenset({",", "and", "&", "or"})
+DATELINE_MARKS = frozenset({"-", "--", "—", "–", ":", ",", "("})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # Lowercase words allowed inside a name: Arabic articles, "de", "upon", and joining punctuation.
 NAME_CONNECTORS = frozenset(
@@ -135,6 +157,7 @@ class _Found:
     source: str  # "ner" | "gazetteer" | "embedded" | "demonym"
     candidates: list[GazEntry]
     fixed: GazEntry | None = None
+    repeated: bool = False  # the name of a place found elsewhere in the article
 
 
 def to_place(span: Span, entry: GazEntry | None) -> Place:
@@ -163,10 +186,19 @@ class PlaceRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         found = self._ner_places(doc)
         taken = {i for f in found for i in range(f.span.start, f.span.end)}
-        for extra in (*self._gazetteer_places(doc, taken), *self._embedded_places(doc), *self._demonyms(doc, taken)):
-            if not any(i in taken for i in range(extra.span.start, extra.span.end)):
-                found.append(extra)
-                taken.update(range(extra.span.start, extra.span.end))
+        listed = self._listed_divisions(doc, taken)
+        taken.update(i for f in listed for i in range(f.span.start, f.span.end))
+        found.extend(listed)
+        for source in (
+            lambda: self._gazetteer_places(doc, taken),
+            lambda: _repeated_names(doc, found, taken),
+            lambda: self._embedded_places(doc),
+            lambda: self._demonyms(doc, taken),
+        ):
+            for extra in source():
+                if not any(i in taken for i in range(extra.span.start, extra.span.end)):
+                    found.append(extra)
+                    taken.update(range(extra.span.start, extra.span.end))
         found.sort(key=lambda f: f.span.start)
         queries = [self._query(doc, f) for f in found]
         geo = article_geography(queries)
@@ -175,7 +207,8 @@ class PlaceRecognizer:
         doc._.places = [
             PlaceMention(span=f.span, place=to_place(f.span, e), is_demonym=f.source == "demonym", source=f.source)
             for f, e in zip(found, entries, strict=True)
-            if (f.source != "embedded" or _embedded_place_holds(e, geo)) and not _is_person_name(f, e, surnames)
+            if (f.source != "embedded" or f.repeated or _embedded_place_holds(e, geo))
+            and not _is_person_name(f, e, surnames)
         ]
         return doc
 
@@ -288,7 +321,11 @@ class PlaceRecognizer:
         if labels & NAME_LABELS:
             ent = _entity_of(span)
             whole = ent is not None and ent.start == span.start and ent.end == span.end
-            return whole and prominent >= MISLABELLED_MIN_POPULATION
+            # After "in" or "near" a name is where something is ("police in Grovetown"), so a
+            # town the NER calls an organisation needs only the size of any gazetteer-only town.
+            after_locative = span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE_WORDS
+            least = GAZETTEER_ONLY_MIN_POPULATION if after_locative else MISLABELLED_MIN_POPULATION
+            return whole and prominent >= least
         return prominent >= GAZETTEER_ONLY_MIN_POPULATION
 
     def _embedded_places(self, doc: Doc) -> list[_Found]:
@@ -332,6 +369,28 @@ class PlaceRecognizer:
                 return _Found(inner, "embedded", candidates)
         return None
 
+    def _listed_divisions(self, doc: Doc, taken: set[int]) -> list[_Found]:
+        """Untaken names in a list closed by a plural kind word ("Barrow, Jackson and Madison counties")."""
+        out = []
+        for start, end in _listed_names(doc):
+            if any(i in taken for i in range(start, end)):
+                continue
+            run = doc[start:end]
+            candidates = self._division_candidates(run)
+            if candidates:
+                out.append(_Found(run, "gazetteer", candidates))
+        return out
+
+    def _division_candidates(self, span: Span) -> list[GazEntry]:
+        """The divisions a listed name can be: "Jackson" before "counties" is Jackson County."""
+        word = _listed_names(span.doc).get((span.start, span.end))
+        if word is None:
+            return []
+        kind = LISTED_DIVISION_WORDS[word]
+        if kind:
+            return self._candidates(f"{span.text} {kind}")
+        return [c for c in self._candidates(span.text) if c.precision == "admin1"]
+
     def _demonyms(self, doc: Doc, taken: set[int]) -> list[_Found]:
         """Demonyms, the longest first at each token ("South Korean" before "Korean")."""
         out = []
@@ -355,6 +414,9 @@ class PlaceRecognizer:
         span = found.span
         after = doc[span.end : span.end + 4]
         admin_cue = len(after) > 0 and after[0].lower_ in ADMIN_CUES
+        candidates = found.candidates
+        if found.fixed is None and (listed := self._division_candidates(span)):
+            candidates, admin_cue = listed, True
         parents: list[GazEntry] = []
         if len(after) >= 2 and after[0].text == ",":
             parent_span = _name_run(doc, span.end + 1)
@@ -364,7 +426,67 @@ class PlaceRecognizer:
             # "Santa Rosa (La Pampa)", "Qaniyah (As Sawdiyah, Al Bayda)": the bracket lists the parents.
             for parent_span in _bracketed_names(doc, span.end + 1):
                 parents.extend(parent_entries(self.gazetteer, parent_span.text))
-        return ToponymQuery(span.text, found.candidates, admin_cue, parents, found.fixed)
+        return ToponymQuery(span.text, candidates, admin_cue, parents, found.fixed, town_cue=_is_dateline(span))
+
+
+def _repeated_names(doc: Doc, found: list[_Found], taken: set[int]) -> list[_Found]:
+    """Other mentions of names already found as places, wherever the NER put them (one sense per
+    document): "Torrington" found as a town is the town in "Torrington firefighters" and in "the
+    Torrington Fire Department" too (there an embedded place, as any name inside a name).
+
+    Not a word of a longer person's name ("Jordan" in "Michael Jordan"), nor the end of a longer
+    name ("West Torrington").
+    """
+    people = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    seeds = {name_key(f.span.text): f for f in found if _spreads(f, people)}
+    common_words = _lower_case_words(doc)
+    lengths = sorted({len(f.span) for f in seeds.values()}, reverse=True)
+    out: list[_Found] = []
+    i = 0
+    while i < len(doc):
+        match = None
+        for n in lengths:
+            span = doc[i : i + n]
+            if len(span) == n and not any(t.i in taken for t in span) and name_key(span.text) in seeds:
+                match = span
+                break
+        if (
+            match is None
+            or not _starts_name(doc[i])
+            or _inside_longer_name(match)
+            or match.text.lower() in common_words
+        ):
+            i += 1
+            continue
+        ent = _entity_of(match)
+        inside = ent is not None and ent.label_ in NAME_LABELS and len(ent) > len(match)
+        if ent is not None and ent.label_ == "PERSON" and inside:
+            i += 1
+            continue
+        seed = seeds[name_key(match.text)]
+        out.append(_Found(match, "embedded" if inside else "gazetteer", seed.candidates, repeated=True))
+        i = match.end
+    return out
+
+
+def _spreads(found: _Found, people: set[str]) -> bool:
+    """Whether a found name is surely a place here, so that its other mentions are too: found by
+    the NER or the gazetteer, called by its own name (not a variant spelling), and not a word of a
+    person's name in this article unless it names a country or division."""
+    if found.source not in ("ner", "gazetteer"):
+        return False
+    text = found.span.text
+    if any(c.precision != "point" for c in found.candidates):
+        return True
+    return text not in people and any(called_so(c, text, OWN_NAME_SIMILARITY) for c in found.candidates)
+
+
+def _inside_longer_name(span: Span) -> bool:
+    """Whether a capitalised word that is no sentence opener or stop word runs on into the span."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.is_alpha and before.text[0].isupper() and not before.is_sent_start and not before.is_stop
 
 
 def _named_parent(query: ToponymQuery, geo: ArticleGeography) -> GazEntry | None:
@@ -464,6 +586,39 @@ def _bracketed_names(doc: Doc, i: int) -> list[Span]:
         if (j == i or doc[j - 1].text == ",") and (run := _name_run(doc, j)) is not None:
             names.append(run)
     return []  # no closing bracket near: not a parent list
+
+
+def _listed_names(doc: Doc) -> dict[tuple[int, int], str]:
+    """(start, end) token offsets of each name in a list of two or more closed by a plural kind
+    word -> that word. Walks back from the word over names and joiners; a lone name before the
+    word is a modifier, not a list ("Indiana counties" are the counties of Indiana)."""
+    cached: dict[tuple[int, int], str] | None = doc.user_data.get(_LISTED_NAMES_KEY)
+    if cached is not None:
+        return cached
+    names: dict[tuple[int, int], str] = {}
+    for tok in doc:
+        if tok.lower_ not in LISTED_DIVISION_WORDS:
+            continue
+        j = tok.i  # the list ends just before the kind word
+        found: list[tuple[int, int]] = []
+        while j > 0:
+            if doc[j - 1].lower_ in LIST_JOINERS and found:
+                j -= 1
+                continue
+            start = j
+            while start > 0 and start > j - MAX_NAME_TOKENS and _starts_name(doc[start - 1]):
+                start -= 1
+            if start == j:
+                break
+            found.append((start, j))
+            j = start
+        if len(found) >= 2:
+            names.update(dict.fromkeys(found, tok.lower_))
+    doc.user_data[_LISTED_NAMES_KEY] = names
+    return names
+
+
+_LISTED_NAMES_KEY = "whimbrel_places.listed_names"
 
 
 def _name_run(doc: Doc, i: int) -> Span | None:

@@ -31,6 +31,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from whimbrel.geo.gazetteer import GazEntry, Gazetteer
@@ -83,6 +84,19 @@ DOMINANT_SHARE = 0.75
 DIVISION_VOTE = 1.0
 COUNTRY_VOTE = 0.5
 VOTE_CAP = 2.0
+# Spatial coherence: a town or county gains COHERENCE_BONUS for each other name of the article that
+# could be a town or county within NEAR_KM of it, up to COHERENCE_CAP names. Local news names
+# neighbours: "Paris" beside "Henry County" and "Puryear" is the Tennessee Paris, since only there
+# do all three lie together, whatever the size of the famous namesakes.
+NEAR_KM = 60.0
+COHERENCE_BONUS = 3.0
+COHERENCE_CAP = 3.0
+# How fast a nearby candidate's support fades with how far its score falls below its name's best.
+AFFORDABILITY_SCALE = 1.0
+# Only points take part (countries and divisions are matched by containment instead), and only
+# the candidates called by the name written (a variant spelling's town would make noise).
+POINT_FEATURES = frozenset({"PPL", "PPLA", "PPLC", "ADM2"})
+EARTH_RADIUS_KM = 6371.0
 
 
 @dataclass(slots=True)
@@ -94,6 +108,7 @@ class ToponymQuery:
     admin_cue: bool = False  # followed by "province", "governorate", ...
     parents: list[GazEntry] = field(default_factory=list)  # "X, <parent>": the parent's entries
     fixed: GazEntry | None = None  # already known (a demonym's country)
+    town_cue: bool = False  # the text says it is a town: a dateline ("NEW YORK (AP) --")
 
 
 Division = tuple[str, str]  # (ISO3, GeoNames admin1 code)
@@ -116,6 +131,7 @@ class ArticleGeography:
     votes: dict[str, NameVotes] = field(default_factory=dict)  # name key -> its vote
     division_votes: dict[Division, float] = field(default_factory=dict)  # summed over names
     country_votes: dict[str, float] = field(default_factory=dict)
+    neighbours: dict[tuple[str, int], float] = field(default_factory=dict)  # (name key, row) -> other names near it
 
     def votes_for(self, entry: GazEntry, key: str) -> tuple[float, float]:
         """Votes of the *other* names for the entry's division and country."""
@@ -174,6 +190,7 @@ def _context_score(entry: GazEntry, geo: ArticleGeography, parents: list[GazEntr
             score += DOMINANT_COUNTRY
         if entry.feature_code == "ADM1" and division_votes >= 1.0:
             score += IN_ARTICLE_DIVISION  # a place found only inside it is named: "Barrow County", "Georgia"
+    score += COHERENCE_BONUS * min(geo.neighbours.get((key, entry.row), 0.0), COHERENCE_CAP)
     if entry.feature_code != "PCLI" and entry.country in geo.countries:
         score += IN_ARTICLE_COUNTRY
     if entry.feature_code not in ("PCLI", "ADM1") and entry.admin1 and (entry.country, entry.admin1) in geo.divisions:
@@ -193,14 +210,24 @@ def called_so(entry: GazEntry, text: str, similarity: float = VARIANT_SIMILARITY
     return fuzz.ratio(name_key(entry.name), name_key(text)) >= similarity
 
 
+def prior_score(entry: GazEntry, query: ToponymQuery, chief_towns: set[tuple[str, str | None]]) -> float:
+    """What the name and the place say on their own: size, kind and whether it is the place's own name."""
+    size = math.log10(entry.population + 1)
+    kind = _kind_score(entry, query.admin_cue, chief_towns)
+    own_name = OWN_NAME_BONUS if called_so(entry, query.text, OWN_NAME_SIMILARITY) else 0.0
+    return size + kind + own_name
+
+
 def score_candidate(
     entry: GazEntry, query: ToponymQuery, geo: ArticleGeography, chief_towns: set[tuple[str, str | None]]
 ) -> float:
-    size = math.log10(entry.population + 1)
-    kind = _kind_score(entry, query.admin_cue, chief_towns)
-    key = name_key(query.text)
-    own_name = OWN_NAME_BONUS if called_so(entry, query.text, OWN_NAME_SIMILARITY) else 0.0
-    return size + kind + own_name + _context_score(entry, geo, query.parents, key)
+    return prior_score(entry, query, chief_towns) + _context_score(entry, geo, query.parents, name_key(query.text))
+
+
+def _chief_towns(query: ToponymQuery) -> set[tuple[str, str | None]]:
+    """(country, admin1) of the query's same-named chief towns, and (country, None) for a same-named capital."""
+    chief_towns = {(c.country, c.admin1) for c in query.candidates if c.feature_code in ("PPLA", "PPLC")}
+    return chief_towns | {(c.country, None) for c in query.candidates if c.feature_code == "PPLC"}
 
 
 def best_entry(query: ToponymQuery, geo: ArticleGeography) -> GazEntry | None:
@@ -208,10 +235,12 @@ def best_entry(query: ToponymQuery, geo: ArticleGeography) -> GazEntry | None:
         return query.fixed
     if not query.candidates:
         return None
-    # (country, admin1) of same-named chief towns, and (country, None) for a same-named capital.
-    chief_towns = {(c.country, c.admin1) for c in query.candidates if c.feature_code in ("PPLA", "PPLC")}
-    chief_towns |= {(c.country, None) for c in query.candidates if c.feature_code == "PPLC"}
-    return max(query.candidates, key=lambda c: (score_candidate(c, query, geo, chief_towns), -c.row))
+    chief_towns = _chief_towns(query)
+    candidates = query.candidates
+    if query.town_cue:
+        # A dateline names the town the story was filed from, never its state or country.
+        candidates = [c for c in candidates if c.precision == "point" and called_so(c, query.text)] or candidates
+    return max(candidates, key=lambda c: (score_candidate(c, query, geo, chief_towns), -c.row))
 
 
 def article_geography(queries: list[ToponymQuery]) -> ArticleGeography:
@@ -226,6 +255,7 @@ def article_geography(queries: list[ToponymQuery]) -> ArticleGeography:
             geo.division_votes[division] = geo.division_votes.get(division, 0.0) + share
         for country, share in votes.countries.items():
             geo.country_votes[country] = geo.country_votes.get(country, 0.0) + share
+    geo.neighbours = near_other_names(queries)
     for q in queries:
         first = best_entry(q, ArticleGeography())
         if first is None:
@@ -238,16 +268,89 @@ def article_geography(queries: list[ToponymQuery]) -> ArticleGeography:
     return geo
 
 
+def near_other_names(queries: list[ToponymQuery]) -> dict[tuple[str, int], float]:
+    """For each name's town or county candidates, how many other names could be a place near it.
+
+    Each other name counts by how affordable its nearby candidate is: 1 when that candidate is
+    the name's most likely sense on its own, less the further its own score falls below the
+    best one's (a hamlet called "Houston" near a hamlet called "Boston" is no support for that
+    Boston: either name would have to give up a far likelier sense).
+    """
+    rows: list[int] = []
+    names: list[int] = []
+    points: list[tuple[float, float]] = []
+    affordable: list[float] = []
+    receives: list[bool] = []
+    keys: list[str] = []
+    for q in queries:
+        key = name_key(q.text)
+        if q.fixed is not None or key in keys:
+            continue
+        keys.append(key)
+        towns = [c for c in q.candidates if c.feature_code in POINT_FEATURES and called_so(c, q.text)]
+        if not towns:
+            continue
+        chief_towns = _chief_towns(q)
+        best = max(prior_score(c, q, chief_towns) for c in q.candidates)
+        for c in towns:
+            rows.append(c.row)
+            names.append(len(keys) - 1)
+            points.append((c.lat, c.lon))
+            affordable.append(math.exp((prior_score(c, q, chief_towns) - best) / AFFORDABILITY_SCALE))
+            receives.append(_receives_support(c, q.text))
+
+    if len(set(names)) < 2:
+        return {}
+    lat, lon = np.radians(np.array(points)).T
+    name_of = np.array(names)
+    row_of = np.array(rows)
+    weight = np.array(affordable)
+    support = np.zeros(len(rows))
+    for name in set(names):  # one name's candidates at a time: memory stays rows x one name's candidates
+        mine = name_of == name
+        # the same place under two names ("Mount Gilead", once called "Youngstown") is no neighbour
+        near = (_distances_km(lat, lon, lat[mine], lon[mine]) <= NEAR_KM) & (row_of[:, None] != row_of[mine][None, :])
+        best_of_name = (near * weight[mine][None, :]).max(axis=1)
+        best_of_name[mine] = 0.0  # its own name does not count
+        support += best_of_name
+    return {
+        (keys[n], row): float(v) for n, row, v, r in zip(names, rows, support, receives, strict=True) if v > 0 and r
+    }
+
+
+def _receives_support(entry: GazEntry, text: str) -> bool:
+    """Whether neighbours may lift this candidate: a town called by the very name written, or the
+    division's own chief town ("New York City" for "New York"). A longer name that merely
+    contains it ("Maryland City" for "Maryland") lends support but wins none."""
+    return entry.feature_code in ("PPLA", "PPLC") or called_so(entry, text, OWN_NAME_SIMILARITY)
+
+
+def _distances_km(lat: np.ndarray, lon: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+    """Great-circle distances (haversine, radians in) between every point of the first set and the second."""
+    a = (
+        np.sin((lat[:, None] - lat2[None, :]) / 2) ** 2
+        + np.cos(lat)[:, None] * np.cos(lat2)[None, :] * np.sin((lon[:, None] - lon2[None, :]) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+
+
 def _merge_same_name(queries: list[ToponymQuery]) -> dict[str, ToponymQuery]:
-    """One query per name key, carrying the cues of every mention (one sense per document)."""
+    """One query per name key, carrying the cues of every mention (one sense per document).
+
+    A mention with a division cue keeps its own sense and is left out: its candidates may be the
+    division's alone ("Kharkiv" in "the Kharkiv and Sumy regions", "Jackson" before "counties"),
+    while the name's other mentions are still the town.
+    """
     merged: dict[str, ToponymQuery] = {}
     for q in queries:
+        if q.admin_cue:
+            continue
         key = name_key(q.text)
         have = merged.get(key)
         if have is None:
-            merged[key] = ToponymQuery(q.text, list(q.candidates), q.admin_cue, list(q.parents), q.fixed)
+            merged[key] = ToponymQuery(q.text, list(q.candidates), False, list(q.parents), q.fixed, q.town_cue)
         elif q.fixed is None and have.fixed is None:
-            have.admin_cue = have.admin_cue or q.admin_cue
+            have.town_cue = have.town_cue or q.town_cue
             have.parents.extend(q.parents)
     return merged
 
@@ -270,7 +373,9 @@ def resolve_queries(queries: list[ToponymQuery]) -> list[GazEntry | None]:
                 continue
             if key not in chosen:
                 shared = merged[key]
-                chosen[key] = best_entry(ToponymQuery(shared.text, shared.candidates, False, shared.parents), geo)
+                chosen[key] = best_entry(
+                    ToponymQuery(shared.text, shared.candidates, False, shared.parents, town_cue=shared.town_cue), geo
+                )
             out[i] = chosen[key]
     return out
 
