@@ -16,7 +16,7 @@ Three sources, merged without overlaps (earlier wins):
    elsewhere; the roles stage never makes it an event place;
 4. demonyms ("Syrian", "Iranians") -> their country, flagged ``is_demonym``.
 
-Names listed before a plural kind word ("Barrow, Jackson and Madison counties", "Idlib and Hama
+Names listed before a plural kind word ("Logan, Union and Marion counties", "Idlib and Hama
 provinces") are divisions whatever the NER calls them ("Jackson" a person): each is looked up with
 the kind word it shares ("Jackson County") and carries the division cue.
 """
@@ -370,7 +370,7 @@ class PlaceRecognizer:
         return None
 
     def _listed_divisions(self, doc: Doc, taken: set[int]) -> list[_Found]:
-        """Untaken names in a list closed by a plural kind word ("Barrow, Jackson and Madison counties")."""
+        """Untaken names in a list closed by a plural kind word ("Logan, Union and Marion counties")."""
         out = []
         for start, end in _listed_names(doc):
             if any(i in taken for i in range(start, end)):
@@ -431,11 +431,11 @@ class PlaceRecognizer:
 
 def _repeated_names(doc: Doc, found: list[_Found], taken: set[int]) -> list[_Found]:
     """Other mentions of names already found as places, wherever the NER put them (one sense per
-    document): "Torrington" found as a town is the town in "Torrington firefighters" and in "the
-    Torrington Fire Department" too (there an embedded place, as any name inside a name).
+    document): "Waterbury" found as a town is the town in "Waterbury firefighters" and in "the
+    Waterbury Fire Department" too (there an embedded place, as any name inside a name).
 
     Not a word of a longer person's name ("Jordan" in "Michael Jordan"), nor the end of a longer
-    name ("West Torrington").
+    name ("West Waterbury").
     """
     people = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     seeds = {name_key(f.span.text): f for f in found if _spreads(f, people)}
@@ -591,7 +591,7 @@ def _bracketed_names(doc: Doc, i: int) -> list[Span]:
 def _listed_names(doc: Doc) -> dict[tuple[int, int], str]:
     """(start, end) token offsets of each name in a list of two or more closed by a plural kind
     word -> that word. Walks back from the word over names and joiners; a lone name before the
-    word is a modifier, not a list ("Indiana counties" are the counties of Indiana)."""
+    word is a modifier, not a list ("Ohio counties" are the counties of Indiana)."""
     cached: dict[tuple[int, int], str] | None = doc.user_data.get(_LISTED_NAMES_KEY)
     if cached is not None:
         return cached
