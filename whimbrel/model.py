@@ -117,6 +117,10 @@ class Event:
     attribution: Attribution = field(default_factory=Attribution)
     quantities: dict[str, int] = field(default_factory=dict)
     confidence: float = 0.5
+    # Other words of the sentence that tell this same event: the light verb carrying a noun trigger
+    # ("carried out strikes" for "strikes"), verbs merged into it as their cause ("12 were killed
+    # in the clashes" for "clashes")
+    told_by: list[TextSpan] = field(default_factory=list)
     # What was inferred rather than read: "place_fallback" (the sentence names no place),
     # "source_country_from_place", "target_country_from_speaker", ...
     flags: list[str] = field(default_factory=list)

@@ -180,6 +180,7 @@ def doc_to_events(doc: Doc) -> list[Event]:
                 attribution=m.attribution,
                 quantities=dict(m.quantities),
                 confidence=round(m.confidence, 3),
+                told_by=[TextSpan(t.text, t.idx, t.idx + len(t.text)) for t in m.told_by],
                 flags=sorted(key for key, value in m.extra.items() if value is True),
             )
         )

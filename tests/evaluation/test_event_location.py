@@ -15,6 +15,7 @@ from whimbrel.evaluation.geo_sets import (
     event_location_scores,
     predicted_event_places,
     read_event_location,
+    told_event,
     verb_event,
 )
 from whimbrel.model import Event, Place, TextSpan
@@ -89,6 +90,33 @@ def test_the_event_on_the_verb_and_its_event_places() -> None:
     assert predicted_event_places(chosen) == (GOZ_BEIDA,)
     assert verb_event(_record(), [other]) is None
     assert predicted_event_places(None) == ()
+
+
+def test_the_aligned_event_is_the_one_the_verb_also_tells() -> None:
+    text = "Rebels launched an attack on a convoy in Abeche."
+    record = LocationRecord(text, (text.index("launched"), text.index("launched") + 8), ())
+    attack = text.index("attack")
+    event = Event(
+        event_id="e",
+        article_id="a",
+        sentence=text,
+        sentence_start=0,
+        sentence_end=len(text),
+        trigger=TextSpan("attack", attack, attack + 6),
+        pattern_id="p",
+        cameo="190",
+        plover="ASSAULT",
+    )
+    assert verb_event(record, [event]) is None  # the plain metric: no event on "launched"
+    assert told_event(record, [event]) is None  # nothing says "launched" tells it
+    event.told_by = [TextSpan("launched", *record.verb)]
+    assert told_event(record, [event]) is event
+
+
+def test_aligned_scores_carry_their_suffix() -> None:
+    scores = event_location_scores([_record(GOZ_BEIDA)], [(GOZ_BEIDA,)], suffix="_aligned")
+    assert scores["accuracy_aligned"] == 1.0
+    assert "accuracy" not in scores
 
 
 def _write(path: Path, records: list[dict[str, object]], as_array: bool) -> Path:

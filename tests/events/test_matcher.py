@@ -150,3 +150,23 @@ def test_a_threat_with_its_own_target_keeps_it(events) -> None:  # type: ignore[
     mentions = events("The rebels threatened to attack the army unless the government frees their leader.")
     threats = [m for m in mentions if m.plover == "THREATEN"]
     assert threats and all(str(m.target_span) != "government" for m in threats)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "teller"),
+    [
+        ("Government troops carried out raids on two villages near the river.", "raids", "carried"),
+        ("Heavy clashes broke out between the two militias in the old market.", "clashes", "broke"),
+        ("Large protests took place outside the ministry on Friday.", "protests", "took"),
+        ("Four soldiers were killed in the clashes with the rebels.", "clashes", "killed"),
+    ],
+)
+def test_an_event_records_the_other_words_that_tell_it(events, text: str, trigger: str, teller: str) -> None:  # type: ignore[no-untyped-def]
+    mentions = [m for m in events(text) if m.trigger.text == trigger]
+    assert mentions
+    assert teller in [t.text for t in mentions[0].told_by]
+
+
+def test_a_verb_with_an_event_subject_is_not_its_teller_unless_it_says_it_happened(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = [m for m in events("The protests took the police by surprise.") if m.trigger.text == "protests"]
+    assert all(not m.told_by for m in mentions)

@@ -148,3 +148,21 @@ def test_a_report_naming_no_place_is_set_in_its_doer_s_country(
     # a state's army fights abroad as often as at home
     army = Actor(text="Kenyan troops", start=0, end=0, country="KEN", agent="MIL")
     assert _with_doer(nlp, recognizer, roles, "The army troops shelled the old barracks overnight.", army).places == []
+
+
+def test_a_sentence_place_lends_itself_to_an_event_it_does_not_locate(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(
+        nlp, recognizer, roles, "Two gunmen were arrested after the bombing of a Kabul hotel.", {"arrested": "COERCE"}
+    )
+    assert [p[2] for p in _borrowed(doc, 0)] == ["Kabul"]
+
+
+def test_a_place_saying_whose_a_participant_is_lends_no_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(
+        nlp, recognizer, roles, "The Kenya authorities arrested two journalists on Friday.", {"arrested": "COERCE"}
+    )
+    assert _borrowed(doc, 0) == []

@@ -42,6 +42,7 @@ from whimbrel.events.roles import (
     is_actor_like,
     is_passive,
     light_verb_of,
+    occurrence_verb_of,
     reason_of,
     verb_source_heads,
 )
@@ -298,6 +299,7 @@ class EventMatcher:
         rank_descriptions_below_their_events(by_trigger)
         rank_reasons_below_their_events(by_trigger)
         self.attach_quantities(doc, by_trigger, causes)
+        note_words_telling_each_event(doc, by_trigger, causes)
         disaster_story = is_disaster_story(doc)
         for index in sorted(by_trigger):
             mentions.extend(without_natural_actors(by_trigger[index], disaster_story))
@@ -691,6 +693,18 @@ def preceding_violent_trigger(word: Token, by_trigger: dict[int, list[EventMenti
     the nearest violent event before it in the article."""
     before = [i for i in by_trigger if i < word.i and is_violent(i, by_trigger)]
     return max(before) if before else None
+
+
+def note_words_telling_each_event(doc: Doc, by_trigger: dict[int, list[EventMention]], causes: dict[int, int]) -> None:
+    """Record on each event the other words that tell it, so a reader looking for the event of
+    "launched", "occurred" or "killed" finds it on "assault", "attacks" or "clashes": its light verb,
+    the verb saying it happened and the verbs merged into it."""
+    for index, mentions in by_trigger.items():
+        trigger = mentions[0].trigger
+        told = [verb for verb in (light_verb_of(trigger), occurrence_verb_of(trigger)) if verb is not None]
+        told += [doc[verb] for verb, cause in sorted(causes.items()) if cause == index]
+        for mention in mentions:
+            mention.told_by = list(told)
 
 
 def owner_trigger(word: Token, by_trigger: dict[int, list[EventMention]], causes: dict[int, int]) -> int | None:

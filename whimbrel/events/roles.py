@@ -415,6 +415,23 @@ def light_verb_of(noun: Token) -> Token | None:
     return None
 
 
+#: Verbs that only say an event noun, their subject, happened: "the attacks occurred", "protests took place".
+OCCURRENCE_VERBS = frozenset({"occur", "happen", "erupt", "break", "explode", "detonate", "unfold", "rage", "take"})
+
+
+def occurrence_verb_of(noun: Token) -> Token | None:
+    """The verb saying the noun's event happened ("fighting erupted", "protests took place"), if any;
+    "take" and "break" only as "take place" and "break out"."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not verb_is(verb, OCCURRENCE_VERBS):
+        return None
+    if verb.lemma_ == "take" and not any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
+        return None
+    if verb.lemma_ == "break" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return None
+    return verb
+
+
 def _direct_objects(verb: Token) -> list[Token]:
     """The verb's objects. A second "object" after a clause of its own ("use a base to bomb ISIS,
     Syrian rebels") is the small parser hanging the clause's object on the wrong verb."""

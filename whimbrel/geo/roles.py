@@ -30,7 +30,8 @@ the dateline place), else, for the opening sentence, the first later one, else t
 place (all its resolved places being one place named at several levels, "Rubaya (Masisi,
 Nord-Kivu)"), one precision level coarser; a report that names no place at all is set in its doer's country
 (a group's or a government's, not a state army's); and it says so with
-``extra["place_fallback"] = True``;
+``extra["place_fallback"] = True``; a place the sentence names only to say whose a participant
+is ("the U.S. soldier") lends itself to none;
 an event place the gazetteer could not resolve takes the borrowed whereabouts instead of a
 second place being added. Borrowing only
 within one type keeps a meeting from inheriting the place of the strike reported before it;
@@ -52,6 +53,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from whimbrel.events.roles import sector_nouns
 from whimbrel.geo.gazetteer import get_gazetteer
 from whimbrel.geo.recognize import to_place
 from whimbrel.model import Place, PlaceRole
@@ -757,6 +759,34 @@ def home_country(event: EventMention) -> Place | None:
     return None if entry is None else to_place(event.source_span, entry)
 
 
+#: how a place name hangs on a noun it qualifies: "U.S. officials", "Greece's coalition"
+QUALIFYING_DEPS = frozenset({"compound", "poss", "nmod"})
+#: entity types of nouns naming people or bodies ("the Yamaguchi-gumi", "the Manila Times")
+PARTICIPANT_ENT_TYPES = frozenset({"ORG", "NORP", "PERSON"})
+
+
+def _says_whose(mention: PlaceMention) -> bool:
+    """Whether the place only qualifies a noun naming people or a body ("the U.S. soldier", "the
+    Bangladesh authorities", "Greece's coalition"): it says whose they are, not where anything
+    happened, unlike a place qualifying a thing ("a Baghdad restaurant", "Kiev's courthouse")."""
+    root = mention.span.root
+    head = root.head
+    if root.dep_ not in QUALIFYING_DEPS or head.i == root.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if _level_word(head.lower_):  # "Zulia state", "Kabul province": the place's own level
+        return False
+    nouns = sector_nouns()
+    return head.ent_type_ in PARTICIPANT_ENT_TYPES or head.lower_ in nouns or head.lemma_.lower() in nouns
+
+
+def _sentence_place(place: Place | None, mentions: list[PlaceMention]) -> Place | None:
+    """The sentence's (or article's) place for an event it gives none, unless the sentence names it
+    only to say whose a participant is ("the U.S. soldier was captured" says nothing of where)."""
+    if place is None or any(_says_whose(pm) for pm in mentions if pm.span.start_char == place.start):
+        return None
+    return place
+
+
 def _within(places: list[PlaceMention], sent: Span) -> list[PlaceMention]:
     return [pm for pm in places if sent.start <= pm.span.start and pm.span.end <= sent.end]
 
@@ -861,7 +891,7 @@ class PlaceRoles:
                 # the places the sentence names around the event, when they are one place at several
                 # levels ("in Setharja town (Khairpur, Sindh)": the unknown town lies in Khairpur)
                 in_sentence = _within(article_places, event.sent)
-                country = sentence_country(in_sentence)
+                country = _sentence_place(sentence_country(in_sentence), in_sentence)
                 # an earlier event of another type on the ground lends its place to one on the
                 # ground, only inside the country the sentence names, if it names one ("they
                 # arrested a man" after a clash in Kabul)
@@ -873,8 +903,8 @@ class PlaceRoles:
                 # the most named one is a guess, not the setting
                 story = len(in_sentence) < len(article_places)
                 found = (
-                    _tagged(single_place_cluster(in_sentence), "sentence")
-                    or _tagged(only_place, "article")
+                    _tagged(_sentence_place(single_place_cluster(in_sentence), in_sentence), "sentence")
+                    or _tagged(_sentence_place(only_place, in_sentence), "article")
                     or _tagged(earlier, "earlier_event")
                     or _tagged(opening, "lead")
                     or _tagged(country, "sentence")

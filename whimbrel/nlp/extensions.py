@@ -71,6 +71,9 @@ class EventMention:
     modality: Modality = "asserted"
     quantities: dict[str, int] = field(default_factory=dict)
     confidence: float = 0.5
+    # other words of the sentence that tell this same event: the light verb carrying a noun trigger
+    # ("carried out strikes"), verbs merged into it as their cause ("12 were killed in the clashes")
+    told_by: list[Token] = field(default_factory=list)
     # filled by later stages
     source_actor: Actor | None = None
     target_actor: Actor | None = None
