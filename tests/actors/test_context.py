@@ -23,7 +23,7 @@ def _by_trigger(events: list[Event], trigger: str) -> Event:
     ("text", "trigger", "code"),
     [
         ("Police arrested 12 protesters in Lahore on Monday.", "arrested", "PAKCOP"),
-        ("Regime forces shelled the outskirts of Nayrab in Idlib province on Sunday.", "shelled", "SYRMIL"),
+        ("Regime forces shelled farmland around Saraqib in Idlib province on Tuesday.", "shelled", "SYRMIL"),
         ("Journalists protested in Sialkot against the arrest of an editor.", "protested", "PAKMED"),
     ],
 )

@@ -174,7 +174,7 @@ def _labels_of(pipeline: Pipeline, text: str) -> frozenset[str]:
         ("Over 200 people were rounded up in the district.", {"ARREST", "ANY_ACTION"}),
         ("Two men were killed when the police opened fire on a mob.", {"KILL", "FORCE", "ANY_ACTION"}),
         ("Three people died in police firing on Tuesday.", {"KILL", "FORCE", "ANY_ACTION"}),
-        ("The police lobbed tear gas shells to disperse the crowd.", {"FORCE", "ANY_ACTION"}),
+        ("Riot police fired tear gas to disperse the protesters near the bridge.", {"FORCE", "ANY_ACTION"}),
         ("A mob attacked the police station and burnt two jeeps.", set()),
     ],
 )

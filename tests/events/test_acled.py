@@ -136,7 +136,7 @@ def test_arrests_at_a_protest_are_an_intervention(
 
 
 def test_weapons_fired_at_positions_is_an_assault(events: Callable[[str], list[EventMention]]) -> None:
-    mentions = events("Government forces fired small arms at the positions of the rebels.")
+    mentions = events("Army units fired small arms at rebel positions on the ridge.")
     assert sub_types(mentions, "assault.fire_weapons") == {"Armed clash"}
 
 

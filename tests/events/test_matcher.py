@@ -122,11 +122,9 @@ def test_violence_described_inside_violence_keeps_its_rank(events) -> None:  # t
 
 
 def test_a_protest_with_no_target_is_aimed_at_whom_its_demand_is_made_of(events) -> None:  # type: ignore[no-untyped-def]
-    mentions = events(
-        "Teachers began a hunger strike on Monday to demand the dismissal of the Kenyan education minister."
-    )
+    mentions = events("Nurses started a hunger strike on Tuesday to demand the sacking of the Kenyan health minister.")
     (strike,) = [m for m in mentions if m.plover == "PROTEST"]
-    assert str(strike.target_span) == "Kenyan education minister"
+    assert str(strike.target_span) == "Kenyan health minister"
 
 
 def test_a_demand_for_things_gives_its_protest_no_target(events) -> None:  # type: ignore[no-untyped-def]

@@ -161,7 +161,7 @@ def test_a_halted_air_campaign_is_not_an_ended_protest(events) -> None:  # type:
 
 
 def test_declining_to_step_down_or_back_down_is_a_refusal_to_yield(events) -> None:  # type: ignore[no-untyped-def]
-    mentions = events("The Kenyan minister has declined to resign despite growing pressure from parliament.")
+    mentions = events("The Zambian finance minister has declined to resign over the scandal.")
     assert {(m.cameo, m.plover) for m in mentions if m.trigger.text == "declined"} == {("1231", "REJECT")}
     mentions = events("The rebels declined to withdraw from the captured town.")
     assert {(m.cameo, m.plover) for m in mentions if m.trigger.text == "declined"} == {("124", "REJECT")}
@@ -169,7 +169,7 @@ def test_declining_to_step_down_or_back_down_is_a_refusal_to_yield(events) -> No
 
 
 def test_evacuating_the_wounded_is_aid_and_evacuating_a_base_a_retreat(events) -> None:  # type: ignore[no-untyped-def]
-    wounded = events("Red Cross helicopters evacuated the wounded from the besieged town on Friday.")
+    wounded = events("Medics evacuated the wounded from the shelled clinic by boat.")
     assert {m.pattern_id for m in wounded if m.trigger.text == "evacuated"} == {"aid.evacuate_people"}
     base = events("The army evacuated its base near the border.")
     assert {m.pattern_id for m in base if m.trigger.text == "evacuated"} == {"retreat.withdraw"}

@@ -20,7 +20,7 @@ def codes(mentions: list[EventMention]) -> set[tuple[str, str | None]]:
         ("The police fired at the mob near the market.", ("ASSAULT", "firearms")),
         ("The police lathi-charged the crowd outside the court.", ("ASSAULT", "crowd-control")),
         ("The police used teargas to disperse the mob.", ("ASSAULT", "crowd-control")),
-        ("A dozen rumour mongers were nabbed in the city.", ("COERCE", "arrest")),
+        ("Six suspected smugglers were nabbed at the bus stand.", ("COERCE", "arrest")),
         ("The leader was picked up by the police on Sunday.", ("COERCE", "arrest")),
         ("The accused were booked for murder.", ("COERCE", "arrest")),
     ],

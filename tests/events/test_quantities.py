@@ -68,7 +68,7 @@ def test_a_human_cause_in_a_when_clause_is_still_coded(events) -> None:  # type:
         ("A soldier shot and killed a taxi driver.", 1),
         ("Gunmen killed 5 soldiers and 3 civilians.", 8),
         ("Rebels attacked the village, killing a woman and her son.", 2),
-        ("Gunmen killed an unknown number of civilians.", None),
+        ("Bandits killed an unknown number of herders.", None),
     ],
 )
 def test_determined_and_listed_victims_are_counted(events, text: str, killed: int | None) -> None:  # type: ignore[no-untyped-def]

@@ -127,13 +127,13 @@ def test_the_owner_after_of_belongs_to_the_actor(events) -> None:  # type: ignor
 
 
 def test_a_fronted_date_is_not_part_of_the_actor(events) -> None:  # type: ignore[no-untyped-def]
-    mentions = events("On 7 May 2020, presumed ISGS militants killed five people in the village.")
+    mentions = events("On 3 June 2021, presumed ISGS militants killed four herders in the village.")
     assert str(by_trigger(mentions, "killed").source_span) == "presumed ISGS militants"
 
 
 def test_the_target_of_giving_is_the_recipient_not_the_gift(events) -> None:  # type: ignore[no-untyped-def]
-    mentions = events("Finland will give Tanzania a grant of 580 million shillings.")
-    assert str(by_trigger(mentions, "give").target_span) == "Tanzania"
+    mentions = events("Norway will give Malawi a grant of 40 million kwacha.")
+    assert str(by_trigger(mentions, "give").target_span) == "Malawi"
 
 
 def test_a_recipient_after_to_on_the_object(events) -> None:  # type: ignore[no-untyped-def]
@@ -150,7 +150,7 @@ def test_light_verb_is_known_when_the_lemmatizer_clips_it(events) -> None:  # ty
 
 
 def test_gerund_object_of_a_light_verb_takes_its_subject(events) -> None:  # type: ignore[no-untyped-def]
-    mentions = events("Two gunmen carried out a drive-by shooting on the main road of the town.")
+    mentions = events("Three gunmen carried out a drive-by shooting outside a bakery.")
     (shooting,) = [m for m in mentions if m.trigger.lower_ == "shooting"]
     assert str(shooting.source_span) == "gunmen"
 

@@ -145,18 +145,22 @@ def test_article_with_two_distant_places_lends_none(
 def test_place_of_the_reporting_source_is_not_the_event_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
     no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
     doc = _coded(
-        nlp, recognizer, no_fallback, "A police source in Ramadi said the blast killed four people.", ["killed"]
+        nlp,
+        recognizer,
+        no_fallback,
+        "A hospital official in Mosul told us the explosion killed six people.",
+        ["killed"],
     )
-    assert _roles(doc) == {"Ramadi": "mentioned"}
+    assert _roles(doc) == {"Mosul": "mentioned"}
 
 
 def test_place_of_a_clause_on_the_subject_is_not_the_event_place(
     nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
 ) -> None:
     doc = _coded(
-        nlp, recognizer, roles, "Lane, traded in April to Indianapolis, was fatally shot in Charlotte.", ["shot"]
+        nlp, recognizer, roles, "Ortiz, who moved in May to Denver, was fatally stabbed in Omaha.", ["stabbed"]
     )
-    assert _roles(doc) == {"Indianapolis": "mentioned", "Charlotte": "event"}
+    assert _roles(doc) == {"Denver": "mentioned", "Omaha": "event"}
 
 
 def test_division_after_a_place_is_its_parent_and_locates_it(
@@ -212,16 +216,16 @@ def test_place_an_attack_fell_on_is_where_its_sequel_happened(nlp: Language, rec
 def test_place_of_what_a_protest_is_against_is_not_where_it_was(
     nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
 ) -> None:
-    text = "Some 5,000 people protested against a war on Iraq at a park in Tokyo."
+    text = "About 800 students protested against the war in Yemen outside a stadium in Madrid."
     doc = _coded(nlp, recognizer, roles, text, ["protested"], plover="PROTEST")
-    assert _roles(doc) == {"Iraq": "mentioned", "Tokyo": "event"}
+    assert _roles(doc) == {"Yemen": "mentioned", "Madrid": "event"}
 
 
 def test_a_place_near_the_event_place_only_locates_it(
     nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
 ) -> None:
-    doc = _coded(nlp, recognizer, roles, "He was captured in the southern town of Shiheen near Naqoura.", ["captured"])
-    assert _roles(doc) == {"Shiheen": "event", "Naqoura": "mentioned"}
+    doc = _coded(nlp, recognizer, roles, "She was detained in the northern town of Zgharta near Tripoli.", ["detained"])
+    assert _roles(doc) == {"Zgharta": "event", "Tripoli": "mentioned"}
 
 
 def test_borrowed_whereabouts_locate_an_unresolved_event_place(
@@ -279,8 +283,7 @@ def test_a_name_between_two_places_keeps_them_from_being_one_place(
         nlp,
         recognizer,
         roles,
-        "On 2 June, soldiers fired mortars at the positions of the Kharkiv People's Militia in the area of "
-        "Chuhuiv, Kharkiv.",
+        "On 9 July, troops fired mortars at the Kharkiv People's Militia dug in around Chuhuiv, Kharkiv.",
         ["fired"],
     )
     assert _roles(doc)["Chuhuiv"] == "event"

@@ -167,7 +167,7 @@ HTML = """<html><head><title>Jets strike Aleppo | Daily Planet</title>
 <body><nav><a href="/">Home</a> <a href="/world">World news</a> <a href="/sport">Sport</a></nav>
 <article><h1>Jets strike Aleppo</h1>
 <p>Russian jets struck targets in Aleppo on Tuesday, the defense ministry said in a statement released in Moscow.</p>
-<p>The ministry said the raids destroyed several depots used by militants in the northern part of the province.</p>
+<p>The ministry said the raids destroyed several depots that militants had used north of the city.</p>
 </article><footer>Copyright 2016 Daily Planet. All rights reserved. <a href="/privacy">Privacy policy</a></footer>
 </body></html>"""
 

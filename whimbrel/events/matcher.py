@@ -626,7 +626,7 @@ def _described_under(trigger: Token, events_at: dict[int, int]) -> int | None:
 
 def rank_descriptions_below_their_events(by_trigger: dict[int, list[EventMention]]) -> None:
     """An event told in a clause that describes a participant of another event is background to it:
-    "a hunger strike to demand the return of property seized in 1970" reports the strike, "violating
+    "a sit-in to demand the release of land taken in 1985" reports the sit-in, "violating
     the ceasefire signed in March" the violation. It keeps its coding but ranks below that event,
     except where both are violence."""
     # a noun's event is told by its light verb too: "granted asylum to men who fled" hangs on "granted"

@@ -248,7 +248,7 @@ def verb_source_heads(verb: Token, depth: int = 0) -> list[Token]:
     agents = _agent_objects(verb)
     if not agents and is_passive(verb):
         # "was shot and killed by militants": coordinated passives share the one "by" agent;
-        # "were killed in an airstrike by the coalition": the agent of the action that did it;
+        # "died in a drone strike by the alliance": the agent of the action that did it;
         # "were killed in police firing": the force that names the action did it
         for passive in (verb, *verb.conjuncts):
             agents = agents or _agent_objects(passive)
@@ -391,7 +391,7 @@ def noun_source_heads(noun: Token, depth: int = 0) -> list[Token]:
     if light_subject:
         return light_subject
     if noun.dep_ == "pobj" and head.lower_ in MEANS_PREPS and is_passive(head.head):
-        return _agent_objects(head.head)  # "killed in an airstrike by the coalition"
+        return _agent_objects(head.head)  # "died in a drone strike by the alliance"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and depth < 3:
         # "a round of talks", "a stage of talks", "a wave of strikes": the frame noun's actor
         return noun_source_heads(head.head, depth + 1)

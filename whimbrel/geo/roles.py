@@ -278,10 +278,10 @@ def in_event_clause(event: EventMention, root: Token) -> bool:
     word, a verb must join as the event's own clause does (an adverbial clause, "killed when
     their helicopter came down in Basra"; a coordination, "killed, wounded and arrested in
     Kabul") or modify an object ("fired on positions located at Zamanly"): a verb modifying a
-    subject ("Lane, traded to Indianapolis, was shot") or a preposition ("According to a source
+    subject ("Ortiz, who moved to Denver, was stabbed") or a preposition ("According to a source
     in Aleppo") says where something else was. Between the trigger and that word, a reported
-    clause ("a source in Ramadi said the blast killed"), a conjunct with its own subject or a
-    clause modifying a subject ("Lane, traded to Indianapolis, was shot in Charlotte") means
+    clause ("an official in Mosul said the explosion killed"), a conjunct with its own subject or a
+    clause modifying a subject ("Ortiz, who moved to Denver, was stabbed in Omaha") means
     the place belongs to another event.
     """
     trigger_line = [event.trigger, *event.trigger.ancestors]
@@ -493,7 +493,7 @@ def hierarchy_parent(glue: str, first: Place, second: Place, determined: bool = 
     """Which of two neighbouring places is the other's parent division (0, 1), if the words between say so.
 
     Child first: "Zafaraniyah district of southern Baghdad", "Mangalia village of Rania",
-    "Orgun, in the southeastern province of Paktika", "Ramadi, the capital of Anbar province",
+    "Ghazni, in the eastern province of that name", "Fallujah, the largest town of its province",
     "Bunia, Ituri", "Sartène, in southern Corsica" (without a level word, only before a known
     first-level division holding the child, or resolved in another country; in brackets a chief
     town stands for its division, "Moundou (Logone Occidental)"). Parent first, when a determiner
@@ -562,7 +562,7 @@ def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]
             glue = f"{first[-1].lower_} {glue}"  # "Dobrinja village" of Sarajevo
         second = mentions[b].span
         if any(t.pos_ == "PROPN" and not _level_word(t.lower_) for t in doc[first.end : second.start]):
-            continue  # another name between them: "Luhansk People's Militia in the area of Holubivka"
+            continue  # another name between them: "Kharkiv People's Militia dug in around Chuhuiv"
         if len(second) > 1 and _level_word(second[-1].lower_):
             glue = f"{glue} {second[-1].lower_}"  # San Alberto, in northern "Cesar province"
         elif _APPOSITIVE.match(glue) and second.end < len(doc) and _level_word(doc[second.end].lower_):
