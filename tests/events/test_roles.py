@@ -274,3 +274,18 @@ def test_what_an_actor_is_accused_of_is_done_by_that_actor(events) -> None:  # t
 def test_a_gerund_of_a_thing_has_no_reason_doer(events) -> None:  # type: ignore[no-untyped-def]
     mentions = events("Police used tear gas for dispersing the crowd outside the stadium.")
     assert all(str(m.source_span) != "tear gas" for m in mentions)
+
+
+def test_what_is_done_in_support_of_someone_targets_them(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Belgium flew supplies to Zambia in support of President Hichilema.")
+    (support,) = [m for m in mentions if m.plover == "SUPPORT"]
+    assert (str(support.source_span), str(support.target_span)) == ("Belgium", "President Hichilema")
+    (rally,) = [
+        m for m in events("Farmers marched through Kitwe in support of the jailed mayor.") if m.plover == "SUPPORT"
+    ]
+    assert str(rally.target_span) == "jailed mayor"
+
+
+def test_the_support_of_someone_is_not_support_for_them(events) -> None:  # type: ignore[no-untyped-def]
+    for text in ("The rebels advanced with the support of Ruritania.", "The rebels won the support of Ruritania."):
+        assert all(str(m.target_span) != "Ruritania" for m in events(text) if m.plover == "SUPPORT"), text

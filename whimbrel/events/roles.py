@@ -472,6 +472,17 @@ def _misparsed_conjuncts(obj: Token) -> list[Token]:
     return [o for o in verb.children if o.dep_ == "dobj"]
 
 
+def _in_aid_of_objects(noun: Token) -> list[Token]:
+    """Whom an act is done for when it is done "in <event noun> of X" ("sent troops in support of
+    the governor", "marched in protest of the verdict"): X is the noun's target. Only the bare noun
+    after "in": in "with the support of Ruritania" or "the backing of X" the X is often the giver."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return []
+    if any(c.dep_ in ("det", "poss") for c in noun.children):
+        return []
+    return _prep_objects(noun, {"of"})
+
+
 def target_heads(trigger: Token, pattern: TriggerPattern) -> list[Token]:
     heads: list[Token] = []
     holders = [trigger]
@@ -485,6 +496,7 @@ def target_heads(trigger: Token, pattern: TriggerPattern) -> list[Token]:
             heads.extend(
                 t for t in found if t not in heads and t.i != trigger.i and t.ent_type_ not in NON_ACTOR_ENT_TYPES
             )
+    heads.extend(t for t in _in_aid_of_objects(trigger) if t not in heads and t.ent_type_ not in NON_ACTOR_ENT_TYPES)
     actors = [h for h in heads if is_actor_like(h)]
     if actors:
         return actors
