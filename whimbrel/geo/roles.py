@@ -805,6 +805,17 @@ def _locate_or_add(event: EventMention, borrowed: Place) -> None:
         setattr(unresolved, field, getattr(borrowed, field))
 
 
+#: Modalities of an act not (yet) done: a plan, a promise, a condition, a threat.
+UNREALISED_MODALITIES = frozenset({"intended", "hypothetical", "threatened"})
+
+
+def _borrows_from_events(event: EventMention) -> bool:
+    """Whether an event may take the place of another event of the story. An act only intended or
+    supposed ("the deal would let them start fighting together"), or announced as a promise, has
+    not happened where the story's events did: it keeps its own place, or the story's setting."""
+    return event.modality not in UNREALISED_MODALITIES and not event.extra.get("announced_act")
+
+
 def _tagged(place: Place | None, kind: str) -> tuple[Place, str] | None:
     """A borrowed place with the name of where it came from (for the ``place_from_*`` flag)."""
     return None if place is None else (place, kind)
@@ -886,7 +897,10 @@ class PlaceRoles:
                 if event.plover in FIELD_TYPES:
                     last_on_ground = own
                 continue
-            found = self._whereabouts(event, events, dateline, first_sentence, last_by_type)
+            borrows = _borrows_from_events(event)
+            found = self._whereabouts(
+                event, events if borrows else [], dateline, first_sentence, last_by_type if borrows else {}
+            )
             if found is None:
                 # the places the sentence names around the event, when they are one place at several
                 # levels ("in Setharja town (Khairpur, Sindh)": the unknown town lies in Khairpur)
@@ -895,7 +909,7 @@ class PlaceRoles:
                 # an earlier event of another type on the ground lends its place to one on the
                 # ground, only inside the country the sentence names, if it names one ("they
                 # arrested a man" after a clash in Kabul)
-                kin = last_on_ground if event.plover in FIELD_TYPES else None
+                kin = last_on_ground if event.plover in FIELD_TYPES and borrows else None
                 earlier = kin if kin is not None and country in (None, kin.country) else None
                 opening = lead if lead is not None and event.sent.start != first_sentence else None
                 opening = opening if opening is not None and country in (None, opening.country) else None
