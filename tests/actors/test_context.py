@@ -189,3 +189,10 @@ def test_no_target_is_implied_from_a_place_borrowed_from_another_sentence(pipeli
     for event in (e for e in airstrikes if e.trigger.text == "airstrikes"):
         assert "place_fallback" in event.flags
         assert "target_from_place" not in event.flags
+
+
+def test_officers_of_no_named_sector_are_people_of_the_story_s_country(pipeline: Pipeline) -> None:
+    text = "Riot police fired tear gas at marchers in Lusaka on Saturday. Police said six officers were injured."
+    hurt = _by_trigger(_events(pipeline, text), "injured")
+    assert hurt.target is not None
+    assert (hurt.target.text, hurt.target.code) == ("officers", "ZMB")

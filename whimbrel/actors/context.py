@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from whimbrel.actors.owners import attack_owners
-from whimbrel.actors.resolver import actor_code, held_at_a_site
+from whimbrel.actors.resolver import actor_code, heads_a_sectorless_post, held_at_a_site
 from whimbrel.model import Actor
 from whimbrel.nlp.extensions import EventMention, event_mentions_of, register_extensions
 
@@ -230,8 +230,10 @@ class ActorContext:
         if speaker is not None:
             country, origin = speaker, "speaker"
         else:
-            # things ("facilities", "depots") belong to the place only where the event itself is
-            things = which == "target" and actor.agent is None
+            # things ("facilities", "depots") belong to the place only where the event itself is;
+            # officers of no named sector are people all the same
+            span = getattr(mention, f"{which}_span")
+            things = which == "target" and actor.agent is None and not heads_a_sectorless_post(span)
             if things and mention.extra.get("place_fallback"):
                 return
             # "foreign ministers met in Vienna" are not Austria's: a meeting's place says where, not whose

@@ -273,11 +273,17 @@ def _sector_of(match: CueMatch) -> str | None:
     return cue.agent if cue else None
 
 
+def heads_a_sectorless_post(span: Span | None) -> bool:
+    """Whether the span is about holders of a post of no known sector ("several officers"):
+    people, not things, even with no sector."""
+    return span is not None and span.root.lower_ in SECTORLESS_HEADS
+
+
 def _named_sectors(sectors: Sequence[CueMatch], span: Span) -> list[CueMatch]:
     """The span's sector words but a sectorless head standing alone ("officers", not "police
     officers"): it carries no sector of its own, neither as the head nor as the last word left."""
     root = span.root
-    return [m for m in sectors if not (m.start == root.i == m.end - 1 and root.lower_ in SECTORLESS_HEADS)]
+    return [m for m in sectors if not (m.start == root.i == m.end - 1 and heads_a_sectorless_post(span))]
 
 
 def _head_sector(sectors: Sequence[CueMatch], span: Span) -> str | None:
