@@ -196,3 +196,19 @@ def test_officers_of_no_named_sector_are_people_of_the_story_s_country(pipeline:
     hurt = _by_trigger(_events(pipeline, text), "injured")
     assert hurt.target is not None
     assert (hurt.target.text, hurt.target.code) == ("officers", "ZMB")
+
+
+@pytest.mark.parametrize(
+    ("second", "trigger", "implied"),
+    [
+        ("The mayor said more marches could happen on Sunday.", "marches", False),  # only supposed
+        ("More marches took place on Sunday.", "marches", True),  # reported as done
+    ],
+)
+def test_no_unnamed_doer_of_an_act_not_done_from_the_story_s_place(
+    pipeline: Pipeline, second: str, trigger: str, implied: bool
+) -> None:
+    text = f"On Saturday, in Kitwe, riot police dispersed the crowd. {second}"
+    event = _by_trigger(_events(pipeline, text), trigger)
+    assert event.flags and any(f.startswith("place_from_") for f in event.flags)
+    assert ("source_from_place" in event.flags) is implied

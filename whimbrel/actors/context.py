@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span
 
 from whimbrel.actors.owners import attack_owners
 from whimbrel.actors.resolver import actor_code, heads_a_sectorless_post, held_at_a_site
+from whimbrel.events.modality import is_unrealised
 from whimbrel.model import Actor
 from whimbrel.nlp.extensions import EventMention, event_mentions_of, register_extensions
 
@@ -157,6 +158,12 @@ def _place_from_elsewhere(mention: EventMention) -> bool:
     return any(mention.extra.get(f"place_from_{kind}") for kind in ELSEWHERE_PLACE_KINDS)
 
 
+def _place_from_other_sentences(mention: EventMention) -> bool:
+    """Whether the event's place was borrowed from anywhere but its own sentence (another event, the
+    article's one place, its opening, its dateline, its most-named country)."""
+    return bool(mention.extra.get("place_fallback")) and not mention.extra.get("place_from_sentence")
+
+
 def _state_name(iso3: str) -> str:
     record = pycountry.countries.get(alpha_3=iso3)
     if record is None:
@@ -209,13 +216,18 @@ class ActorContext:
 
         Only from the event's own place, and never both: an event done by a state to itself says
         nothing. A source is implied only for the types whose unnamed doer conflict coders code
-        (:data:`DOER_IMPLIED_TYPES`), and not from another event's place; a target only from a place
+        (:data:`DOER_IMPLIED_TYPES`), and not from another event's place, nor for an act not done
+        (intended, supposed, promised) from a place its sentence does not give; a target only from a place
         its own sentence names (:func:`_place_from_elsewhere`), and never for the types whose place
         is a venue (:func:`_at_a_venue`)."""
         for which in ("source", "target"):
             if getattr(mention, f"{which}_actor") is not None:
                 continue
-            if which == "source" and (mention.plover not in DOER_IMPLIED_TYPES or _place_from_story(mention)):
+            if which == "source" and (
+                mention.plover not in DOER_IMPLIED_TYPES
+                or _place_from_story(mention)
+                or (is_unrealised(mention) and _place_from_other_sentences(mention))
+            ):
                 continue
             if which == "target" and (_at_a_venue(mention) or _place_from_elsewhere(mention)):
                 continue

@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from whimbrel.attribution.lexicon import speech_verbs
 from whimbrel.model import Modality
+from whimbrel.nlp.extensions import EventMention
 
 DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disavow"})
 THREAT_VERBS = frozenset({"threaten", "warn"})
@@ -291,3 +292,13 @@ def _forecast_governs(chain: list[Token]) -> bool:
 def _forecast(token: Token) -> bool:
     """ "X is expected to visit", "prices are predicted to rise": others foresee it, X announced nothing."""
     return token.lemma_ in FORECAST_VERBS and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+#: Modalities of an act not (yet) done: a plan, a promise, a condition, a threat.
+UNREALISED_MODALITIES = frozenset({"intended", "hypothetical", "threatened"})
+
+
+def is_unrealised(mention: EventMention) -> bool:
+    """Whether the coded act has not happened, as far as the text says: it is only intended,
+    supposed or threatened, or it was announced and coded as the promise or threat."""
+    return mention.modality in UNREALISED_MODALITIES or bool(mention.extra.get("announced_act"))

@@ -53,6 +53,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from whimbrel.events.modality import is_unrealised
 from whimbrel.events.roles import sector_nouns
 from whimbrel.geo.gazetteer import get_gazetteer
 from whimbrel.geo.recognize import to_place
@@ -805,17 +806,6 @@ def _locate_or_add(event: EventMention, borrowed: Place) -> None:
         setattr(unresolved, field, getattr(borrowed, field))
 
 
-#: Modalities of an act not (yet) done: a plan, a promise, a condition, a threat.
-UNREALISED_MODALITIES = frozenset({"intended", "hypothetical", "threatened"})
-
-
-def _borrows_from_events(event: EventMention) -> bool:
-    """Whether an event may take the place of another event of the story. An act only intended or
-    supposed ("the deal would let them start fighting together"), or announced as a promise, has
-    not happened where the story's events did: it keeps its own place, or the story's setting."""
-    return event.modality not in UNREALISED_MODALITIES and not event.extra.get("announced_act")
-
-
 def _tagged(place: Place | None, kind: str) -> tuple[Place, str] | None:
     """A borrowed place with the name of where it came from (for the ``place_from_*`` flag)."""
     return None if place is None else (place, kind)
@@ -897,7 +887,10 @@ class PlaceRoles:
                 if event.plover in FIELD_TYPES:
                     last_on_ground = own
                 continue
-            borrows = _borrows_from_events(event)
+            # an act only intended or supposed ("the deal would let them start fighting together"),
+            # or announced as a promise, has not happened where the story's events did: it keeps
+            # its own place, or the story's setting
+            borrows = not is_unrealised(event)
             found = self._whereabouts(
                 event, events if borrows else [], dateline, first_sentence, last_by_type if borrows else {}
             )
