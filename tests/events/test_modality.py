@@ -88,3 +88,21 @@ def test_refusals_and_readiness(events, text: str, trigger: str, modality: str) 
 def test_modality_of_the_act(nlp: Language, text: str, trigger: str, modality: str) -> None:
     (token,) = [t for t in nlp(text) if t.text == trigger]
     assert modality_of(token) == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("Further rallies could be staged by the students.", "rallies", "hypothetical"),
+        ("The union said a strike would be called if the mines closed.", "strike", "hypothetical"),
+        ("Peace talks will be held in Nairobi next month.", "talks", "intended"),
+        ("A strike was called by the dockers on Monday.", "strike", "asserted"),
+        # the subject of a verb other than one of holding or occurring is not governed by it
+        ("The boycott of the talks would hurt the economy.", "boycott", "asserted"),
+    ],
+)
+def test_an_event_held_or_staged_is_as_real_as_its_holding(
+    nlp: Language, text: str, trigger: str, modality: str
+) -> None:
+    token = next(t for t in nlp(text) if t.text == trigger)
+    assert modality_of(token) == modality

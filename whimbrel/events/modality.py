@@ -26,6 +26,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from whimbrel.attribution.lexicon import speech_verbs
+from whimbrel.events.roles import verb_is
 from whimbrel.model import Modality
 from whimbrel.nlp.extensions import EventMention
 
@@ -67,6 +68,8 @@ COUNTERING_VERBS = frozenset(
 OCCURRENCE_VERBS = frozenset(
     {"happen", "occur", "take", "begin", "start", "resume", "continue", "proceed", "go", "come", "follow", "last", "be"}
 )
+#: verbs whose passive subject is the event they bring about: "talks will be held", "a strike was called"
+HOLDING_VERBS = frozenset({"hold", "stage", "call", "organise", "organize", "plan", "schedule", "convene", "mount"})
 #: verbs of foreseeing: in the passive ("is expected to") they forecast an act nobody announced
 FORECAST_VERBS = frozenset({"expect", "predict", "forecast"})
 #: intent verbs that also mean carrying something out when they take the act as object
@@ -98,9 +101,10 @@ def _beyond_semicolon(token: Token) -> bool:
 def _outside_governance(token: Token) -> bool:
     """The word's head does not govern it: the word is the subject of a verb other than one of
     occurring ("the destruction of the trucks would deepen suffering": the destruction happened, unlike
-    "talks will take place")."""
+    "talks will take place"), or of being held ("talks will be held", "a strike could be called")."""
     subject = token.dep_ in ("nsubj", "nsubjpass", "csubj") and token.pos_ in ("NOUN", "PROPN")
-    return subject and token.head.lemma_ not in OCCURRENCE_VERBS
+    held = token.dep_ == "nsubjpass" and verb_is(token.head, HOLDING_VERBS)
+    return subject and token.head.lemma_ not in OCCURRENCE_VERBS and not held
 
 
 def governing_chain(trigger: Token) -> list[Token]:
