@@ -641,7 +641,9 @@ def find_roles(trigger: Token, pattern: TriggerPattern) -> RoleResult:
     actors = [h for h in heads if not is_place(h)]
     result.target_is_place = bool(heads) and not actors
     result.targets, _ = _spans(actors or heads)
-    if pattern.roles.reciprocal and not result.targets and len(result.sources) > 1:
+    # "X and Y met", and "X and Y will share facilities": what they share or discuss is no party
+    no_party = not any(is_actor_like(h) for h in heads)
+    if pattern.roles.reciprocal and no_party and len(result.sources) > 1:
         result.targets = result.sources[1:]
         result.sources = result.sources[:1]
     return result
