@@ -449,6 +449,7 @@ def bench(
     ),
     store: Annotated[bool, typer.Option("--store", help="Benchmark the store instead of the pipeline.")] = False,
     geo: Annotated[bool, typer.Option("--geo", help="Only the cost of geography, not the throughput.")] = False,
+    rounds: Annotated[int, typer.Option(help="Runs with and without geography, each, taken in turn.")] = 3,
 ) -> None:
     """Measure articles/s, words/s and memory against the bare spaCy parse, side by side, and
     the time and memory geography costs (its stages' share of extraction, the gazetteer's memory)."""
@@ -470,7 +471,7 @@ def bench(
     console = _console()
     console.print(f"benchmarking on {corpus} ...")
     sections = [] if geo else [("Pipeline throughput", markdown(run_bench(articles, ray_workers=workers), corpus))]
-    sections.append(("Cost of geography", geo_markdown(geo_cost(articles), corpus)))
+    sections.append(("Cost of geography", geo_markdown(geo_cost(articles, rounds), corpus)))
     for heading, text in sections:
         console.print(text, markup=False, highlight=False)
         if write is not None:

@@ -30,6 +30,7 @@ def test_report_has_the_shares_and_the_memory() -> None:
         words=20_000,
         on=GeoRun(seconds=20.0, cpu_seconds=18.0, loaded_rss_mb=450.0, peak_rss_mb=520.0, stage_seconds=stages),
         off=GeoRun(seconds=17.0, cpu_seconds=16.0, loaded_rss_mb=300.0, peak_rss_mb=360.0),
+        rounds=3,
     )
     assert cost.geo_seconds == 2.5
     assert cost.geo_share == 0.125
@@ -38,6 +39,7 @@ def test_report_has_the_shares_and_the_memory() -> None:
     assert cost.gazetteer_mb == 150.0
     text = geo_markdown(cost, "a made-up corpus")
     assert text.startswith("## Cost of geography")
+    assert "Each run 3 times in turn" in text
     for field in ("whole extraction (s)", "CPU time", "resident memory once loaded", "peak resident memory"):
         assert field in text
     assert "| **12.5%** |" in text
