@@ -106,3 +106,22 @@ def test_an_event_held_or_staged_is_as_real_as_its_holding(
 ) -> None:
     token = next(t for t in nlp(text) if t.text == trigger)
     assert modality_of(token) == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # a conjunct with a tense of its own is not under its head's auxiliary or negation
+        ("The envoy said a blockade would amount to war and demanded talks.", "demanded", "asserted"),
+        ("The militia did not attack the depot but looted the market.", "looted", "asserted"),
+        # one in the base form is
+        ("The militia could attack the depot and loot the market.", "loot", "hypothetical"),
+        ("The militia did not attack the depot or loot the market.", "loot", "negated"),
+        ("The suspects would be detained and questioned.", "questioned", "intended"),
+    ],
+)
+def test_a_conjunct_with_a_tense_of_its_own_is_not_under_its_head_s_auxiliary(
+    nlp: Language, text: str, trigger: str, modality: str
+) -> None:
+    token = next(t for t in nlp(text) if t.text == trigger)
+    assert modality_of(token) == modality

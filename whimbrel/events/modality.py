@@ -127,9 +127,16 @@ def governing_chain(trigger: Token) -> list[Token]:
 ENABLING_VERBS = frozenset({"allow", "enable", "permit", "let"})
 
 
+#: Tags of a verb with a tense of its own: a conjunct so marked is not under its head's auxiliary
+#: ("said the move would amount to war and demanded a withdrawal": the demand was made). Not VBP,
+#: which has the base form's spelling: the tagger gives it to "will keep troops and continue ...".
+FINITE_TAGS = frozenset({"VBD", "VBZ"})
+
+
 def _local_chain(chain: list[Token]) -> list[Token]:
     """The part of the chain inside the trigger's own clause (before any clausal complement boundary,
-    except the complement of a verb of enabling)."""
+    except the complement of a verb of enabling, and before the head of a conjunct with a tense of
+    its own)."""
     local = []
     for token, above in zip(chain, [*chain[1:], None], strict=True):
         local.append(token)
@@ -139,6 +146,8 @@ def _local_chain(chain: list[Token]) -> list[Token]:
         if token.dep_ in ("ccomp", "ROOT", "advcl", "relcl", "parataxis") or token.lemma_ in speech_verbs(
             "reports_clause"
         ):
+            break
+        if token.dep_ == "conj" and token.tag_ in FINITE_TAGS and above is not None and above.pos_ in ("VERB", "AUX"):
             break
     return local
 
