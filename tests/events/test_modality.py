@@ -104,8 +104,7 @@ def test_modality_of_the_act(nlp: Language, text: str, trigger: str, modality: s
 def test_an_event_held_or_staged_is_as_real_as_its_holding(
     nlp: Language, text: str, trigger: str, modality: str
 ) -> None:
-    token = next(t for t in nlp(text) if t.text == trigger)
-    assert modality_of(token) == modality
+    assert _modality_of_word(nlp, text, trigger) == modality
 
 
 @pytest.mark.parametrize(
@@ -123,5 +122,8 @@ def test_an_event_held_or_staged_is_as_real_as_its_holding(
 def test_a_conjunct_with_a_tense_of_its_own_is_not_under_its_head_s_auxiliary(
     nlp: Language, text: str, trigger: str, modality: str
 ) -> None:
-    token = next(t for t in nlp(text) if t.text == trigger)
-    assert modality_of(token) == modality
+    assert _modality_of_word(nlp, text, trigger) == modality
+
+
+def _modality_of_word(nlp: Language, text: str, word: str) -> str:
+    return modality_of(next(t for t in nlp(text) if t.text == word))
