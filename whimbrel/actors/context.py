@@ -158,6 +158,15 @@ def _place_from_elsewhere(mention: EventMention) -> bool:
     return any(mention.extra.get(f"place_from_{kind}") for kind in ELSEWHERE_PLACE_KINDS)
 
 
+def _named_state_itself(mention: EventMention, implied: Actor) -> bool:
+    """Whether the event's source is the very state an implied target would be: a state named by
+    its name ("Kenya", "the US"), with no sector, done to itself says nothing."""
+    source, span = mention.source_actor, mention.source_span
+    if source is None or span is None or span.root.pos_ != "PROPN":
+        return False
+    return source.agent is None and source.group is None and source.code == source.country == implied.country
+
+
 def _place_from_other_sentences(mention: EventMention) -> bool:
     """Whether the event's place was borrowed from anywhere but its own sentence (another event, the
     article's one place, its opening, its dateline, its most-named country)."""
@@ -232,6 +241,8 @@ class ActorContext:
             if which == "target" and (_at_a_venue(mention) or _place_from_elsewhere(mention)):
                 continue
             implied = _place_actor(mention, which)
+            if implied is not None and which == "target" and _named_state_itself(mention, implied):
+                return  # "Kenya vowed to do more" is not aimed at Kenya
             if implied is not None:
                 setattr(mention, f"{which}_actor", implied)
                 mention.extra[f"{which}_from_place"] = True
