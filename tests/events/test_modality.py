@@ -125,5 +125,21 @@ def test_a_conjunct_with_a_tense_of_its_own_is_not_under_its_head_s_auxiliary(
     assert _modality_of_word(nlp, text, trigger) == modality
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # what a reaction answers happened, whatever is said of the reaction
+        ("Ruritania would not recall its envoy in response to the blockade.", "blockade", "asserted"),
+        ("The rebels threatened to retaliate for the raid in revenge for the massacre.", "massacre", "asserted"),
+        # unless it is only foreseen
+        ("The navy will retaliate in response to any attack.", "attack", "intended"),
+    ],
+)
+def test_what_a_reaction_answers_is_not_under_the_reaction_s_modality(
+    nlp: Language, text: str, trigger: str, modality: str
+) -> None:
+    assert _modality_of_word(nlp, text, trigger) == modality
+
+
 def _modality_of_word(nlp: Language, text: str, word: str) -> str:
     return modality_of(next(t for t in nlp(text) if t.text == word))

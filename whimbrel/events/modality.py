@@ -104,7 +104,21 @@ def _outside_governance(token: Token) -> bool:
     "talks will take place"), or of being held ("talks will be held", "a strike could be called")."""
     subject = token.dep_ in ("nsubj", "nsubjpass", "csubj") and token.pos_ in ("NOUN", "PROPN")
     held = token.dep_ == "nsubjpass" and verb_is(token.head, HOLDING_VERBS)
-    return subject and token.head.lemma_ not in OCCURRENCE_VERBS and not held
+    return (subject and token.head.lemma_ not in OCCURRENCE_VERBS and not held) or _reacted_to(token)
+
+
+#: Nouns of reacting: "in response to X", "in retaliation for X" presuppose that X happened.
+REACTION_NOUNS = frozenset({"response", "retaliation", "reaction", "reprisal", "revenge"})
+
+
+def _reacted_to(token: Token) -> bool:
+    """What a reaction answers ("would not expel diplomats in response to the sanctions"): the
+    sanctions were imposed whatever the reaction's verb says, unless they are only foreseen
+    ("will retaliate in response to any attack")."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("to", "for", "against") or prep.head.lemma_ not in REACTION_NOUNS:
+        return False
+    return not any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in token.children)
 
 
 def governing_chain(trigger: Token) -> list[Token]:
