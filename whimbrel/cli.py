@@ -448,9 +448,13 @@ def bench(
         "docs/benchmarks.md"
     ),
     store: Annotated[bool, typer.Option("--store", help="Benchmark the store instead of the pipeline.")] = False,
+    geo: Annotated[bool, typer.Option("--geo", help="Only the cost of geography, not the throughput.")] = False,
+    rounds: Annotated[int, typer.Option(help="Runs with and without geography, each, taken in turn.")] = 3,
 ) -> None:
-    """Measure articles/s, words/s and memory against the bare spaCy parse, side by side."""
+    """Measure articles/s, words/s and memory against the bare spaCy parse, side by side, and
+    the time and memory geography costs (its stages' share of extraction, the gazetteer's memory)."""
     from whimbrel.evaluation.bench import default_corpus, load_corpus, markdown, run_bench, write_section
+    from whimbrel.evaluation.geo_cost import geo_cost, geo_markdown
 
     if store:
         import tempfile
@@ -466,12 +470,13 @@ def bench(
     corpus, articles = load_corpus(paths, limit) if paths else default_corpus(limit)
     console = _console()
     console.print(f"benchmarking on {corpus} ...")
-    rows = run_bench(articles, ray_workers=workers)
-    text = markdown(rows, corpus)
-    console.print(text, markup=False, highlight=False)
-    if write is not None:
-        write.parent.mkdir(parents=True, exist_ok=True)
-        write_section(write, "Pipeline throughput", text)
+    sections = [] if geo else [("Pipeline throughput", markdown(run_bench(articles, ray_workers=workers), corpus))]
+    sections.append(("Cost of geography", geo_markdown(geo_cost(articles, rounds), corpus)))
+    for heading, text in sections:
+        console.print(text, markup=False, highlight=False)
+        if write is not None:
+            write.parent.mkdir(parents=True, exist_ok=True)
+            write_section(write, heading, text)
 
 
 def main() -> None:  # pragma: no cover - console entry point alias

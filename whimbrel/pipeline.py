@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-from collections.abc import Iterable, Iterator
+import time
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -60,14 +62,17 @@ def register_factories() -> None:
         _factory(name, path)
 
 
-def build_nlp(overrides: dict[str, dict[str, Any]] | None = None, upto: str | None = None) -> Language:
-    """The spaCy model plus whimbrel's stages (up to and including ``upto``, if given)."""
+def build_nlp(
+    overrides: dict[str, dict[str, Any]] | None = None, upto: str | None = None, without: Collection[str] = ()
+) -> Language:
+    """The spaCy model plus whimbrel's stages (up to and including ``upto``, if given; none of ``without``)."""
     register_factories()
     nlp = spacy.load(config.SPACY_MODEL)
     # runs with the parser (before it), so headlines and lead-in lines stay sentences of their own
     nlp.add_pipe("paragraph_boundaries", before="parser")
     for name, settings in config.pipeline_config(overrides):
-        nlp.add_pipe(name, config=settings)
+        if name not in without:
+            nlp.add_pipe(name, config=settings)
         if name == upto:
             break
     return nlp
@@ -85,10 +90,17 @@ class ArticleResult:
 class Pipeline:
     """The whole pipeline. Build once (model and dictionaries load here), then ``process`` batches."""
 
-    def __init__(self, overrides: dict[str, dict[str, Any]] | None = None, upto: str | None = None) -> None:
-        self.nlp = build_nlp(overrides, upto=upto)
+    def __init__(
+        self,
+        overrides: dict[str, dict[str, Any]] | None = None,
+        upto: str | None = None,
+        without: Collection[str] = (),
+    ) -> None:
+        self.nlp = build_nlp(overrides, upto=upto, without=without)
         self.stage_names = [n for n in self.nlp.pipe_names if n.startswith("whimbrel_")]
         self.parser_names = [n for n in self.nlp.pipe_names if not n.startswith("whimbrel_")]
+        # seconds spent in each of whimbrel's stages so far (``whimbrel bench`` reads the shares)
+        self.stage_seconds: defaultdict[str, float] = defaultdict(float)
 
     def make_doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)
@@ -109,11 +121,14 @@ class Pipeline:
     def _run_stages(self, doc: Doc) -> ArticleResult:
         article: Article = doc._.article
         for name in self.stage_names:
+            started = time.perf_counter()
             try:
                 doc = self.nlp.get_pipe(name)(doc)
             except Exception as exc:  # one article's failure must not stop the run
                 err = StageError(Err.E501, article_id=article.id, stage=name, detail=f"{type(exc).__name__}: {exc}")
                 return ArticleResult(article, [], [], [], error=err)
+            finally:
+                self.stage_seconds[name] += time.perf_counter() - started
         return ArticleResult(article, doc_to_events(doc), doc_to_toponyms(doc), doc_to_sentences(doc))
 
 

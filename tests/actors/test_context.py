@@ -189,3 +189,41 @@ def test_no_target_is_implied_from_a_place_borrowed_from_another_sentence(pipeli
     for event in (e for e in airstrikes if e.trigger.text == "airstrikes"):
         assert "place_fallback" in event.flags
         assert "target_from_place" not in event.flags
+
+
+def test_officers_of_no_named_sector_are_people_of_the_story_s_country(pipeline: Pipeline) -> None:
+    text = "Riot police fired tear gas at marchers in Lusaka on Saturday. Police said six officers were injured."
+    hurt = _by_trigger(_events(pipeline, text), "injured")
+    assert hurt.target is not None
+    assert (hurt.target.text, hurt.target.code) == ("officers", "ZMB")
+
+
+@pytest.mark.parametrize(
+    ("second", "trigger", "implied"),
+    [
+        ("The mayor said more marches could happen on Sunday.", "marches", False),  # only supposed
+        ("More marches took place on Sunday.", "marches", True),  # reported as done
+    ],
+)
+def test_no_unnamed_doer_of_an_act_not_done_from_the_story_s_place(
+    pipeline: Pipeline, second: str, trigger: str, implied: bool
+) -> None:
+    text = f"On Saturday, in Kitwe, riot police dispersed the crowd. {second}"
+    event = _by_trigger(_events(pipeline, text), trigger)
+    assert event.flags and any(f.startswith("place_from_") for f in event.flags)
+    assert ("source_from_place" in event.flags) is implied
+
+
+def test_a_state_named_as_the_doer_is_not_also_its_implied_target(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Malawi vowed to do more in the fight against terrorism.")
+    done_by_malawi = [e for e in events if e.source is not None and e.source.code == "MWI"]
+    assert done_by_malawi
+    for event in done_by_malawi:
+        assert event.target is None or event.target.code != "MWI", event.trigger.text
+        assert "target_from_place" not in event.flags, event.trigger.text
+
+
+def test_a_sector_of_the_state_may_still_act_on_the_state(pipeline: Pipeline) -> None:
+    event = _by_trigger(_events(pipeline, "Malawian police lifted the curfew in Lilongwe on Friday."), "lifted")
+    assert event.source is not None and event.source.code == "MWICOP"
+    assert event.target is not None and event.target.country == "MWI"

@@ -188,6 +188,27 @@ def test_a_generic_head_takes_the_sector_of_the_word_before_it(resolve: Resolve,
     assert resolve(phrase).agent == agent
 
 
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("Officers", None),
+        ("Zambian officers", "ZMB"),
+        ("Army officers", "MIL"),
+        ("Zambian army officers", "ZMBMIL"),
+        ("Police officers", "COP"),
+        ("Officers of the Zambian navy", "ZMBMIL"),
+    ],
+)
+def test_officers_alone_name_no_sector(resolve: Resolve, phrase: str, code: str | None) -> None:
+    sentence = f"{phrase} searched three houses in the village on Friday."
+    actor = resolve(phrase, sentence=sentence)
+    assert (actor.code if actor.country else actor.agent) == code
+
+
+def test_officials_alone_are_still_government(resolve: Resolve) -> None:
+    assert resolve("Officials", sentence="Officials closed the border crossing on Friday.").agent == "GOV"
+
+
 def test_a_people_named_by_a_plural_demonym_are_civilians(resolve: Resolve) -> None:
     actor = resolve("Nigerians", sentence="Thousands of Nigerians fled the town on Monday.")
     assert actor.code == "NGACVL"

@@ -88,3 +88,58 @@ def test_refusals_and_readiness(events, text: str, trigger: str, modality: str) 
 def test_modality_of_the_act(nlp: Language, text: str, trigger: str, modality: str) -> None:
     (token,) = [t for t in nlp(text) if t.text == trigger]
     assert modality_of(token) == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("Further rallies could be staged by the students.", "rallies", "hypothetical"),
+        ("The union said a strike would be called if the mines closed.", "strike", "hypothetical"),
+        ("Peace talks will be held in Nairobi next month.", "talks", "intended"),
+        ("A strike was called by the dockers on Monday.", "strike", "asserted"),
+        # the subject of a verb other than one of holding or occurring is not governed by it
+        ("The boycott of the talks would hurt the economy.", "boycott", "asserted"),
+    ],
+)
+def test_an_event_held_or_staged_is_as_real_as_its_holding(
+    nlp: Language, text: str, trigger: str, modality: str
+) -> None:
+    assert _modality_of_word(nlp, text, trigger) == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # a conjunct with a tense of its own is not under its head's auxiliary or negation
+        ("The envoy said a blockade would amount to war and demanded talks.", "demanded", "asserted"),
+        ("The militia did not attack the depot but looted the market.", "looted", "asserted"),
+        # one in the base form is
+        ("The militia could attack the depot and loot the market.", "loot", "hypothetical"),
+        ("The militia did not attack the depot or loot the market.", "loot", "negated"),
+        ("The suspects would be detained and questioned.", "questioned", "intended"),
+    ],
+)
+def test_a_conjunct_with_a_tense_of_its_own_is_not_under_its_head_s_auxiliary(
+    nlp: Language, text: str, trigger: str, modality: str
+) -> None:
+    assert _modality_of_word(nlp, text, trigger) == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # what a reaction answers happened, whatever is said of the reaction
+        ("Ruritania would not recall its envoy in response to the blockade.", "blockade", "asserted"),
+        ("The rebels threatened to retaliate for the raid in revenge for the massacre.", "massacre", "asserted"),
+        # unless it is only foreseen
+        ("The navy will retaliate in response to any attack.", "attack", "intended"),
+    ],
+)
+def test_what_a_reaction_answers_is_not_under_the_reaction_s_modality(
+    nlp: Language, text: str, trigger: str, modality: str
+) -> None:
+    assert _modality_of_word(nlp, text, trigger) == modality
+
+
+def _modality_of_word(nlp: Language, text: str, word: str) -> str:
+    return modality_of(next(t for t in nlp(text) if t.text == word))

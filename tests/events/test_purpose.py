@@ -54,3 +54,26 @@ def test_a_fight_named_as_the_aim_of_a_promise_is_no_threat(events) -> None:  # 
 def test_an_aim_reported_as_done_is_kept(events) -> None:  # type: ignore[no-untyped-def]
     found = events("Kenyan jets used a Somali airfield to bomb the militants.")
     assert any(m.plover == "ASSAULT" and m.trigger.text == "bomb" for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malawi vowed to work with Zambia in the fight against the poaching gangs.",
+        "Malawi will work with Zambia to fight the poachers.",
+        "Malawi and Zambia will act jointly to fight the poachers.",
+    ],
+)
+def test_the_aim_of_a_promised_joint_act_is_no_threat(events, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(m.plover in ("THREATEN", "ASSAULT") for m in events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Malawi vowed to press on in the fight against the poachers.", "THREATEN"),  # no partner: a threat
+        ("Malawi worked with Zambia to fight the poachers.", "ASSAULT"),  # done, not promised
+    ],
+)
+def test_a_fight_neither_promised_nor_joint_is_kept(events, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(m.plover == plover for m in events(text))

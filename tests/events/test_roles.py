@@ -274,3 +274,34 @@ def test_what_an_actor_is_accused_of_is_done_by_that_actor(events) -> None:  # t
 def test_a_gerund_of_a_thing_has_no_reason_doer(events) -> None:  # type: ignore[no-untyped-def]
     mentions = events("Police used tear gas for dispersing the crowd outside the stadium.")
     assert all(str(m.source_span) != "tear gas" for m in mentions)
+
+
+def test_what_is_done_in_support_of_someone_targets_them(events) -> None:  # type: ignore[no-untyped-def]
+    mentions = events("Belgium flew supplies to Zambia in support of President Hichilema.")
+    (support,) = [m for m in mentions if m.plover == "SUPPORT"]
+    assert (str(support.source_span), str(support.target_span)) == ("Belgium", "President Hichilema")
+    (rally,) = [
+        m for m in events("Farmers marched through Kitwe in support of the jailed mayor.") if m.plover == "SUPPORT"
+    ]
+    assert str(rally.target_span) == "jailed mayor"
+
+
+def test_the_support_of_someone_is_not_support_for_them(events) -> None:  # type: ignore[no-untyped-def]
+    for text in ("The rebels advanced with the support of Ruritania.", "The rebels won the support of Ruritania."):
+        assert all(str(m.target_span) != "Ruritania" for m in events(text) if m.plover == "SUPPORT"), text
+
+
+def test_partners_sharing_or_discussing_things_are_each_other_s_targets(events) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Lima and Quito shared their air bases and ports.",
+        "Peru and Ecuador discussed the border dispute on Monday.",
+    ):
+        found = [m for m in events(text) if m.plover in ("COOPERATE", "CONSULT")]
+        assert found, text
+        assert pairs(found) == {(str(found[0].source_span), str(found[0].target_span))}, text
+        assert {str(found[0].source_span), str(found[0].target_span)} in ({"Lima", "Quito"}, {"Peru", "Ecuador"}), text
+
+
+def test_a_party_named_as_the_object_stays_the_target(events) -> None:  # type: ignore[no-untyped-def]
+    found = [m for m in events("Peru and Ecuador met Chilean envoys on Monday.") if m.plover == "CONSULT"]
+    assert pairs(found) == {("Peru", "Chilean envoys"), ("Ecuador", "Chilean envoys")}

@@ -9,13 +9,25 @@ from whimbrel.model import Actor
 from whimbrel.nlp.extensions import EventMention
 
 
-def _coded(nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles, text: str, triggers: dict[str, str]) -> Doc:
-    """Parse, find places, add one event per trigger word with its PLOVER type, run roles."""
+def _coded(
+    nlp: Language,
+    recognizer: PlaceRecognizer,
+    roles: PlaceRoles,
+    text: str,
+    triggers: dict[str, str],
+    modalities: dict[str, str] | None = None,
+) -> Doc:
+    """Parse, find places, add one event per trigger word with its PLOVER type (and modality, or
+    "announced" for a promise recoded from the act), run roles."""
     doc = recognizer(nlp(text))
     mentions = []
     for word, plover in triggers.items():
         tok = next(t for t in doc if t.text == word)
-        mentions.append(EventMention(trigger=tok, sent=tok.sent, pattern_id="test", cameo="190", plover=plover))
+        modality = (modalities or {}).get(word, "asserted")
+        mention = EventMention(trigger=tok, sent=tok.sent, pattern_id="test", cameo="190", plover=plover)
+        mention.modality = "asserted" if modality == "announced" else modality  # type: ignore[assignment]
+        mention.extra["announced_act"] = modality == "announced"
+        mentions.append(mention)
     doc._.event_mentions = mentions
     return roles(doc)
 
@@ -166,3 +178,28 @@ def test_a_place_saying_whose_a_participant_is_lends_no_place(
         nlp, recognizer, roles, "The Kenya authorities arrested two journalists on Friday.", {"arrested": "COERCE"}
     )
     assert _borrowed(doc, 0) == []
+
+
+TWO_CLASHES = (
+    "Pakistan's envoy condemned the violence on Tuesday. Troops clashed with rebels in Kandahar on Monday. "
+    "The governor said the soldiers {} the rebels."
+)
+
+
+def test_an_act_only_intended_or_supposed_takes_no_other_event_s_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    for verb, modality in (("would fight", "intended"), ("could fight", "hypothetical"), ("will fight", "announced")):
+        triggers = {"clashed": "ASSAULT", "fight": "ASSAULT"}
+        doc = _coded(nlp, recognizer, roles, TWO_CLASHES.format(verb), triggers, {"fight": modality})
+        later = doc._.event_mentions[1]
+        assert not later.extra.get("place_from_earlier_event"), verb
+        assert ("AFG", "admin1", "Kandahar") not in _borrowed(doc, 1), verb
+
+
+def test_an_act_reported_as_done_still_takes_the_earlier_event_s_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(nlp, recognizer, roles, TWO_CLASHES.format("fought"), {"clashed": "ASSAULT", "fought": "ASSAULT"})
+    assert _borrowed(doc, 1) == [("AFG", "admin1", "Kandahar")]
+    assert doc._.event_mentions[1].extra["place_from_earlier_event"] is True

@@ -36,7 +36,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from whimbrel.actors.owners import attack_owners
-from whimbrel.actors.resolver import actor_code, held_at_a_site
+from whimbrel.actors.resolver import actor_code, heads_a_sectorless_post, held_at_a_site
+from whimbrel.events.modality import is_unrealised
 from whimbrel.model import Actor
 from whimbrel.nlp.extensions import EventMention, event_mentions_of, register_extensions
 
@@ -157,6 +158,21 @@ def _place_from_elsewhere(mention: EventMention) -> bool:
     return any(mention.extra.get(f"place_from_{kind}") for kind in ELSEWHERE_PLACE_KINDS)
 
 
+def _named_state_itself(mention: EventMention, implied: Actor) -> bool:
+    """Whether the event's source is the very state an implied target would be: a state named by
+    its name ("Kenya", "the US"), with no sector, done to itself says nothing."""
+    source, span = mention.source_actor, mention.source_span
+    if source is None or span is None or span.root.pos_ != "PROPN":
+        return False
+    return source.agent is None and source.group is None and source.code == source.country == implied.country
+
+
+def _place_from_other_sentences(mention: EventMention) -> bool:
+    """Whether the event's place was borrowed from anywhere but its own sentence (another event, the
+    article's one place, its opening, its dateline, its most-named country)."""
+    return bool(mention.extra.get("place_fallback")) and not mention.extra.get("place_from_sentence")
+
+
 def _state_name(iso3: str) -> str:
     record = pycountry.countries.get(alpha_3=iso3)
     if record is None:
@@ -209,17 +225,24 @@ class ActorContext:
 
         Only from the event's own place, and never both: an event done by a state to itself says
         nothing. A source is implied only for the types whose unnamed doer conflict coders code
-        (:data:`DOER_IMPLIED_TYPES`), and not from another event's place; a target only from a place
+        (:data:`DOER_IMPLIED_TYPES`), and not from another event's place, nor for an act not done
+        (intended, supposed, promised) from a place its sentence does not give; a target only from a place
         its own sentence names (:func:`_place_from_elsewhere`), and never for the types whose place
         is a venue (:func:`_at_a_venue`)."""
         for which in ("source", "target"):
             if getattr(mention, f"{which}_actor") is not None:
                 continue
-            if which == "source" and (mention.plover not in DOER_IMPLIED_TYPES or _place_from_story(mention)):
+            if which == "source" and (
+                mention.plover not in DOER_IMPLIED_TYPES
+                or _place_from_story(mention)
+                or (is_unrealised(mention) and _place_from_other_sentences(mention))
+            ):
                 continue
             if which == "target" and (_at_a_venue(mention) or _place_from_elsewhere(mention)):
                 continue
             implied = _place_actor(mention, which)
+            if implied is not None and which == "target" and _named_state_itself(mention, implied):
+                return  # "Kenya vowed to do more" is not aimed at Kenya
             if implied is not None:
                 setattr(mention, f"{which}_actor", implied)
                 mention.extra[f"{which}_from_place"] = True
@@ -230,8 +253,10 @@ class ActorContext:
         if speaker is not None:
             country, origin = speaker, "speaker"
         else:
-            # things ("facilities", "depots") belong to the place only where the event itself is
-            things = which == "target" and actor.agent is None
+            # things ("facilities", "depots") belong to the place only where the event itself is;
+            # officers of no named sector are people all the same
+            span = getattr(mention, f"{which}_span")
+            things = which == "target" and actor.agent is None and not heads_a_sectorless_post(span)
             if things and mention.extra.get("place_fallback"):
                 return
             # "foreign ministers met in Vienna" are not Austria's: a meeting's place says where, not whose

@@ -44,6 +44,9 @@ PEOPLE_AGENT = "CVL"
 
 #: Head words that say someone holds a post without saying which sector it is in.
 GENERIC_HEADS = frozenset({"leader", "leaders", "official", "officials", "spokesman", "spokeswoman", "spokesperson"})
+#: Generic heads that, alone, name no sector at all: "officers" may be army, police, customs or
+#: prison officers. Still actor words, they take the sector of the word before ("army officers").
+SECTORLESS_HEADS = frozenset({"officer", "officers"})
 
 #: "anti-Houthi forces" fight the Houthis: a name right after one of these and a hyphen is an opponent.
 OPPONENT_PREFIXES = frozenset({"anti", "counter"})
@@ -132,7 +135,8 @@ class ActorLookup:
         return None
 
     def _fill(self, actor: Actor, reading: _Reading, span: Span, on_date: date | None) -> None:
-        head_sector = _head_sector(reading.sectors, span)
+        sectors = _named_sectors(reading.sectors, span)
+        head_sector = _head_sector(sectors, span)
         org = None
         if reading.persons:
             self._fill_person(actor, reading.persons[0], on_date)
@@ -142,10 +146,10 @@ class ActorLookup:
             head_sector = PEOPLE_AGENT
         if head_sector is not None:
             actor.agent = head_sector
-        elif reading.sectors and (actor.agent is None or reading.persons):
+        elif sectors and (actor.agent is None or reading.persons):
             # A person's title in the text ("Prime Minister Ehud Barak") says which office the
             # text means, better than the dictionary's list of the offices that person held.
-            actor.agent = _sector_of(reading.sectors[-1])
+            actor.agent = _sector_of(sectors[-1])
         actor.code = actor_code(actor.country, actor.agent, org)
 
     def _fill_person(self, actor: Actor, cue: Cue, on_date: date | None) -> None:
@@ -267,6 +271,19 @@ def _days_from(term: OfficeTerm, day: date) -> int:
 def _sector_of(match: CueMatch) -> str | None:
     cue = match.first("sector")
     return cue.agent if cue else None
+
+
+def heads_a_sectorless_post(span: Span | None) -> bool:
+    """Whether the span is about holders of a post of no known sector ("several officers"):
+    people, not things, even with no sector."""
+    return span is not None and span.root.lower_ in SECTORLESS_HEADS
+
+
+def _named_sectors(sectors: Sequence[CueMatch], span: Span) -> list[CueMatch]:
+    """The span's sector words but a sectorless head standing alone ("officers", not "police
+    officers"): it carries no sector of its own, neither as the head nor as the last word left."""
+    root = span.root
+    return [m for m in sectors if not (m.start == root.i == m.end - 1 and heads_a_sectorless_post(span))]
 
 
 def _head_sector(sectors: Sequence[CueMatch], span: Span) -> str | None:

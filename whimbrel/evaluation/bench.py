@@ -7,6 +7,9 @@ loads everything first, and is timed from a common start to the last article:
 - ``whimbrel 1 process``: the whole pipeline in one process;
 - ``whimbrel 2 processes``: the corpus split over two processes;
 - ``whimbrel ray 2 workers``: two Ray actors on a local cluster.
+
+The cost of geography on the same corpus (time share, gazetteer memory) is in
+:mod:`whimbrel.evaluation.geo_cost`.
 """
 
 from __future__ import annotations
@@ -17,16 +20,20 @@ import os
 import platform
 import resource
 import time
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psutil
 
 from whimbrel.config import SPACY_MODEL, shared_dir
 from whimbrel.ingest.readers import read_paths
 from whimbrel.model import Article
+
+if TYPE_CHECKING:
+    from whimbrel.pipeline import Pipeline
 
 
 @dataclass(slots=True)
@@ -46,7 +53,7 @@ class BenchRow:
         return self.words / self.seconds if self.seconds else 0.0
 
 
-def _peak_rss_mb() -> float:
+def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # Linux reports KiB
 
 
@@ -86,23 +93,37 @@ def _child_floor(texts: list[str], start: Any, out: Any) -> None:
     t0 = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=16):
         pass
-    out.put((time.perf_counter() - t0, _peak_rss_mb()))
+    out.put((time.perf_counter() - t0, peak_rss_mb()))
+
+
+def warmed_pipeline(without: Collection[str] = ()) -> Pipeline:
+    """A pipeline (lacking the stages ``without``) whose lazily built parts (gazetteer index,
+    matchers) are warm, so that they stay outside the timed part."""
+    from whimbrel.pipeline import Pipeline
+
+    pipeline = Pipeline(without=without)
+    list(pipeline.process([Article(id="warm", text="Troops shelled Aleppo on Monday, officials said.")]))
+    pipeline.stage_seconds.clear()
+    return pipeline
 
 
 def _child_whimbrel(articles: list[Article], start: Any, out: Any) -> None:
-    from whimbrel.pipeline import Pipeline
-
-    pipeline = Pipeline()
-    # warm the lazily built parts (gazetteer index, matchers) outside the timed part
-    list(pipeline.process([Article(id="warm", text="Troops shelled Aleppo on Monday, officials said.")]))
+    pipeline = warmed_pipeline()
     start.wait()
     t0 = time.perf_counter()
     for _ in pipeline.process(articles):
         pass
-    out.put((time.perf_counter() - t0, _peak_rss_mb()))
+    out.put((time.perf_counter() - t0, peak_rss_mb()))
 
 
 def _run_children(target: Any, shards: list[Any]) -> tuple[float, float]:
+    wall, results = spawn_timed(target, shards)
+    return wall, max(r[1] for r in results)
+
+
+def spawn_timed(target: Any, shards: list[Any]) -> tuple[float, list[Any]]:
+    """Run ``target(shard, start, out)`` in one fresh process per shard; the wall time from the
+    moment every child is loaded (they wait on ``start``) to the last result, and the results."""
     ctx = mp.get_context("spawn")
     start = ctx.Barrier(len(shards) + 1)
     out = ctx.Queue()
@@ -115,7 +136,7 @@ def _run_children(target: Any, shards: list[Any]) -> tuple[float, float]:
     wall = time.perf_counter() - t0
     for p in procs:
         p.join()
-    return wall, max(r[1] for r in results)
+    return wall, results
 
 
 def _ray_row(articles: list[Article], workers: int) -> tuple[float, float]:

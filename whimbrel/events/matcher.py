@@ -529,8 +529,25 @@ def drop_aims_of_promises(by_trigger: dict[int, list[EventMention]]) -> None:
             continue
         act = governing_act(mentions[0].trigger)
         promise = by_trigger.get(act.i, []) if act is not None else []
-        if any(m.plover in COOPERATIVE_TYPES and _is_announced(m) for m in promise):
+        if any(m.plover in COOPERATIVE_TYPES and _is_announced(m) for m in promise) or (
+            act is not None and not promise and _promised_joint_act(act)
+        ):
             del by_trigger[index]
+
+
+#: adverbs that make an act one done with others: "will act together", "work jointly"
+JOINT_ADVERBS = frozenset({"together", "jointly"})
+
+
+def _promised_joint_act(act: Token) -> bool:
+    """An act no pattern codes, announced, and done with a partner ("vowed to work with Somalia",
+    "will act jointly"): a promised cooperation, whatever its verb, so what it is for is no threat."""
+    joint = any(
+        (c.dep_ == "advmod" and c.lower_ in JOINT_ADVERBS)
+        or (c.dep_ == "prep" and c.lower_ == "with" and any(o.dep_ == "pobj" and is_actor_like(o) for o in c.children))
+        for c in act.children
+    )
+    return joint and modality_of(act) == "intended"
 
 
 def _is_announced(mention: EventMention) -> bool:

@@ -26,7 +26,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from whimbrel.attribution.lexicon import speech_verbs
+from whimbrel.events.roles import verb_is
 from whimbrel.model import Modality
+from whimbrel.nlp.extensions import EventMention
 
 DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disavow"})
 THREAT_VERBS = frozenset({"threaten", "warn"})
@@ -66,6 +68,8 @@ COUNTERING_VERBS = frozenset(
 OCCURRENCE_VERBS = frozenset(
     {"happen", "occur", "take", "begin", "start", "resume", "continue", "proceed", "go", "come", "follow", "last", "be"}
 )
+#: verbs whose passive subject is the event they bring about: "talks will be held", "a strike was called"
+HOLDING_VERBS = frozenset({"hold", "stage", "call", "organise", "organize", "plan", "schedule", "convene", "mount"})
 #: verbs of foreseeing: in the passive ("is expected to") they forecast an act nobody announced
 FORECAST_VERBS = frozenset({"expect", "predict", "forecast"})
 #: intent verbs that also mean carrying something out when they take the act as object
@@ -97,9 +101,24 @@ def _beyond_semicolon(token: Token) -> bool:
 def _outside_governance(token: Token) -> bool:
     """The word's head does not govern it: the word is the subject of a verb other than one of
     occurring ("the destruction of the trucks would deepen suffering": the destruction happened, unlike
-    "talks will take place")."""
+    "talks will take place"), or of being held ("talks will be held", "a strike could be called")."""
     subject = token.dep_ in ("nsubj", "nsubjpass", "csubj") and token.pos_ in ("NOUN", "PROPN")
-    return subject and token.head.lemma_ not in OCCURRENCE_VERBS
+    held = token.dep_ == "nsubjpass" and verb_is(token.head, HOLDING_VERBS)
+    return (subject and token.head.lemma_ not in OCCURRENCE_VERBS and not held) or _reacted_to(token)
+
+
+#: Nouns of reacting: "in response to X", "in retaliation for X" presuppose that X happened.
+REACTION_NOUNS = frozenset({"response", "retaliation", "reaction", "reprisal", "revenge"})
+
+
+def _reacted_to(token: Token) -> bool:
+    """What a reaction answers ("would not expel diplomats in response to the sanctions"): the
+    sanctions were imposed whatever the reaction's verb says, unless they are only foreseen
+    ("will retaliate in response to any attack")."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("to", "for", "against") or prep.head.lemma_ not in REACTION_NOUNS:
+        return False
+    return not any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in token.children)
 
 
 def governing_chain(trigger: Token) -> list[Token]:
@@ -122,9 +141,16 @@ def governing_chain(trigger: Token) -> list[Token]:
 ENABLING_VERBS = frozenset({"allow", "enable", "permit", "let"})
 
 
+#: Tags of a verb with a tense of its own: a conjunct so marked is not under its head's auxiliary
+#: ("said the move would amount to war and demanded a withdrawal": the demand was made). Not VBP,
+#: which has the base form's spelling: the tagger gives it to "will keep troops and continue ...".
+FINITE_TAGS = frozenset({"VBD", "VBZ"})
+
+
 def _local_chain(chain: list[Token]) -> list[Token]:
     """The part of the chain inside the trigger's own clause (before any clausal complement boundary,
-    except the complement of a verb of enabling)."""
+    except the complement of a verb of enabling, and before the head of a conjunct with a tense of
+    its own)."""
     local = []
     for token, above in zip(chain, [*chain[1:], None], strict=True):
         local.append(token)
@@ -134,6 +160,8 @@ def _local_chain(chain: list[Token]) -> list[Token]:
         if token.dep_ in ("ccomp", "ROOT", "advcl", "relcl", "parataxis") or token.lemma_ in speech_verbs(
             "reports_clause"
         ):
+            break
+        if token.dep_ == "conj" and token.tag_ in FINITE_TAGS and above is not None and above.pos_ in ("VERB", "AUX"):
             break
     return local
 
@@ -291,3 +319,13 @@ def _forecast_governs(chain: list[Token]) -> bool:
 def _forecast(token: Token) -> bool:
     """ "X is expected to visit", "prices are predicted to rise": others foresee it, X announced nothing."""
     return token.lemma_ in FORECAST_VERBS and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+#: Modalities of an act not (yet) done: a plan, a promise, a condition, a threat.
+UNREALISED_MODALITIES = frozenset({"intended", "hypothetical", "threatened"})
+
+
+def is_unrealised(mention: EventMention) -> bool:
+    """Whether the coded act has not happened, as far as the text says: it is only intended,
+    supposed or threatened, or it was announced and coded as the promise or threat."""
+    return mention.modality in UNREALISED_MODALITIES or bool(mention.extra.get("announced_act"))

@@ -472,6 +472,17 @@ def _misparsed_conjuncts(obj: Token) -> list[Token]:
     return [o for o in verb.children if o.dep_ == "dobj"]
 
 
+def _in_aid_of_objects(noun: Token) -> list[Token]:
+    """Whom an act is done for when it is done "in <event noun> of X" ("sent troops in support of
+    the governor", "marched in protest of the verdict"): X is the noun's target. Only the bare noun
+    after "in": in "with the support of Ruritania" or "the backing of X" the X is often the giver."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return []
+    if any(c.dep_ in ("det", "poss") for c in noun.children):
+        return []
+    return _prep_objects(noun, {"of"})
+
+
 def target_heads(trigger: Token, pattern: TriggerPattern) -> list[Token]:
     heads: list[Token] = []
     holders = [trigger]
@@ -485,6 +496,7 @@ def target_heads(trigger: Token, pattern: TriggerPattern) -> list[Token]:
             heads.extend(
                 t for t in found if t not in heads and t.i != trigger.i and t.ent_type_ not in NON_ACTOR_ENT_TYPES
             )
+    heads.extend(t for t in _in_aid_of_objects(trigger) if t not in heads and t.ent_type_ not in NON_ACTOR_ENT_TYPES)
     actors = [h for h in heads if is_actor_like(h)]
     if actors:
         return actors
@@ -629,7 +641,9 @@ def find_roles(trigger: Token, pattern: TriggerPattern) -> RoleResult:
     actors = [h for h in heads if not is_place(h)]
     result.target_is_place = bool(heads) and not actors
     result.targets, _ = _spans(actors or heads)
-    if pattern.roles.reciprocal and not result.targets and len(result.sources) > 1:
+    # "X and Y met", and "X and Y will share facilities": what they share or discuss is no party
+    no_party = not any(is_actor_like(h) for h in heads)
+    if pattern.roles.reciprocal and no_party and len(result.sources) > 1:
         result.targets = result.sources[1:]
         result.sources = result.sources[:1]
     return result

@@ -53,6 +53,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from whimbrel.events.modality import is_unrealised
 from whimbrel.events.roles import sector_nouns
 from whimbrel.geo.gazetteer import get_gazetteer
 from whimbrel.geo.recognize import to_place
@@ -886,7 +887,13 @@ class PlaceRoles:
                 if event.plover in FIELD_TYPES:
                     last_on_ground = own
                 continue
-            found = self._whereabouts(event, events, dateline, first_sentence, last_by_type)
+            # an act only intended or supposed ("the deal would let them start fighting together"),
+            # or announced as a promise, has not happened where the story's events did: it keeps
+            # its own place, or the story's setting
+            borrows = not is_unrealised(event)
+            found = self._whereabouts(
+                event, events if borrows else [], dateline, first_sentence, last_by_type if borrows else {}
+            )
             if found is None:
                 # the places the sentence names around the event, when they are one place at several
                 # levels ("in Setharja town (Khairpur, Sindh)": the unknown town lies in Khairpur)
@@ -895,7 +902,7 @@ class PlaceRoles:
                 # an earlier event of another type on the ground lends its place to one on the
                 # ground, only inside the country the sentence names, if it names one ("they
                 # arrested a man" after a clash in Kabul)
-                kin = last_on_ground if event.plover in FIELD_TYPES else None
+                kin = last_on_ground if event.plover in FIELD_TYPES and borrows else None
                 earlier = kin if kin is not None and country in (None, kin.country) else None
                 opening = lead if lead is not None and event.sent.start != first_sentence else None
                 opening = opening if opening is not None and country in (None, opening.country) else None
