@@ -166,3 +166,24 @@ def test_a_place_saying_whose_a_participant_is_lends_no_place(
         nlp, recognizer, roles, "The Kenya authorities arrested two journalists on Friday.", {"arrested": "COERCE"}
     )
     assert _borrowed(doc, 0) == []
+
+
+def test_a_place_an_event_is_about_or_done_by_lends_no_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    # what the blockade is against says nothing of where it was: the earlier march's city does
+    text = "Traders marched in Sfax on Friday. On Saturday they blocked a highway, protesting against a trade deal with China."
+    doc = _coded(nlp, recognizer, roles, text, {"marched": "PROTEST", "blocked": "PROTEST"})
+    assert [p[2] for p in _borrowed(doc, 1)] == ["Sfax"]
+    assert doc._.event_mentions[1].extra["place_from_earlier_event"] is True
+    # a doer named by a place name is no place of the event either
+    doc = recognizer(nlp("Troops clashed with rebels in Kandahar on Monday. Pakistan later arrested two men."))
+    clash, arrest = (next(t for t in doc if t.text == word) for word in ("clashed", "arrested"))
+    mentions = [
+        EventMention(trigger=tok, sent=tok.sent, pattern_id="test", cameo="190", plover=plover)
+        for tok, plover in ((clash, "ASSAULT"), (arrest, "COERCE"))
+    ]
+    mentions[1].source_span = doc[arrest.i - 2 : arrest.i - 1]
+    doc._.event_mentions = mentions
+    roles(doc)
+    assert [p[2] for p in _borrowed(doc, 1)] == ["Kandahar"]

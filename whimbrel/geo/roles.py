@@ -31,7 +31,8 @@ place (all its resolved places being one place named at several levels, "Rubaya 
 Nord-Kivu)"), one precision level coarser; a report that names no place at all is set in its doer's country
 (a group's or a government's, not a state army's); and it says so with
 ``extra["place_fallback"] = True``; a place the sentence names only to say whose a participant
-is ("the U.S. soldier") lends itself to none;
+is ("the U.S. soldier"), what the event is about ("protesting against a deal with China") or who
+did it ("Pakistan arrested ...") lends itself to none;
 an event place the gazetteer could not resolve takes the borrowed whereabouts instead of a
 second place being added. Borrowing only
 within one type keeps a meeting from inheriting the place of the strike reported before it;
@@ -779,9 +780,47 @@ def _says_whose(mention: PlaceMention) -> bool:
     return head.ent_type_ in PARTICIPANT_ENT_TYPES or head.lower_ in nouns or head.lemma_.lower() in nouns
 
 
+def _what_it_is_about(mention: PlaceMention) -> bool:
+    """Whether a place only names what the event is about, with no locative of its own:
+    "demonstrating against the US dollar's rise", "protesting against union with Russia" (but not
+    "protested against delays in Mashhad", which the parser may hang on the topic)."""
+    path = _head_path(_coordination_root(mention.span.root), None)
+    return _governing_prep(path) in TOPIC_PREPS and _governing_prep(path, frozenset()) not in LOCATIVE_PREPS
+
+
+def _names_a_party(event: EventMention, mention: PlaceMention) -> bool:
+    """Whether a place names a party rather than a setting: it says whose a participant is ("the
+    U.S. soldier"), or it is the doer or target of an act on the ground ("Pakistan arrested ...",
+    "the Police seized ..." read as a town), unless a locative of its own places it."""
+    if _says_whose(mention):
+        return True
+    root = _coordination_root(mention.span.root)
+    if event.plover not in FIELD_TYPES or _governing_prep(_head_path(root, None), frozenset()) in LOCATIVE_PREPS:
+        return False  # a state that speaks or agrees does so at home; one acting on the ground may be abroad
+    participants = (span.root for span in (event.source_span, event.target_span) if span is not None)
+    return any(head in (root, _carrier(root)) for head in participants)
+
+
+def _sentence_whereabouts(event: EventMention, mentions: list[PlaceMention]) -> tuple[Place | None, Place | None]:
+    """The one place (a place named at several levels) and the one country of the sentence's places,
+    for an event the sentence gives no place of its own.
+
+    What the event is about neither places it nor rules a country out. A party's place does not
+    place it, but it still says the sentence spans that country ("Germany took the gold and the
+    United States the bronze" is set in neither), so one place at least must be a setting.
+    """
+    around = [pm for pm in mentions if not _what_it_is_about(pm)]
+    named = [pm for pm in around if not pm.is_demonym and pm.source != "embedded" and pm.place.lat is not None]
+    if all(_names_a_party(event, pm) for pm in named):
+        return None, None
+    cluster = single_place_cluster(around)
+    party = cluster is not None and any(pm.place is cluster and _names_a_party(event, pm) for pm in named)
+    return (None if party else cluster), _sentence_place(sentence_country(around), around)
+
+
 def _sentence_place(place: Place | None, mentions: list[PlaceMention]) -> Place | None:
-    """The sentence's (or article's) place for an event it gives none, unless the sentence names it
-    only to say whose a participant is ("the U.S. soldier was captured" says nothing of where)."""
+    """The article's place for an event its sentence gives none, unless the sentence names it only
+    to say whose a participant is ("the U.S. soldier was captured" says nothing of where)."""
     if place is None or any(_says_whose(pm) for pm in mentions if pm.span.start_char == place.start):
         return None
     return place
@@ -891,7 +930,7 @@ class PlaceRoles:
                 # the places the sentence names around the event, when they are one place at several
                 # levels ("in Setharja town (Khairpur, Sindh)": the unknown town lies in Khairpur)
                 in_sentence = _within(article_places, event.sent)
-                country = _sentence_place(sentence_country(in_sentence), in_sentence)
+                cluster, country = _sentence_whereabouts(event, in_sentence)
                 # an earlier event of another type on the ground lends its place to one on the
                 # ground, only inside the country the sentence names, if it names one ("they
                 # arrested a man" after a clash in Kabul)
@@ -903,7 +942,7 @@ class PlaceRoles:
                 # the most named one is a guess, not the setting
                 story = len(in_sentence) < len(article_places)
                 found = (
-                    _tagged(_sentence_place(single_place_cluster(in_sentence), in_sentence), "sentence")
+                    _tagged(cluster, "sentence")
                     or _tagged(_sentence_place(only_place, in_sentence), "article")
                     or _tagged(earlier, "earlier_event")
                     or _tagged(opening, "lead")
