@@ -22,7 +22,9 @@ parent division ("the Zafaraniyah district of Baghdad", "Ramadi, the capital of 
 the place is the event place; the parent locates it when the gazetteer does not know it or knows
 only a namesake abroad ("the Hamburg village of Khost district").
 
-A country is demoted to ``mentioned`` when a finer event place lies inside it, a region, sea or
+A town resolved abroad from the one country all the sentence's divisions lie in takes its
+namesake there, or gives way when the sentence's other places side with that country. A country
+is demoted to ``mentioned`` when a finer event place lies inside it, a region, sea or
 continent when any finer event place is given. A clause set against the event's own ("...,
 while his brother was arrested in Quetta") tells of another event. A sentence with
 no event place borrows the nearest earlier event place of an event of the same PLOVER type (or
@@ -616,6 +618,30 @@ def _place_inside(child: Place, parent: Place, namesake_only: bool = False) -> b
     return True
 
 
+def _settle_abroad_towns(mentions: list[PlaceMention], places: list[Place]) -> None:
+    """A town the sentence sets among divisions of one other country is resolved to a namesake abroad.
+
+    "shot a man in Buenos Aires on Friday night, in Ancash": where the sentence's first-level
+    divisions all lie in one country, an event town resolved elsewhere takes its namesake inside
+    one of them (the Peruvian Buenos Aires); failing that, when the sentence's other places side
+    with the divisions' country, it is a stray reading ("the Paris road in Arusha", "Colonia" of a
+    street name read as Cologne) and takes the division's whereabouts.
+    """
+    named = [p for pm, p in zip(mentions, places, strict=True) if not pm.is_demonym and p.lat is not None]
+    divisions = [p for p in named if p.precision == "admin1" and p.feature_code == "ADM1"]
+    if len({p.country for p in divisions}) != 1:
+        return
+    home = divisions[0].country
+    votes = Counter(p.country for p in named)
+    for place in named:
+        if place.role != "event" or place.precision != "point" or place.country == home:
+            continue
+        if any(_place_inside(place, division, namesake_only=True) for division in divisions):
+            continue
+        if votes[home] > votes[place.country]:  # else nothing tells which of the two is resolved wrongly
+            _place_inside(place, divisions[0])
+
+
 _LIST_GLUE = re.compile(r"^\s*(,|and|or|, and|, or|&)\s*$")
 
 
@@ -896,6 +922,7 @@ class PlaceRoles:
             roles = _spread_over_lists(doc, _settle_references([(pm, syntactic_role(event, pm)) for pm in in_sentence]))
             own = [_role_copy(pm.place, role) for pm, role in roles]
             _apply_hierarchy(doc, [pm for pm, _ in roles], own)
+            _settle_abroad_towns([pm for pm, _ in roles], own)
             event.places = _demote_countries(own)
         if self.fallback_to_previous:
             self._borrow_places(doc, events)
