@@ -187,3 +187,10 @@ def test_a_place_an_event_is_about_or_done_by_lends_no_place(
     doc._.event_mentions = mentions
     roles(doc)
     assert [p[2] for p in _borrowed(doc, 1)] == ["Kandahar"]
+
+
+def test_a_story_naming_a_place_only_as_what_it_is_about_lends_no_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    text = "Drivers blocked three highways on Monday in protest against a gas deal with Qatar."
+    assert _borrowed(_coded(nlp, recognizer, roles, text, {"blocked": "PROTEST"}), 0) == []

@@ -938,8 +938,10 @@ class PlaceRoles:
     def _borrow_places(self, doc: Doc, events: list[EventMention]) -> None:
         article_places = places_of(doc)
         dateline = dateline_place(doc)
-        only_place = single_place_cluster(article_places)
-        article_country = dominant_country(article_places)
+        # what the story's events are about is not where it is set ("protests against the US dollar")
+        settings = [pm for pm in article_places if not _what_it_is_about(pm)]
+        only_place = single_place_cluster(settings)
+        article_country = dominant_country(settings)
         lead = lead_place(doc, article_places)
         resolved_any = any(pm.place.country for pm in article_places)
         first_sentence = next(iter(doc.sents)).start if len(doc) else 0
