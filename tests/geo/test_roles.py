@@ -426,3 +426,12 @@ def test_a_town_set_among_divisions_of_another_country_is_a_namesake_or_a_stray_
     )
     places = [(p.text, p.role, p.country) for p in doc._.event_mentions[0].places]
     assert places[:2] == [("Paris", "mentioned", "TZA"), ("Arusha", "event", "TZA")]
+
+
+def test_a_demonym_sides_with_the_division_against_a_town_resolved_abroad(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    # "Verona" alone is the Italian city; a Nigerian story's Verona, in Borno, is not
+    doc = _coded(nlp, recognizer, roles, "Nigerian police shot a trader near Verona in Borno.", ["shot"])
+    town = next(p for p in doc._.event_mentions[0].places if p.text == "Verona")
+    assert (town.role, town.country, town.admin1) == ("event", "NGA", "Borno")

@@ -632,7 +632,8 @@ def _settle_abroad_towns(mentions: list[PlaceMention], places: list[Place]) -> N
     if len({p.country for p in divisions}) != 1:
         return
     home = divisions[0].country
-    votes = Counter(p.country for p in named)
+    # demonyms vote too: "Afghan forces repelled an attack in X, Badakhshan" is an Afghan story
+    votes = Counter(p.country for p in places if p.lat is not None)
     for place in named:
         if place.role != "event" or place.precision != "point" or place.country == home:
             continue
