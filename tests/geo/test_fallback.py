@@ -194,3 +194,13 @@ def test_a_story_naming_a_place_only_as_what_it_is_about_lends_no_place(
 ) -> None:
     text = "Drivers blocked three highways on Monday in protest against a gas deal with Qatar."
     assert _borrowed(_coded(nlp, recognizer, roles, text, {"blocked": "PROTEST"}), 0) == []
+
+
+def test_a_town_and_the_seat_its_division_is_named_after_are_one_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    # "Puebla" after a town is the state, read as its seat 60 km away: the town lends its place
+    text = "Traders from Tecamachalco, Puebla, said police had beaten two men."
+    assert _borrowed(_coded(nlp, recognizer, roles, text, {"beaten": "ASSAULT"}), 0) == [
+        ("MEX", "admin1", "Tecamachalco")
+    ]

@@ -704,8 +704,9 @@ def _km(a: Place, b: Place) -> float:
 def single_place_cluster(places: list[PlaceMention]) -> Place | None:
     """The finest place, when all the article's resolved places are one place named at several levels.
 
-    "in Rubaya (Masisi, Nord-Kivu)": a town, its district and its province are one cluster; an
-    article naming Aleppo and Baghdad has two, and then no place stands for the whole article.
+    "in Rubaya (Masisi, Nord-Kivu)": a town, its district and its province are one cluster (so are
+    a town and the seat a division it lies in is named after); an article naming Aleppo and
+    Baghdad has two, and then no place stands for the whole article.
     Demonyms and the places opening a body's name say nothing of where things happened.
     """
     named = [pm.place for pm in places if not pm.is_demonym and pm.source != "embedded" and pm.place.lat is not None]
@@ -715,11 +716,18 @@ def single_place_cluster(places: list[PlaceMention]) -> Place | None:
     for other in named:
         if other.country != finest.country:
             return None
-        if other.precision == "point" and _km(other, finest) > CLUSTER_KM:
+        if other.precision == "point" and _km(other, finest) > CLUSTER_KM and not _seat_for_division(other, finest):
             return None
         if other.precision == "admin1" and finest.admin1 and other.admin1 != finest.admin1:
             return None
     return finest
+
+
+def _seat_for_division(a: Place, b: Place) -> bool:
+    """Whether one of two towns of one first-level division is its seat, named for the division:
+    "in Celaya, Guanajuato" names Celaya and the state whose seat is Guanajuato city, 90 km away."""
+    same_division = a.country == b.country and a.admin1 is not None and a.admin1 == b.admin1
+    return same_division and "PPLA" in (a.feature_code, b.feature_code)
 
 
 def _country_place(place: Place) -> Place | None:
