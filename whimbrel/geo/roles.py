@@ -33,8 +33,8 @@ place (all its resolved places being one place named at several levels, "Rubaya 
 Nord-Kivu)"), one precision level coarser; a report that names no place at all is set in its doer's country
 (a group's or a government's, not a state army's); and it says so with
 ``extra["place_fallback"] = True``; a place the sentence names only to say whose a participant
-is ("the U.S. soldier"), what the event is about ("protesting against a deal with China") or who
-did it ("Pakistan arrested ...") lends itself to none;
+is ("the U.S. soldier"), what the event is about ("protesting against a deal with China") or a
+participant's common noun read as a town ("the Police seized ...") lends itself to none;
 an event place the gazetteer could not resolve takes the borrowed whereabouts instead of a
 second place being added. Borrowing only
 within one type keeps a meeting from inheriting the place of the strike reported before it;
@@ -825,15 +825,17 @@ def _what_it_is_about(mention: PlaceMention) -> bool:
 
 def _names_a_party(event: EventMention, mention: PlaceMention) -> bool:
     """Whether a place names a party rather than a setting: it says whose a participant is ("the
-    U.S. soldier"), or it is the doer or target of an act on the ground ("Pakistan arrested ...",
-    "the Police seized ..." read as a town), unless a locative of its own places it."""
+    U.S. soldier"), or it is a doer or target named by a common noun that the gazetteer also
+    knows as a town ("the Police seized ...": Police, Poland). A country or a town acting without
+    an article stands for its authorities, who act at home ("Mali expelled the ambassador",
+    "Beijing suspended the talks")."""
     if _says_whose(mention):
         return True
     root = _coordination_root(mention.span.root)
-    if event.plover not in FIELD_TYPES or _governing_prep(_head_path(root, None), frozenset()) in LOCATIVE_PREPS:
-        return False  # a state that speaks or agrees does so at home; one acting on the ground may be abroad
+    if mention.place.precision != "point" or not any(child.dep_ == "det" for child in root.children):
+        return False
     participants = (span.root for span in (event.source_span, event.target_span) if span is not None)
-    return any(head in (root, _carrier(root)) for head in participants)
+    return any(head == root for head in participants)
 
 
 def _sentence_whereabouts(event: EventMention, mentions: list[PlaceMention]) -> tuple[Place | None, Place | None]:
@@ -841,8 +843,8 @@ def _sentence_whereabouts(event: EventMention, mentions: list[PlaceMention]) -> 
     for an event the sentence gives no place of its own.
 
     What the event is about neither places it nor rules a country out. A party's place does not
-    place it, but it still says the sentence spans that country ("Germany took the gold and the
-    United States the bronze" is set in neither), so one place at least must be a setting.
+    place it, but it still says the sentence spans that country ("the U.S. officials say the drugs
+    reach Mexico" is set in neither), so one place at least must be a setting.
     """
     around = [pm for pm in mentions if not _what_it_is_about(pm)]
     named = [pm for pm in around if not pm.is_demonym and pm.source != "embedded" and pm.place.lat is not None]
