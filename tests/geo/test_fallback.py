@@ -3,10 +3,11 @@
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from whimbrel.geo.recognize import PlaceRecognizer
+from whimbrel.geo.gazetteer import lookup
+from whimbrel.geo.recognize import PlaceRecognizer, to_place
 from whimbrel.geo.roles import PlaceRoles
 from whimbrel.model import Actor
-from whimbrel.nlp.extensions import EventMention
+from whimbrel.nlp.extensions import EventMention, PlaceMention
 
 
 def _coded(
@@ -203,3 +204,55 @@ def test_an_act_reported_as_done_still_takes_the_earlier_event_s_place(
     doc = _coded(nlp, recognizer, roles, TWO_CLASHES.format("fought"), {"clashed": "ASSAULT", "fought": "ASSAULT"})
     assert _borrowed(doc, 1) == [("AFG", "admin1", "Kandahar")]
     assert doc._.event_mentions[1].extra["place_from_earlier_event"] is True
+
+
+def test_a_place_an_event_is_about_or_done_by_lends_no_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    # what the blockade is against says nothing of where it was: the earlier march's city does
+    text = "Traders marched in Sfax on Friday. On Saturday they blocked a highway, protesting against a trade deal with China."
+    doc = _coded(nlp, recognizer, roles, text, {"marched": "PROTEST", "blocked": "PROTEST"})
+    assert [p[2] for p in _borrowed(doc, 1)] == ["Sfax"]
+    assert doc._.event_mentions[1].extra["place_from_earlier_event"] is True
+    # a doer named by a common noun the gazetteer knows as a town is no place of the event; a
+    # state named as the doer stands for its authorities, who act at home
+    assert _arrest_places(nlp, recognizer, roles, "The Police", town_read="Police") == ["Kandahar"]
+    assert _arrest_places(nlp, recognizer, roles, "Pakistan") == ["Pakistan"]
+
+
+def _arrest_places(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles, doer: str, town_read: str | None = None
+) -> list[str | None]:
+    """The event places of an arrest by ``doer`` told after a clash in Kandahar; ``town_read``: a
+    word of the doer that recognition (wrongly) resolved as the town of that name."""
+    doc = recognizer(nlp(f"Troops clashed with rebels in Kandahar on Monday. {doer} later arrested two men."))
+    if town_read is not None:
+        word = next(t for t in doc if t.text == town_read)
+        town = next(e for e in lookup(town_read) if e.precision == "point")
+        doc._.places.append(PlaceMention(doc[word.i : word.i + 1], to_place(doc[word.i : word.i + 1], town)))
+    clash, arrest = (next(t for t in doc if t.text == word) for word in ("clashed", "arrested"))
+    mentions = [
+        EventMention(trigger=tok, sent=tok.sent, pattern_id="test", cameo="190", plover=plover)
+        for tok, plover in ((clash, "ASSAULT"), (arrest, "COERCE"))
+    ]
+    mentions[1].source_span = doc[arrest.sent.start : arrest.i - 1]
+    doc._.event_mentions = mentions
+    roles(doc)
+    return [p[2] for p in _borrowed(doc, 1)]
+
+
+def test_a_story_naming_a_place_only_as_what_it_is_about_lends_no_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    text = "Drivers blocked three highways on Monday in protest against a gas deal with Qatar."
+    assert _borrowed(_coded(nlp, recognizer, roles, text, {"blocked": "PROTEST"}), 0) == []
+
+
+def test_a_town_and_the_seat_its_division_is_named_after_are_one_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    # "Puebla" after a town is the state, read as its seat 60 km away: the town lends its place
+    text = "Traders from Tecamachalco, Puebla, said police had beaten two men."
+    assert _borrowed(_coded(nlp, recognizer, roles, text, {"beaten": "ASSAULT"}), 0) == [
+        ("MEX", "admin1", "Tecamachalco")
+    ]

@@ -77,3 +77,10 @@ def test_a_longer_town_name_wins_no_support_from_neighbours() -> None:
     queries = [ToponymQuery(n, lookup(n)) for n in ("Maryland", "Washington")]
     state = resolve_queries(queries)[0]
     assert state is not None and state.feature_code == "ADM1"
+
+
+def test_a_name_s_own_first_sense_lends_it_no_support() -> None:
+    # Ecuador's Los Rios is the larger, but Valdivia (in Chile's Los Rios, or in Colombia) sides
+    # with Chile, and Ecuador is named by no other name of the text
+    assert _resolved("Los Rios")["Los Rios"][0] == "ECU"
+    assert _resolved("Valdivia", "Los Rios")["Los Rios"][0] == "CHL"

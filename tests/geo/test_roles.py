@@ -414,3 +414,27 @@ def test_a_place_near_a_border_lies_beside_the_country_not_in_it(nlp: Language, 
     text = "Gunmen stormed Dobrinja, in Zorgalo province near the border with Niger, on Friday."
     doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, ["stormed"])
     assert "NER" not in {p.country for p in doc._.event_mentions[0].places if p.text != "Niger"}
+
+
+def test_a_town_set_among_divisions_of_another_country_is_a_namesake_or_a_stray_reading(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    # the Buenos Aires inside the Peruvian region the sentence names, not Argentina's capital
+    doc = _coded(nlp, recognizer, roles, "Police shot a man in Buenos Aires on Friday night, in Ancash.", ["shot"])
+    town = next(p for p in doc._.event_mentions[0].places if p.text == "Buenos Aires")
+    assert (town.role, town.country) == ("event", "PER")
+    # a road named after a far city lies in the region named, and gives way to the town inside it
+    doc = _coded(
+        nlp, recognizer, roles, "Police shot a protester on the Paris road in Arusha, Arusha region.", ["shot"]
+    )
+    places = [(p.text, p.role, p.country) for p in doc._.event_mentions[0].places]
+    assert places[:2] == [("Paris", "mentioned", "TZA"), ("Arusha", "event", "TZA")]
+
+
+def test_a_demonym_sides_with_the_division_against_a_town_resolved_abroad(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    # "Verona" alone is the Italian city; a Nigerian story's Verona, in Borno, is not
+    doc = _coded(nlp, recognizer, roles, "Nigerian police shot a trader near Verona in Borno.", ["shot"])
+    town = next(p for p in doc._.event_mentions[0].places if p.text == "Verona")
+    assert (town.role, town.country, town.admin1) == ("event", "NGA", "Borno")

@@ -9,7 +9,8 @@ Each candidate gets a score from:
   first-level division only wins over a same-named town when the text calls it one
   ("Idlib province") -- news says "Aleppo" for the city far more often than for the governorate;
 * the article's geography: countries named or implied by demonyms ("Syrian") and divisions named
-  ("Texas") lift candidates inside them; a division whose country's other divisions are named
+  ("Texas") lift candidates inside them (a country only those of the other names: a name's own
+  first sense does not lift itself); a division whose country's other divisions are named
   wins over a same-named country ("Georgia" beside "Florida" and "Alabama");
 * regions, seas and continents have no population: they get a fixed lift instead;
 * an explicit parent right after the name ("Paris, Texas", "Aleppo, Syria") lifts candidates in
@@ -132,6 +133,11 @@ class ArticleGeography:
     division_votes: dict[Division, float] = field(default_factory=dict)  # summed over names
     country_votes: dict[str, float] = field(default_factory=dict)
     neighbours: dict[tuple[str, int], float] = field(default_factory=dict)  # (name key, row) -> other names near it
+    country_names: dict[str, set[str]] = field(default_factory=dict)  # country -> keys of the names naming it
+
+    def names_country(self, country: str, key: str) -> bool:
+        """Whether a name other than ``key`` names (or is a division of) the country."""
+        return bool(self.country_names.get(country, set()) - {key})
 
     def votes_for(self, entry: GazEntry, key: str) -> tuple[float, float]:
         """Votes of the *other* names for the entry's division and country."""
@@ -191,7 +197,9 @@ def _context_score(entry: GazEntry, geo: ArticleGeography, parents: list[GazEntr
         if entry.feature_code == "ADM1" and division_votes >= 1.0:
             score += IN_ARTICLE_DIVISION  # a place found only inside it is named: "Barrow County", "Georgia"
     score += COHERENCE_BONUS * min(geo.neighbours.get((key, entry.row), 0.0), COHERENCE_CAP)
-    if entry.feature_code != "PCLI" and entry.country in geo.countries:
+    if entry.feature_code != "PCLI" and geo.names_country(entry.country, key):
+        # a name's own first sense lends it no support: "Valdivia (Los Rios)" is Chile's Los Rios,
+        # though Ecuador's alone is the larger
         score += IN_ARTICLE_COUNTRY
     if entry.feature_code not in ("PCLI", "ADM1") and entry.admin1 and (entry.country, entry.admin1) in geo.divisions:
         score += IN_ARTICLE_DIVISION
@@ -260,11 +268,11 @@ def article_geography(queries: list[ToponymQuery]) -> ArticleGeography:
         first = best_entry(q, ArticleGeography())
         if first is None:
             continue
-        if first.feature_code == "PCLI":
+        if first.feature_code == "PCLI" or (first.feature_code == "ADM1" and first.admin1):
             geo.countries.add(first.country)
-        elif first.feature_code == "ADM1" and first.admin1:
+            geo.country_names.setdefault(first.country, set()).add(name_key(q.text))
+        if first.feature_code == "ADM1" and first.admin1:
             geo.divisions.add((first.country, first.admin1))
-            geo.countries.add(first.country)
     return geo
 
 

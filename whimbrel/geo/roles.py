@@ -22,7 +22,9 @@ parent division ("the Zafaraniyah district of Baghdad", "Ramadi, the capital of 
 the place is the event place; the parent locates it when the gazetteer does not know it or knows
 only a namesake abroad ("the Hamburg village of Khost district").
 
-A country is demoted to ``mentioned`` when a finer event place lies inside it, a region, sea or
+A town resolved abroad from the one country all the sentence's divisions lie in takes its
+namesake there, or gives way when the sentence's other places side with that country. A country
+is demoted to ``mentioned`` when a finer event place lies inside it, a region, sea or
 continent when any finer event place is given. A clause set against the event's own ("...,
 while his brother was arrested in Quetta") tells of another event. A sentence with
 no event place borrows the nearest earlier event place of an event of the same PLOVER type (or
@@ -31,7 +33,8 @@ place (all its resolved places being one place named at several levels, "Rubaya 
 Nord-Kivu)"), one precision level coarser; a report that names no place at all is set in its doer's country
 (a group's or a government's, not a state army's); and it says so with
 ``extra["place_fallback"] = True``; a place the sentence names only to say whose a participant
-is ("the U.S. soldier") lends itself to none;
+is ("the U.S. soldier"), what the event is about ("protesting against a deal with China") or a
+participant's common noun read as a town ("the Police seized ...") lends itself to none;
 an event place the gazetteer could not resolve takes the borrowed whereabouts instead of a
 second place being added. Borrowing only
 within one type keeps a meeting from inheriting the place of the strike reported before it;
@@ -616,6 +619,31 @@ def _place_inside(child: Place, parent: Place, namesake_only: bool = False) -> b
     return True
 
 
+def _settle_abroad_towns(mentions: list[PlaceMention], places: list[Place]) -> None:
+    """A town the sentence sets among divisions of one other country is resolved to a namesake abroad.
+
+    "shot a man in Buenos Aires on Friday night, in Ancash": where the sentence's first-level
+    divisions all lie in one country, an event town resolved elsewhere takes its namesake inside
+    one of them (the Peruvian Buenos Aires); failing that, when the sentence's other places side
+    with the divisions' country, it is a stray reading ("the Paris road in Arusha", "Colonia" of a
+    street name read as Cologne) and takes the division's whereabouts.
+    """
+    named = [p for pm, p in zip(mentions, places, strict=True) if not pm.is_demonym and p.lat is not None]
+    divisions = [p for p in named if p.precision == "admin1" and p.feature_code == "ADM1"]
+    if len({p.country for p in divisions}) != 1:
+        return
+    home = divisions[0].country
+    # demonyms vote too: "Afghan forces repelled an attack in X, Badakhshan" is an Afghan story
+    votes = Counter(p.country for p in places if p.lat is not None)
+    for place in named:
+        if place.role != "event" or place.precision != "point" or place.country == home:
+            continue
+        if any(_place_inside(place, division, namesake_only=True) for division in divisions):
+            continue
+        if votes[home] > votes[place.country]:  # else nothing tells which of the two is resolved wrongly
+            _place_inside(place, divisions[0])
+
+
 _LIST_GLUE = re.compile(r"^\s*(,|and|or|, and|, or|&)\s*$")
 
 
@@ -677,8 +705,9 @@ def _km(a: Place, b: Place) -> float:
 def single_place_cluster(places: list[PlaceMention]) -> Place | None:
     """The finest place, when all the article's resolved places are one place named at several levels.
 
-    "in Rubaya (Masisi, Nord-Kivu)": a town, its district and its province are one cluster; an
-    article naming Aleppo and Baghdad has two, and then no place stands for the whole article.
+    "in Rubaya (Masisi, Nord-Kivu)": a town, its district and its province are one cluster (so are
+    a town and the seat a division it lies in is named after); an article naming Aleppo and
+    Baghdad has two, and then no place stands for the whole article.
     Demonyms and the places opening a body's name say nothing of where things happened.
     """
     named = [pm.place for pm in places if not pm.is_demonym and pm.source != "embedded" and pm.place.lat is not None]
@@ -688,11 +717,18 @@ def single_place_cluster(places: list[PlaceMention]) -> Place | None:
     for other in named:
         if other.country != finest.country:
             return None
-        if other.precision == "point" and _km(other, finest) > CLUSTER_KM:
+        if other.precision == "point" and _km(other, finest) > CLUSTER_KM and not _seat_for_division(other, finest):
             return None
         if other.precision == "admin1" and finest.admin1 and other.admin1 != finest.admin1:
             return None
     return finest
+
+
+def _seat_for_division(a: Place, b: Place) -> bool:
+    """Whether one of two towns of one first-level division is its seat, named for the division:
+    "in Celaya, Guanajuato" names Celaya and the state whose seat is Guanajuato city, 90 km away."""
+    same_division = a.country == b.country and a.admin1 is not None and a.admin1 == b.admin1
+    return same_division and "PPLA" in (a.feature_code, b.feature_code)
 
 
 def _country_place(place: Place) -> Place | None:
@@ -780,9 +816,49 @@ def _says_whose(mention: PlaceMention) -> bool:
     return head.ent_type_ in PARTICIPANT_ENT_TYPES or head.lower_ in nouns or head.lemma_.lower() in nouns
 
 
+def _what_it_is_about(mention: PlaceMention) -> bool:
+    """Whether a place only names what the event is about, with no locative of its own:
+    "demonstrating against the US dollar's rise", "protesting against union with Russia" (but not
+    "protested against delays in Mashhad", which the parser may hang on the topic)."""
+    path = _head_path(_coordination_root(mention.span.root), None)
+    return _governing_prep(path) in TOPIC_PREPS and _governing_prep(path, frozenset()) not in LOCATIVE_PREPS
+
+
+def _names_a_party(event: EventMention, mention: PlaceMention) -> bool:
+    """Whether a place names a party rather than a setting: it says whose a participant is ("the
+    U.S. soldier"), or it is a doer or target named by a common noun that the gazetteer also
+    knows as a town ("the Police seized ...": Police, Poland). A country or a town acting without
+    an article stands for its authorities, who act at home ("Mali expelled the ambassador",
+    "Beijing suspended the talks")."""
+    if _says_whose(mention):
+        return True
+    root = _coordination_root(mention.span.root)
+    if mention.place.precision != "point" or not any(child.dep_ == "det" for child in root.children):
+        return False
+    participants = (span.root for span in (event.source_span, event.target_span) if span is not None)
+    return any(head == root for head in participants)
+
+
+def _sentence_whereabouts(event: EventMention, mentions: list[PlaceMention]) -> tuple[Place | None, Place | None]:
+    """The one place (a place named at several levels) and the one country of the sentence's places,
+    for an event the sentence gives no place of its own.
+
+    What the event is about neither places it nor rules a country out. A party's place does not
+    place it, but it still says the sentence spans that country ("the U.S. officials say the drugs
+    reach Mexico" is set in neither), so one place at least must be a setting.
+    """
+    around = [pm for pm in mentions if not _what_it_is_about(pm)]
+    named = [pm for pm in around if not pm.is_demonym and pm.source != "embedded" and pm.place.lat is not None]
+    if all(_names_a_party(event, pm) for pm in named):
+        return None, None
+    cluster = single_place_cluster(around)
+    party = cluster is not None and any(pm.place is cluster and _names_a_party(event, pm) for pm in named)
+    return (None if party else cluster), _sentence_place(sentence_country(around), around)
+
+
 def _sentence_place(place: Place | None, mentions: list[PlaceMention]) -> Place | None:
-    """The sentence's (or article's) place for an event it gives none, unless the sentence names it
-    only to say whose a participant is ("the U.S. soldier was captured" says nothing of where)."""
+    """The article's place for an event its sentence gives none, unless the sentence names it only
+    to say whose a participant is ("the U.S. soldier was captured" says nothing of where)."""
     if place is None or any(_says_whose(pm) for pm in mentions if pm.span.start_char == place.start):
         return None
     return place
@@ -858,6 +934,7 @@ class PlaceRoles:
             roles = _spread_over_lists(doc, _settle_references([(pm, syntactic_role(event, pm)) for pm in in_sentence]))
             own = [_role_copy(pm.place, role) for pm, role in roles]
             _apply_hierarchy(doc, [pm for pm, _ in roles], own)
+            _settle_abroad_towns([pm for pm, _ in roles], own)
             event.places = _demote_countries(own)
         if self.fallback_to_previous:
             self._borrow_places(doc, events)
@@ -873,8 +950,10 @@ class PlaceRoles:
     def _borrow_places(self, doc: Doc, events: list[EventMention]) -> None:
         article_places = places_of(doc)
         dateline = dateline_place(doc)
-        only_place = single_place_cluster(article_places)
-        article_country = dominant_country(article_places)
+        # what the story's events are about is not where it is set ("protests against the US dollar")
+        settings = [pm for pm in article_places if not _what_it_is_about(pm)]
+        only_place = single_place_cluster(settings)
+        article_country = dominant_country(settings)
         lead = lead_place(doc, article_places)
         resolved_any = any(pm.place.country for pm in article_places)
         first_sentence = next(iter(doc.sents)).start if len(doc) else 0
@@ -898,7 +977,7 @@ class PlaceRoles:
                 # the places the sentence names around the event, when they are one place at several
                 # levels ("in Setharja town (Khairpur, Sindh)": the unknown town lies in Khairpur)
                 in_sentence = _within(article_places, event.sent)
-                country = _sentence_place(sentence_country(in_sentence), in_sentence)
+                cluster, country = _sentence_whereabouts(event, in_sentence)
                 # an earlier event of another type on the ground lends its place to one on the
                 # ground, only inside the country the sentence names, if it names one ("they
                 # arrested a man" after a clash in Kabul)
@@ -910,7 +989,7 @@ class PlaceRoles:
                 # the most named one is a guess, not the setting
                 story = len(in_sentence) < len(article_places)
                 found = (
-                    _tagged(_sentence_place(single_place_cluster(in_sentence), in_sentence), "sentence")
+                    _tagged(cluster, "sentence")
                     or _tagged(_sentence_place(only_place, in_sentence), "article")
                     or _tagged(earlier, "earlier_event")
                     or _tagged(opening, "lead")
