@@ -224,3 +224,26 @@ def test_a_listed_region_leaves_the_towns_other_mentions_the_town(nlp: Language,
     text = "Fighting raged in the Kharkiv and Sumy regions. Later, shells hit Kharkiv itself."
     kharkiv = [p.place.precision for p in _places(nlp, recognizer, text) if p.span.text == "Kharkiv"]
     assert kharkiv == ["admin1", "point"]
+
+
+def test_a_common_word_that_is_a_town_abroad_is_no_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "On Monday in Campinas, Sao Paulo, Civil Police agents arrested a suspect."
+    found = [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
+    assert ("Police", "POL") not in found
+    assert ("Campinas", "BRA") in found
+
+
+def test_a_foreign_town_after_in_stays_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Officials in Campinas, Sao Paulo, said the suspect had lived in Police before."
+    assert ("Police", "POL") in [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
+
+
+def test_a_demonym_does_not_make_a_town_stray(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Saudi forces shelled villages of Sadah, injuring a child."
+    assert ("Sadah", "YEM") in [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
+
+
+def test_a_dateline_after_the_bylines_date(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "By a staff writer. April 2, 2009 WOOSTER -- Pupils traced their families back to Germany."
+    found = [p.span.text for p in _places(nlp, recognizer, text)]
+    assert "WOOSTER" in found

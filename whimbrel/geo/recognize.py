@@ -16,6 +16,10 @@ Three sources, merged without overlaps (earlier wins):
    elsewhere; the roles stage never makes it an event place;
 4. demonyms ("Syrian", "Iranians") -> their country, flagged ``is_demonym``.
 
+A gazetteer-only town lying abroad from every place the NER or a division name puts the article
+in is a common word of the story ("the Civil Police" of a Brazilian report is no Polish town),
+unless a cue says it is a place (:func:`_stray_towns`).
+
 Names listed before a plural kind word ("Logan, Union and Marion counties", "Idlib and Hama
 provinces") are divisions whatever the NER calls them ("Jackson" a person): each is looked up with
 the kind word it shares ("Jackson County") and carries the division cue.
@@ -204,11 +208,13 @@ class PlaceRecognizer:
         geo = article_geography(queries)
         entries = [e or _named_parent(q, geo) for q, e in zip(queries, resolve_queries(queries), strict=True)]
         surnames = _person_name_words(doc)
+        strays = _stray_towns(found, queries, entries)
         doc._.places = [
             PlaceMention(span=f.span, place=to_place(f.span, e), is_demonym=f.source == "demonym", source=f.source)
             for f, e in zip(found, entries, strict=True)
             if (f.source != "embedded" or f.repeated or _embedded_place_holds(e, geo))
             and not _is_person_name(f, e, surnames)
+            and not (f.source == "gazetteer" and name_key(f.span.text) in strays)
         ]
         return doc
 
@@ -323,8 +329,7 @@ class PlaceRecognizer:
             whole = ent is not None and ent.start == span.start and ent.end == span.end
             # After "in" or "near" a name is where something is ("police in Grovetown"), so a
             # town the NER calls an organisation needs only the size of any gazetteer-only town.
-            after_locative = span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE_WORDS
-            least = GAZETTEER_ONLY_MIN_POPULATION if after_locative else MISLABELLED_MIN_POPULATION
+            least = GAZETTEER_ONLY_MIN_POPULATION if _follows(span, LOCATIVE_WORDS) else MISLABELLED_MIN_POPULATION
             return whole and prominent >= least
         return prominent >= GAZETTEER_ONLY_MIN_POPULATION
 
@@ -515,6 +520,47 @@ def _is_person_name(found: _Found, entry: GazEntry | None, surnames: set[str]) -
     return entry is None or entry.precision == "point"
 
 
+def _lies_in(entry: GazEntry, parents: list[GazEntry]) -> bool:
+    return any(entry.country == p.country and (p.precision == "country" or entry.admin1 == p.admin1) for p in parents)
+
+
+def _stray_towns(found: list[_Found], queries: list[ToponymQuery], entries: list[GazEntry | None]) -> set[str]:
+    """Name keys of towns found by the gazetteer alone, abroad from every place the article
+    surely names, with no cue at any of their mentions.
+
+    A capitalised word the NER does not call a place that is also a town's name in another
+    country is a common word of the story ("the Civil Police arrested" in a Brazilian report), not
+    that town: news that goes abroad names the foreign place so that the NER knows it, puts it
+    after "in", in a dateline or before the division it lies in. The article surely names the
+    places the NER found and the divisions the gazetteer found (a demonym is no such place:
+    "Saudi forces shelled" a Yemeni village). A capital, a division's chief town or a big city
+    called by its own name is no common word.
+    """
+    anchors = {
+        e.country
+        for f, e in zip(found, entries, strict=True)
+        if e is not None and e.country and (f.source == "ner" or f.source == "gazetteer" and e.precision == "admin1")
+    }
+    stray: set[str] = set()
+    cued: set[str] = set()
+    for f, q, e in zip(found, queries, entries, strict=True):
+        if f.source != "gazetteer" or e is None or e.feature_code != "PPL" or not anchors:
+            continue
+        key = name_key(f.span.text)
+        span = f.span
+        if _is_dateline(span) or _follows(span, LOCATIVE_WORDS) or _lies_in(e, q.parents):
+            cued.add(key)
+        elif e.country not in anchors and not (
+            e.population >= MISLABELLED_MIN_POPULATION and called_so(e, span.text, OWN_NAME_SIMILARITY)
+        ):
+            stray.add(key)
+    return stray - cued
+
+
+def _follows(span: Span, words: frozenset[str]) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in words
+
+
 def _embedded_place_holds(entry: GazEntry | None, geo: ArticleGeography) -> bool:
     """An embedded name is kept when it resolves to something big or to a town where the article is."""
     if entry is None:
@@ -525,11 +571,13 @@ def _embedded_place_holds(entry: GazEntry | None, geo: ArticleGeography) -> bool
 
 
 def _is_dateline(span: Span) -> bool:
-    """A name in capitals opening a sentence or line and followed by a dash, colon or comma."""
+    """A name in capitals opening a sentence or line, or right after the date of a byline ("March
+    30, 2009 HANOVER --"), and followed by a dash, colon or comma."""
     doc = span.doc
     if not all(t.text.isupper() for t in span if t.is_alpha) or span.end >= len(doc):
         return False
-    opens = span.start == 0 or span[0].is_sent_start or doc[span.start - 1].is_space
+    before = doc[span.start - 1] if span.start else None
+    opens = before is None or span[0].is_sent_start or before.is_space or before.like_num
     return opens and doc[span.end].text in DATELINE_MARKS
 
 
