@@ -247,3 +247,15 @@ def test_a_dateline_after_the_bylines_date(nlp: Language, recognizer: PlaceRecog
     text = "By a staff writer. April 2, 2009 WOOSTER -- Pupils traced their families back to Germany."
     found = [p.span.text for p in _places(nlp, recognizer, text)]
     assert "WOOSTER" in found
+
+
+def test_a_country_naming_a_currency_lends_the_article_no_geography(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Shopkeepers in Sidon closed their doors as the US dollar rose against the Lebanese pound."
+    found = {p.span.text: (p.place.country, p.source) for p in _places(nlp, recognizer, text)}
+    assert found["US"] == ("USA", "embedded")  # a place name inside the currency's name
+    assert found["Sidon"][0] == "LBN" and found["Lebanese"][0] == "LBN"
+
+
+def test_a_country_before_other_nouns_stays_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "US troops left the base near Kirkuk."
+    assert ("US", "USA") in [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]

@@ -20,6 +20,10 @@ A gazetteer-only town lying abroad from every place the NER or a division name p
 in is a common word of the story ("the Civil Police" of a Brazilian report is no Polish town),
 unless a cue says it is a place (:func:`_stray_towns`).
 
+A place name before a noun that makes the two the name of a thing lying nowhere ("the US dollar",
+``data/named_things.yaml``) is kept as an ``embedded`` place, resolved on its own: it must not lend
+the article its country.
+
 Names listed before a plural kind word ("Logan, Union and Marion counties", "Idlib and Hama
 provinces") are divisions whatever the NER calls them ("Jackson" a person): each is looked up with
 the kind word it shares ("Jackson County") and carries the division cue.
@@ -29,10 +33,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from whimbrel.actors.non_actors import NounClass
+from whimbrel.data_files import load_models
 from whimbrel.geo.gazetteer import GazEntry, Gazetteer, get_gazetteer
 from whimbrel.geo.normalize import name_key
 from whimbrel.geo.resolve import (
@@ -49,6 +57,7 @@ from whimbrel.geo.resolve import (
 from whimbrel.model import Place
 from whimbrel.nlp.extensions import PlaceMention, register_extensions
 
+NAMED_THINGS = Path(__file__).parent / "data" / "named_things.yaml"
 NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities whose words are a name of something else: a place name inside one is no place.
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
@@ -162,6 +171,7 @@ class _Found:
     candidates: list[GazEntry]
     fixed: GazEntry | None = None
     repeated: bool = False  # the name of a place found elsewhere in the article
+    names_a_thing: bool = False  # opens the name of a thing that lies nowhere ("the US dollar")
 
 
 def to_place(span: Span, entry: GazEntry | None) -> Place:
@@ -204,9 +214,18 @@ class PlaceRecognizer:
                     found.append(extra)
                     taken.update(range(extra.span.start, extra.span.end))
         found.sort(key=lambda f: f.span.start)
+        for f in found:
+            if _names_a_thing(f):
+                f.source, f.names_a_thing = "embedded", True
         queries = [self._query(doc, f) for f in found]
-        geo = article_geography(queries)
-        entries = [e or _named_parent(q, geo) for q, e in zip(queries, resolve_queries(queries), strict=True)]
+        # The article's geography is read from the names of places; a thing's name is resolved on its own.
+        located = [q for f, q in zip(found, queries, strict=True) if not f.names_a_thing]
+        geo = article_geography(located)
+        chosen = iter(resolve_queries(located))
+        entries = [
+            best_entry(q, ArticleGeography()) if f.names_a_thing else next(chosen) or _named_parent(q, geo)
+            for f, q in zip(found, queries, strict=True)
+        ]
         surnames = _person_name_words(doc)
         strays = _stray_towns(found, queries, entries)
         doc._.places = [
@@ -522,6 +541,19 @@ def _is_person_name(found: _Found, entry: GazEntry | None, surnames: set[str]) -
 
 def _lies_in(entry: GazEntry, parents: list[GazEntry]) -> bool:
     return any(entry.country == p.country and (p.precision == "country" or entry.admin1 == p.admin1) for p in parents)
+
+
+@lru_cache(maxsize=1)
+def _named_thing_nouns() -> frozenset[str]:
+    return frozenset(w for c in load_models(NAMED_THINGS, NounClass, id_field="name") for w in c.words)
+
+
+def _names_a_thing(found: _Found) -> bool:
+    """A place name that, with the noun after it, names a thing that lies nowhere ("the US dollar"):
+    a place name inside a longer name, and no clue to the article's geography (see
+    ``named_things.yaml``)."""
+    doc, end = found.span.doc, found.span.end
+    return found.source != "demonym" and end < len(doc) and doc[end].lower_ in _named_thing_nouns()
 
 
 def _stray_towns(found: list[_Found], queries: list[ToponymQuery], entries: list[GazEntry | None]) -> set[str]:
