@@ -259,3 +259,60 @@ def test_a_country_naming_a_currency_lends_the_article_no_geography(nlp: Languag
 def test_a_country_before_other_nouns_stays_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
     text = "US troops left the base near Kirkuk."
     assert ("US", "USA") in [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
+
+
+def test_a_namesake_outside_the_stated_division_gives_way_to_the_division(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    # The gazetteer's Auno is a French village; the one meant lies in Borno, which it lacks.
+    places = _places(nlp, recognizer, "Gunmen raided Auno (Konduga, Borno) before dawn.")
+    [auno] = [p.place for p in places if p.span.text == "Auno"]
+    assert (auno.country, auno.precision) == ("NGA", "admin1")
+
+
+def test_a_town_inside_its_stated_division_keeps_its_point(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    [paris] = [p.place for p in _places(nlp, recognizer, "Hail hit Paris, Texas.") if p.span.text == "Paris"]
+    assert (paris.country, paris.admin1, paris.precision) == ("USA", "Texas", "point")
+
+
+def test_a_name_before_a_list_of_divisions_is_no_child_of_the_first(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Convoys left Kobani, Raqqa and Hasakah for the border."
+    [kobani] = [p.place for p in _places(nlp, recognizer, text) if p.span.text == "Kobani"]
+    assert kobani.precision == "point"
+
+
+def test_a_small_town_after_near_is_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Monitors heard three blasts near Opytne on Tuesday."
+    found = [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
+    assert ("Opytne", "UKR") in found
+
+
+def test_a_small_town_before_the_division_holding_it_is_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "On Friday, in Padre Marcos, Piaui, farmers blocked a road."
+    found = [(p.span.text, p.place.country, p.place.precision) for p in _places(nlp, recognizer, text)]
+    assert ("Padre Marcos", "BRA", "point") in found
+
+
+def test_the_opening_of_a_longer_own_name_names_the_town(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # GeoNames calls the city Pachuca de Soto; news says Pachuca.
+    text = "Vendors marched in Pachuca, Hidalgo, on Monday."
+    [pachuca] = [p.place for p in _places(nlp, recognizer, text) if p.span.text == "Pachuca"]
+    assert (pachuca.country, pachuca.admin1) == ("MEX", "Hidalgo")
+
+
+def test_spanish_articles_join_a_name(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Gunmen shot two men in Leon de los Aldama, Guanajuato."
+    [leon] = [p.place for p in _places(nlp, recognizer, text) if p.span.text.startswith("Leon")]
+    assert (leon.country, leon.precision) == ("MEX", "point")
+
+
+def test_a_kind_word_the_gazetteer_lacks_is_read_past(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Residents of Zahle City protested. Police arrested two men in Marjayoun District."
+    found = {p.span.text: p.place.country for p in _places(nlp, recognizer, text)}
+    assert found.get("Zahle") == "LBN" and found.get("Marjayoun") == "LBN"
+
+
+def test_a_small_town_before_a_kind_word_is_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Monitors counted blasts at Hnutove village and at Svitlodarsk town."
+    found = [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
+    assert ("Hnutove", "UKR") in found and ("Svitlodarsk", "UKR") in found

@@ -18,7 +18,10 @@ Three sources, merged without overlaps (earlier wins):
 
 A gazetteer-only town lying abroad from every place the NER or a division name puts the article
 in is a common word of the story ("the Civil Police" of a Brazilian report is no Polish town),
-unless a cue says it is a place (:func:`_stray_towns`).
+unless a cue says it is a place (:func:`_stray_towns`). A small town needs no size when the text
+places it: after "near", before a kind word ("Opytne village") or before a division holding a
+town of that name ("Padre Marcos, Piaui"); a village the gazetteer knows only outside its stated
+division is put in that division.
 
 A place name before a noun that makes the two the name of a thing lying nowhere ("the US dollar",
 ``data/named_things.yaml``) is kept as an ``embedded`` place, resolved on its own: it must not lend
@@ -71,6 +74,8 @@ MAX_NAME_TOKENS = 5
 # Prepositions after which a name stands for a place (fewer than the roles stage's locative ones:
 # "at", "to" and "with" also take organisations: "signed with Glastonbury").
 LOCATIVE_WORDS = frozenset({"in", "near", "outside", "around", "throughout"})
+# Words said only of places: what follows is one, however small.
+PROXIMITY_WORDS = frozenset({"near"})
 # Dotted abbreviations of places: "U.S.", "U.K.", "S.C.", "W.Va." (the gazetteer decides which are).
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,2}\.){2,}$")
 # Words that name a part of a place ("Northeast Georgia", "Southern California").
@@ -84,6 +89,10 @@ COMPASS_WORDS = frozenset(
 )
 # Words closing a place name that say what kind of place it is ("Jerome Township").
 PLACE_KIND_WORDS = frozenset({"township", "twp", "borough", "village"})
+# Words that, after a name, say it is a place, and of what kind ("Radhan town", "Marjayoun District").
+KIND_WORDS_AFTER = (
+    PLACE_KIND_WORDS | ADMIN_CUES | frozenset({"town", "city", "municipality", "upazila", "tehsil", "subdivision"})
+)
 # Words that are also the whole name of a division somewhere (Cameroon's "West", Burkina Faso's
 # "Centre", Papua New Guinea's "Gulf") but, standing alone in English, name a direction or a kind
 # of place, not that division.
@@ -157,7 +166,9 @@ NAME_CONNECTORS = frozenset(
         "do",
         "du",
         "la",
+        "las",
         "le",
+        "los",
         "upon",
         "of",
     }
@@ -223,7 +234,7 @@ class PlaceRecognizer:
         geo = article_geography(located)
         chosen = iter(resolve_queries(located))
         entries = [
-            best_entry(q, ArticleGeography()) if f.names_a_thing else next(chosen) or _named_parent(q, geo)
+            best_entry(q, ArticleGeography()) if f.names_a_thing else _inside_named_parent(f, q, next(chosen), geo)
             for f, q in zip(found, queries, strict=True)
         ]
         surnames = _person_name_words(doc)
@@ -336,21 +347,59 @@ class PlaceRecognizer:
             return False
         # Only towns called so count: "Hamas" is one of Hamm's variant spellings, "Way" one of
         # Weifang's, but news means neither; a transliteration ("Idleb") is close to the name.
-        named = [c for c in candidates if c.precision != "point" or called_so(c, span.text)]
+        # The first words of a longer own name are the name too ("Pachuca" for Pachuca de Soto).
+        named = [
+            c for c in candidates if c.precision != "point" or called_so(c, span.text) or _opens_name(c, span.text)
+        ]
         if not named:
             return False
         prominent = max(_size(c) for c in named)
         labels = {t.ent_type_ for t in span} - {""}
         if labels & NON_NAME_LABELS:
             return False
+        # A town the text places needs no size: only places are "near" ("near Opytne") or take a
+        # kind word ("Radhan town", "Kolofata subdivision"), and a division named after the name
+        # that holds a town so called says it is that town ("in Padre Marcos, Piaui").
+        # The name must end with the match: "near Yar Maung Bridge" does not place a town "Yar".
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        near = _follows(span, PROXIMITY_WORDS) and (after is None or not _starts_name(after))
+        kind_word_after = after is not None and after.lower_ in KIND_WORDS_AFTER
+        placed = near or kind_word_after or self._inside_stated_parent(span, named)
         if labels & NAME_LABELS:
             ent = _entity_of(span)
             whole = ent is not None and ent.start == span.start and ent.end == span.end
             # After "in" or "near" a name is where something is ("police in Grovetown"), so a
             # town the NER calls an organisation needs only the size of any gazetteer-only town.
             least = GAZETTEER_ONLY_MIN_POPULATION if _follows(span, LOCATIVE_WORDS) else MISLABELLED_MIN_POPULATION
-            return whole and prominent >= least
-        return prominent >= GAZETTEER_ONLY_MIN_POPULATION
+            return whole and (prominent >= least or placed)
+        return prominent >= GAZETTEER_ONLY_MIN_POPULATION or placed
+
+    def _inside_stated_parent(self, span: Span, entries: list[GazEntry]) -> bool:
+        """Whether a town among ``entries`` lies in the country or division named right after the
+        span ("Padre Marcos, Piaui", "Goniri (Gujiba, Borno)")."""
+        towns = [e for e in entries if e.precision == "point"]
+        return bool(towns) and any(_lies_in(t, self._stated_parents(span)) for t in towns)
+
+    def _stated_parents(self, span: Span) -> list[GazEntry]:
+        """The countries and divisions a name's stated parent could be: "X, <parent>" or "X (<parents>)"."""
+        doc = span.doc
+        if span.end + 1 >= len(doc):
+            return []
+        if doc[span.end].text == ",":
+            run = _name_run(doc, span.end + 1)
+            names = [] if run is None else [run]
+        elif doc[span.end].text == "(":
+            # "Santa Rosa (La Pampa)", "Qaniyah (As Sawdiyah, Al Bayda)": the bracket lists the parents.
+            names = _bracketed_names(doc, span.end + 1)
+        else:
+            return []
+        # "Hinche, Centre", "Dowa (Central)": a generic word is a division in too many countries to place anything
+        return [
+            e
+            for n in names
+            if n.text.lower() not in GENERIC_PLACE_WORDS
+            for e in parent_entries(self.gazetteer, n.text)
+        ]
 
     def _embedded_places(self, doc: Doc) -> list[_Found]:
         """Big place names inside an organisation's or facility's name (see module doc).
@@ -441,16 +490,9 @@ class PlaceRecognizer:
         candidates = found.candidates
         if found.fixed is None and (listed := self._division_candidates(span)):
             candidates, admin_cue = listed, True
-        parents: list[GazEntry] = []
-        if len(after) >= 2 and after[0].text == ",":
-            parent_span = _name_run(doc, span.end + 1)
-            if parent_span is not None:
-                parents = parent_entries(self.gazetteer, parent_span.text)
-        elif len(after) >= 2 and after[0].text == "(":
-            # "Santa Rosa (La Pampa)", "Qaniyah (As Sawdiyah, Al Bayda)": the bracket lists the parents.
-            for parent_span in _bracketed_names(doc, span.end + 1):
-                parents.extend(parent_entries(self.gazetteer, parent_span.text))
-        return ToponymQuery(span.text, candidates, admin_cue, parents, found.fixed, town_cue=_is_dateline(span))
+        return ToponymQuery(
+            span.text, candidates, admin_cue, self._stated_parents(span), found.fixed, town_cue=_is_dateline(span)
+        )
 
 
 def _repeated_names(doc: Doc, found: list[_Found], taken: set[int]) -> list[_Found]:
@@ -513,15 +555,49 @@ def _inside_longer_name(span: Span) -> bool:
     return before.is_alpha and before.text[0].isupper() and not before.is_sent_start and not before.is_stop
 
 
-def _named_parent(query: ToponymQuery, geo: ArticleGeography) -> GazEntry | None:
-    """Where a name the gazetteer lacks lies, when the text says ("Rubaya (Masisi, Nord-Kivu)").
+def _inside_named_parent(
+    found: _Found, query: ToponymQuery, entry: GazEntry | None, geo: ArticleGeography
+) -> GazEntry | None:
+    """The entry, or where the text says the place lies when the gazetteer does not know it there.
 
-    The village is not known, but it is inside its stated division: the place gets the
-    division's entry, with the division's (coarser) precision.
+    "Rubaya (Masisi, Nord-Kivu)": the village is not known, but it is inside its stated division,
+    so the place gets the division's entry, with the division's (coarser) precision. So too when
+    the gazetteer knows only namesakes in another country than the stated parent ("Auno (Konduga,
+    Borno)" is no French village): a village's namesake abroad is surely wrong, the parent is
+    right. Inside the parent's country the town stays: writers and the parse confuse neighbouring
+    divisions more often than the gazetteer lacks a town. A big town outside the "parent" is no
+    child of it but the head of a list ("Aleppo, Idlib and Hama"), as is any name whose "parent"
+    goes on into a list.
     """
-    if query.candidates or not query.parents:
-        return None
+    if not query.parents:
+        return entry
+    if entry is not None and (
+        _size(entry) >= MISLABELLED_MIN_POPULATION
+        or entry.country in {p.country for p in query.parents}
+        or _parent_is_listed(found.span)
+    ):
+        return entry
     return best_entry(ToponymQuery(query.text, query.parents), geo)
+
+
+def _lies_in(entry: GazEntry, parents: list[GazEntry]) -> bool:
+    return any(entry.country == p.country and (p.precision == "country" or entry.admin1 == p.admin1) for p in parents)
+
+
+def _parent_is_listed(span: Span) -> bool:
+    """Whether the name after "<span>, " opens a list ("Atareb, Idlib and Aleppo") rather than
+    closing a chain of parents ("Yasne, Donetsk, Ukraine")."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return False  # a bracketed parent list ("Qaniyah (As Sawdiyah, Al Bayda)") is no list
+    parent = _name_run(doc, span.end + 1)
+    if parent is None or parent.end >= len(doc):
+        return False
+    after = doc[parent.end]
+    if after.lower_ in ("and", "or", "&"):
+        return True
+    following = _name_run(doc, parent.end + 1) if after.text == "," else None
+    return following is not None and following.end < len(doc) and doc[following.end].lower_ in LIST_JOINERS
 
 
 def _person_name_words(doc: Doc) -> set[str]:
@@ -537,10 +613,6 @@ def _is_person_name(found: _Found, entry: GazEntry | None, surnames: set[str]) -
     if len(found.span) != 1 or found.source in ("demonym", "embedded") or found.span.text not in surnames:
         return False
     return entry is None or entry.precision == "point"
-
-
-def _lies_in(entry: GazEntry, parents: list[GazEntry]) -> bool:
-    return any(entry.country == p.country and (p.precision == "country" or entry.admin1 == p.admin1) for p in parents)
 
 
 @lru_cache(maxsize=1)
@@ -591,6 +663,11 @@ def _stray_towns(found: list[_Found], queries: list[ToponymQuery], entries: list
 
 def _follows(span: Span, words: frozenset[str]) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in words
+
+
+def _opens_name(entry: GazEntry, text: str) -> bool:
+    """Whether ``text`` is the first words of the place's own longer name ("Acapulco" of Acapulco de Juárez)."""
+    return name_key(entry.name).startswith(name_key(text) + " ")
 
 
 def _embedded_place_holds(entry: GazEntry | None, geo: ArticleGeography) -> bool:
