@@ -316,3 +316,10 @@ def test_a_small_town_before_a_kind_word_is_a_place(nlp: Language, recognizer: P
     text = "Monitors counted blasts at Hnutove village and at Svitlodarsk town."
     found = [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
     assert ("Hnutove", "UKR") in found and ("Svitlodarsk", "UKR") in found
+
+
+def test_a_neighbourhood_name_is_no_town_elsewhere(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "In Morelia, Michoacan, two men were shot in Colonia San Lorenzo and in Colonia Prados Verdes."
+    found = [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
+    assert all(country in ("MEX", None) for _, country in found)
+    assert ("Morelia", "MEX") in found

@@ -93,6 +93,9 @@ PLACE_KIND_WORDS = frozenset({"township", "twp", "borough", "village"})
 KIND_WORDS_AFTER = (
     PLACE_KIND_WORDS | ADMIN_CUES | frozenset({"town", "city", "municipality", "upazila", "tehsil", "subdivision"})
 )
+# Words opening the name of a neighbourhood ("Colonia San Francisco", "Barrio Obrero"): the name is
+# a part of the town named beside it, however much of it is also a town's name elsewhere.
+NEIGHBOURHOOD_WORDS = frozenset({"colonia", "barrio", "fraccionamiento"})
 # Words that are also the whole name of a division somewhere (Cameroon's "West", Burkina Faso's
 # "Centre", Papua New Guinea's "Gulf") but, standing alone in English, name a direction or a kind
 # of place, not that division.
@@ -266,6 +269,9 @@ class PlaceRecognizer:
             span = _strip_determiner(ent)
             if span is None:
                 continue
+            if _past_neighbourhood(doc, span.start) is not None:
+                out.append(_Found(span, "ner", []))  # a neighbourhood: a place, but not the gazetteer's
+                continue
             candidates = self._candidates(span.text) or self._candidates_of_part(span)
             if not candidates and (demonym_place := self.gazetteer.demonym_place(span.text)) is not None:
                 candidates = [demonym_place]  # "Sri Lankan" tagged as a place: its country
@@ -307,6 +313,9 @@ class PlaceRecognizer:
         out: list[_Found] = []
         i = start
         while i < end:
+            if (past := _past_neighbourhood(doc, i)) is not None:
+                i = past
+                continue
             match = self._longest_name_at(doc, i, end, taken)
             if match is None:
                 i += 1
@@ -416,6 +425,9 @@ class PlaceRecognizer:
                 continue
             i = span.start
             while i < span.end:
+                if (past := _past_neighbourhood(doc, i)) is not None:
+                    i = past
+                    continue
                 found = self._embedded_name_at(doc, i, span, common_words)
                 i = found.span.end if found is not None else i + 1
                 if found is not None:
@@ -659,6 +671,14 @@ def _stray_towns(found: list[_Found], queries: list[ToponymQuery], entries: list
         ):
             stray.add(key)
     return stray - cued
+
+
+def _past_neighbourhood(doc: Doc, i: int) -> int | None:
+    """The end of a neighbourhood's name opening at token ``i`` ("Colonia Prados Verdes"), if one does."""
+    if doc[i].lower_ not in NEIGHBOURHOOD_WORDS:
+        return None
+    name = _name_run(doc, i + 1)
+    return None if name is None else name.end
 
 
 def _follows(span: Span, words: frozenset[str]) -> bool:
