@@ -323,3 +323,9 @@ def test_a_neighbourhood_name_is_no_town_elsewhere(nlp: Language, recognizer: Pl
     found = [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
     assert all(country in ("MEX", None) for _, country in found)
     assert ("Morelia", "MEX") in found
+
+
+def test_news_abbreviations_of_divisions(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Shelling was reported in Uri sector (Baramulla district, J&K) on Sunday."
+    found = {p.span.text: (p.place.country, p.place.precision) for p in _places(nlp, recognizer, text)}
+    assert found.get("J&K") == ("IND", "admin1")

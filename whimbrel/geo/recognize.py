@@ -76,8 +76,9 @@ MAX_NAME_TOKENS = 5
 LOCATIVE_WORDS = frozenset({"in", "near", "outside", "around", "throughout"})
 # Words said only of places: what follows is one, however small.
 PROXIMITY_WORDS = frozenset({"near"})
-# Dotted abbreviations of places: "U.S.", "U.K.", "S.C.", "W.Va." (the gazetteer decides which are).
-_DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,2}\.){2,}$")
+# Abbreviations of places, dotted or with an ampersand: "U.S.", "U.K.", "W.Va.", "J&K" (the
+# gazetteer decides which are).
+_DOTTED_ABBREVIATION = re.compile(r"^(?:(?:[A-Z][a-z]{0,2}\.){2,}|[A-Z]&[A-Z])$")
 # Words that name a part of a place ("Northeast Georgia", "Southern California").
 COMPASS_WORDS = frozenset(
     {
