@@ -329,3 +329,9 @@ def test_news_abbreviations_of_divisions(nlp: Language, recognizer: PlaceRecogni
     text = "Shelling was reported in Uri sector (Baramulla district, J&K) on Sunday."
     found = {p.span.text: (p.place.country, p.place.precision) for p in _places(nlp, recognizer, text)}
     assert found.get("J&K") == ("IND", "admin1")
+
+
+def test_a_short_word_without_its_dot_is_no_abbreviation(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Guests of La Perla hotel in Zahle protested against the quarantine."
+    found = [p.span.text for p in _places(nlp, recognizer, text)]
+    assert "La" not in found and "Zahle" in found

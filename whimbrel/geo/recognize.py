@@ -347,6 +347,8 @@ class PlaceRecognizer:
             return span.text.lower() not in _lower_case_words(span.doc)
         if any(t.pos_ != "PROPN" or t.is_stop for t in span if t.is_alpha and t.text[0].isupper()):
             return False
+        if _bare_short_word(span):
+            return False
         # A word the text also writes in lower case is a common word inside a longer name
         # ("North Cooper Street", "City Hall", "Alexandria Police"), unless it names a country.
         if (
@@ -442,7 +444,7 @@ class PlaceRecognizer:
         last = span.end - 1 if i == span.start else span.end  # never the whole entity
         for j in range(min(last, i + MAX_NAME_TOKENS), i, -1):
             inner = doc[i:j]
-            if not _ends_name(inner[-1]) or len(inner.text) <= 2 and not inner.text.isupper():
+            if not _ends_name(inner[-1]) or _bare_short_word(inner):
                 continue
             # A name the text also writes in lower case is a common word ("University", "Central");
             # an acronym is not ("US" beside "us").
@@ -680,6 +682,12 @@ def _past_neighbourhood(doc: Doc, i: int) -> int | None:
         return None
     name = _name_run(doc, i + 1)
     return None if name is None else name.end
+
+
+def _bare_short_word(span: Span) -> bool:
+    """A word of two letters not in capitals: an article or an abbreviation without its dot ("La Palace
+    hotel" is not Louisiana, whose "La." the gazetteer keys as "la"); "US" and "UK" are in capitals."""
+    return len(span.text) <= 2 and not span.text.isupper()
 
 
 def _follows(span: Span, words: frozenset[str]) -> bool:
