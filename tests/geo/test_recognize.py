@@ -310,6 +310,8 @@ def test_a_kind_word_the_gazetteer_lacks_is_read_past(nlp: Language, recognizer:
     text = "Residents of Zahle City protested. Police arrested two men in Marjayoun District."
     found = {p.span.text: p.place.country for p in _places(nlp, recognizer, text)}
     assert found.get("Zahle") == "LBN" and found.get("Marjayoun") == "LBN"
+    found = {p.span.text: p.place.country for p in _places(nlp, recognizer, "Shops closed in Tartous city.")}
+    assert found.get("Tartous city") == "SYR"
 
 
 def test_a_small_town_before_a_kind_word_is_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:

@@ -90,10 +90,11 @@ COMPASS_WORDS = frozenset(
 )
 # Words closing a place name that say what kind of place it is ("Jerome Township").
 PLACE_KIND_WORDS = frozenset({"township", "twp", "borough", "village"})
+# Words a writer adds after a town's name, in lower case ("Tartous city", "Radhan town"); in capitals
+# they are a part of the name ("Gotham City", "Huntsville City Schools").
+SETTLEMENT_WORDS = frozenset({"town", "city", "municipality", "upazila", "tehsil"})
 # Words that, after a name, say it is a place, and of what kind ("Radhan town", "Marjayoun District").
-KIND_WORDS_AFTER = (
-    PLACE_KIND_WORDS | ADMIN_CUES | frozenset({"town", "city", "municipality", "upazila", "tehsil", "subdivision"})
-)
+KIND_WORDS_AFTER = PLACE_KIND_WORDS | SETTLEMENT_WORDS | ADMIN_CUES | {"subdivision"}
 # Words opening the name of a neighbourhood ("Colonia San Francisco", "Barrio Obrero"): the name is
 # a part of the town named beside it, however much of it is also a town's name elsewhere.
 NEIGHBOURHOOD_WORDS = frozenset({"colonia", "barrio", "fraccionamiento"})
@@ -296,12 +297,12 @@ class PlaceRecognizer:
     def _candidates_of_part(self, span: Span) -> list[GazEntry]:
         """The candidates of the name past a compass word or before a kind word the gazetteer does
         not know with it: "Northeast Georgia" lies in Georgia, "North Las Vegas" beside Las Vegas,
-        "Jerome Township" around Jerome."""
+        "Jerome Township" around Jerome, "Tartous city" is Tartous."""
         if len(span) < 2:
             return []
         if span[0].lower_ in COMPASS_WORDS:
             return self._candidates(span[1:].text)
-        if span[-1].lower_ in PLACE_KIND_WORDS:
+        if span[-1].lower_ in PLACE_KIND_WORDS or span[-1].text in SETTLEMENT_WORDS:
             return self._candidates(span[:-1].text)
         return []
 
