@@ -224,3 +224,116 @@ def test_a_listed_region_leaves_the_towns_other_mentions_the_town(nlp: Language,
     text = "Fighting raged in the Kharkiv and Sumy regions. Later, shells hit Kharkiv itself."
     kharkiv = [p.place.precision for p in _places(nlp, recognizer, text) if p.span.text == "Kharkiv"]
     assert kharkiv == ["admin1", "point"]
+
+
+def test_a_common_word_that_is_a_town_abroad_is_no_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "On Monday in Campinas, Sao Paulo, Civil Police agents arrested a suspect."
+    found = [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
+    assert ("Police", "POL") not in found
+    assert ("Campinas", "BRA") in found
+
+
+def test_a_foreign_town_after_in_stays_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Officials in Campinas, Sao Paulo, said the suspect had lived in Police before."
+    assert ("Police", "POL") in [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
+
+
+def test_a_demonym_does_not_make_a_town_stray(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Saudi forces shelled villages of Sadah, injuring a child."
+    assert ("Sadah", "YEM") in [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
+
+
+def test_a_dateline_after_the_bylines_date(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "By a staff writer. April 2, 2009 WOOSTER -- Pupils traced their families back to Germany."
+    found = [p.span.text for p in _places(nlp, recognizer, text)]
+    assert "WOOSTER" in found
+
+
+def test_a_country_naming_a_currency_lends_the_article_no_geography(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Shopkeepers in Sidon closed their doors as the US dollar rose against the Lebanese pound."
+    found = {p.span.text: (p.place.country, p.source) for p in _places(nlp, recognizer, text)}
+    assert found["US"] == ("USA", "embedded")  # a place name inside the currency's name
+    assert found["Sidon"][0] == "LBN" and found["Lebanese"][0] == "LBN"
+
+
+def test_a_country_before_other_nouns_stays_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "US troops left the base near Kirkuk."
+    assert ("US", "USA") in [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
+
+
+def test_a_namesake_outside_the_stated_division_gives_way_to_the_division(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    # The gazetteer's Auno is a French village; the one meant lies in Borno, which it lacks.
+    places = _places(nlp, recognizer, "Gunmen raided Auno (Konduga, Borno) before dawn.")
+    [auno] = [p.place for p in places if p.span.text == "Auno"]
+    assert (auno.country, auno.precision) == ("NGA", "admin1")
+
+
+def test_a_town_inside_its_stated_division_keeps_its_point(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    [paris] = [p.place for p in _places(nlp, recognizer, "Hail hit Paris, Texas.") if p.span.text == "Paris"]
+    assert (paris.country, paris.admin1, paris.precision) == ("USA", "Texas", "point")
+
+
+def test_a_name_before_a_list_of_divisions_is_no_child_of_the_first(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Convoys left Kobani, Raqqa and Hasakah for the border."
+    [kobani] = [p.place for p in _places(nlp, recognizer, text) if p.span.text == "Kobani"]
+    assert kobani.precision == "point"
+
+
+def test_a_small_town_after_near_is_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Monitors heard three blasts near Opytne on Tuesday."
+    found = [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
+    assert ("Opytne", "UKR") in found
+
+
+def test_a_small_town_before_the_division_holding_it_is_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "On Friday, in Padre Marcos, Piaui, farmers blocked a road."
+    found = [(p.span.text, p.place.country, p.place.precision) for p in _places(nlp, recognizer, text)]
+    assert ("Padre Marcos", "BRA", "point") in found
+
+
+def test_the_opening_of_a_longer_own_name_names_the_town(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # GeoNames calls the city Pachuca de Soto; news says Pachuca.
+    text = "Vendors marched in Pachuca, Hidalgo, on Monday."
+    [pachuca] = [p.place for p in _places(nlp, recognizer, text) if p.span.text == "Pachuca"]
+    assert (pachuca.country, pachuca.admin1) == ("MEX", "Hidalgo")
+
+
+def test_spanish_articles_join_a_name(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Masked men robbed a bakery in Leon de los Aldama on Sunday."
+    [leon] = [p.place for p in _places(nlp, recognizer, text) if p.span.text.startswith("Leon")]
+    assert (leon.country, leon.precision) == ("MEX", "point")
+
+
+def test_a_kind_word_the_gazetteer_lacks_is_read_past(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Residents of Zahle City protested. Police arrested two men in Marjayoun District."
+    found = {p.span.text: p.place.country for p in _places(nlp, recognizer, text)}
+    assert found.get("Zahle") == "LBN" and found.get("Marjayoun") == "LBN"
+    found = {p.span.text: p.place.country for p in _places(nlp, recognizer, "Shops closed in Tartous city.")}
+    assert found.get("Tartous city") == "SYR"
+
+
+def test_a_small_town_before_a_kind_word_is_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Monitors counted blasts at Hnutove village and at Svitlodarsk town."
+    found = [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
+    assert ("Hnutove", "UKR") in found and ("Svitlodarsk", "UKR") in found
+
+
+def test_a_neighbourhood_name_is_no_town_elsewhere(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "On Sunday police patrolled Colonia San Lorenzo and Colonia Lomas Altas, two districts of Morelia."
+    found = [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
+    assert all(country in ("MEX", None) for _, country in found)
+    assert ("Morelia", "MEX") in found
+
+
+def test_news_abbreviations_of_divisions(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Shelling was reported in Uri sector (Baramulla district, J&K) on Sunday."
+    found = {p.span.text: (p.place.country, p.place.precision) for p in _places(nlp, recognizer, text)}
+    assert found.get("J&K") == ("IND", "admin1")
+
+
+def test_a_short_word_without_its_dot_is_no_abbreviation(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Guests of La Perla hotel in Zahle protested against the quarantine."
+    found = [p.span.text for p in _places(nlp, recognizer, text)]
+    assert "La" not in found and "Zahle" in found

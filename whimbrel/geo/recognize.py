@@ -16,6 +16,17 @@ Three sources, merged without overlaps (earlier wins):
    elsewhere; the roles stage never makes it an event place;
 4. demonyms ("Syrian", "Iranians") -> their country, flagged ``is_demonym``.
 
+A gazetteer-only town lying abroad from every place the NER or a division name puts the article
+in is a common word of the story ("the Civil Police" of a Brazilian report is no Polish town),
+unless a cue says it is a place (:func:`_stray_towns`). A small town needs no size when the text
+places it: after "near", before a kind word ("Opytne village") or before a division holding a
+town of that name ("Padre Marcos, Piaui"); a village the gazetteer knows only outside its stated
+division is put in that division.
+
+A place name before a noun that makes the two the name of a thing lying nowhere ("the US dollar",
+``data/named_things.yaml``) is kept as an ``embedded`` place, resolved on its own: it must not lend
+the article its country.
+
 Names listed before a plural kind word ("Logan, Union and Marion counties", "Idlib and Hama
 provinces") are divisions whatever the NER calls them ("Jackson" a person): each is looked up with
 the kind word it shares ("Jackson County") and carries the division cue.
@@ -25,10 +36,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from whimbrel.actors.non_actors import NounClass
+from whimbrel.data_files import load_models
 from whimbrel.geo.gazetteer import GazEntry, Gazetteer, get_gazetteer
 from whimbrel.geo.normalize import name_key
 from whimbrel.geo.resolve import (
@@ -45,6 +60,7 @@ from whimbrel.geo.resolve import (
 from whimbrel.model import Place
 from whimbrel.nlp.extensions import PlaceMention, register_extensions
 
+NAMED_THINGS = Path(__file__).parent / "data" / "named_things.yaml"
 NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities whose words are a name of something else: a place name inside one is no place.
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
@@ -58,8 +74,11 @@ MAX_NAME_TOKENS = 5
 # Prepositions after which a name stands for a place (fewer than the roles stage's locative ones:
 # "at", "to" and "with" also take organisations: "signed with Glastonbury").
 LOCATIVE_WORDS = frozenset({"in", "near", "outside", "around", "throughout"})
-# Dotted abbreviations of places: "U.S.", "U.K.", "S.C.", "W.Va." (the gazetteer decides which are).
-_DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,2}\.){2,}$")
+# Words said only of places: what follows is one, however small.
+PROXIMITY_WORDS = frozenset({"near"})
+# Abbreviations of places, dotted or with an ampersand: "U.S.", "U.K.", "W.Va.", "J&K" (the
+# gazetteer decides which are).
+_DOTTED_ABBREVIATION = re.compile(r"^(?:(?:[A-Z][a-z]{0,2}\.){2,}|[A-Z]&[A-Z])$")
 # Words that name a part of a place ("Northeast Georgia", "Southern California").
 COMPASS_WORDS = frozenset(
     {
@@ -71,6 +90,14 @@ COMPASS_WORDS = frozenset(
 )
 # Words closing a place name that say what kind of place it is ("Jerome Township").
 PLACE_KIND_WORDS = frozenset({"township", "twp", "borough", "village"})
+# Words a writer adds after a town's name, in lower case ("Tartous city", "Radhan town"); in capitals
+# they are a part of the name ("Gotham City", "Huntsville City Schools").
+SETTLEMENT_WORDS = frozenset({"town", "city", "municipality", "upazila", "tehsil"})
+# Words that, after a name, say it is a place, and of what kind ("Radhan town", "Marjayoun District").
+KIND_WORDS_AFTER = PLACE_KIND_WORDS | SETTLEMENT_WORDS | ADMIN_CUES | {"subdivision"}
+# Words opening the name of a neighbourhood ("Colonia San Francisco", "Barrio Obrero"): the name is
+# a part of the town named beside it, however much of it is also a town's name elsewhere.
+NEIGHBOURHOOD_WORDS = frozenset({"colonia", "barrio", "fraccionamiento"})
 # Words that are also the whole name of a division somewhere (Cameroon's "West", Burkina Faso's
 # "Centre", Papua New Guinea's "Gulf") but, standing alone in English, name a direction or a kind
 # of place, not that division.
@@ -144,7 +171,9 @@ NAME_CONNECTORS = frozenset(
         "do",
         "du",
         "la",
+        "las",
         "le",
+        "los",
         "upon",
         "of",
     }
@@ -158,6 +187,7 @@ class _Found:
     candidates: list[GazEntry]
     fixed: GazEntry | None = None
     repeated: bool = False  # the name of a place found elsewhere in the article
+    names_a_thing: bool = False  # opens the name of a thing that lies nowhere ("the US dollar")
 
 
 def to_place(span: Span, entry: GazEntry | None) -> Place:
@@ -200,15 +230,26 @@ class PlaceRecognizer:
                     found.append(extra)
                     taken.update(range(extra.span.start, extra.span.end))
         found.sort(key=lambda f: f.span.start)
+        for f in found:
+            if _names_a_thing(f):
+                f.source, f.names_a_thing = "embedded", True
         queries = [self._query(doc, f) for f in found]
-        geo = article_geography(queries)
-        entries = [e or _named_parent(q, geo) for q, e in zip(queries, resolve_queries(queries), strict=True)]
+        # The article's geography is read from the names of places; a thing's name is resolved on its own.
+        located = [q for f, q in zip(found, queries, strict=True) if not f.names_a_thing]
+        geo = article_geography(located)
+        chosen = iter(resolve_queries(located))
+        entries = [
+            best_entry(q, ArticleGeography()) if f.names_a_thing else _inside_named_parent(f, q, next(chosen), geo)
+            for f, q in zip(found, queries, strict=True)
+        ]
         surnames = _person_name_words(doc)
+        strays = _stray_towns(found, queries, entries)
         doc._.places = [
             PlaceMention(span=f.span, place=to_place(f.span, e), is_demonym=f.source == "demonym", source=f.source)
             for f, e in zip(found, entries, strict=True)
             if (f.source != "embedded" or f.repeated or _embedded_place_holds(e, geo))
             and not _is_person_name(f, e, surnames)
+            and not (f.source == "gazetteer" and name_key(f.span.text) in strays)
         ]
         return doc
 
@@ -229,6 +270,9 @@ class PlaceRecognizer:
                 continue
             span = _strip_determiner(ent)
             if span is None:
+                continue
+            if _past_neighbourhood(doc, span.start) is not None:
+                out.append(_Found(span, "ner", []))  # a neighbourhood: a place, but not the gazetteer's
                 continue
             candidates = self._candidates(span.text) or self._candidates_of_part(span)
             if not candidates and (demonym_place := self.gazetteer.demonym_place(span.text)) is not None:
@@ -253,12 +297,12 @@ class PlaceRecognizer:
     def _candidates_of_part(self, span: Span) -> list[GazEntry]:
         """The candidates of the name past a compass word or before a kind word the gazetteer does
         not know with it: "Northeast Georgia" lies in Georgia, "North Las Vegas" beside Las Vegas,
-        "Jerome Township" around Jerome."""
+        "Jerome Township" around Jerome, "Tartous city" is Tartous."""
         if len(span) < 2:
             return []
         if span[0].lower_ in COMPASS_WORDS:
             return self._candidates(span[1:].text)
-        if span[-1].lower_ in PLACE_KIND_WORDS:
+        if span[-1].lower_ in PLACE_KIND_WORDS or span[-1].text in SETTLEMENT_WORDS:
             return self._candidates(span[:-1].text)
         return []
 
@@ -271,6 +315,9 @@ class PlaceRecognizer:
         out: list[_Found] = []
         i = start
         while i < end:
+            if (past := _past_neighbourhood(doc, i)) is not None:
+                i = past
+                continue
             match = self._longest_name_at(doc, i, end, taken)
             if match is None:
                 i += 1
@@ -301,6 +348,8 @@ class PlaceRecognizer:
             return span.text.lower() not in _lower_case_words(span.doc)
         if any(t.pos_ != "PROPN" or t.is_stop for t in span if t.is_alpha and t.text[0].isupper()):
             return False
+        if _bare_short_word(span):
+            return False
         # A word the text also writes in lower case is a common word inside a longer name
         # ("North Cooper Street", "City Hall", "Alexandria Police"), unless it names a country.
         if (
@@ -311,22 +360,59 @@ class PlaceRecognizer:
             return False
         # Only towns called so count: "Hamas" is one of Hamm's variant spellings, "Way" one of
         # Weifang's, but news means neither; a transliteration ("Idleb") is close to the name.
-        named = [c for c in candidates if c.precision != "point" or called_so(c, span.text)]
+        # The first words of a longer own name are the name too ("Pachuca" for Pachuca de Soto).
+        named = [
+            c for c in candidates if c.precision != "point" or called_so(c, span.text) or _opens_name(c, span.text)
+        ]
         if not named:
             return False
         prominent = max(_size(c) for c in named)
         labels = {t.ent_type_ for t in span} - {""}
         if labels & NON_NAME_LABELS:
             return False
+        # A town the text places needs no size: only places are "near" ("near Opytne") or take a
+        # kind word ("Radhan town", "Kolofata subdivision"), and a division named after the name
+        # that holds a town so called says it is that town ("in Padre Marcos, Piaui").
+        # The name must end with the match: "near Yar Maung Bridge" does not place a town "Yar".
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        near = _follows(span, PROXIMITY_WORDS) and (after is None or not _starts_name(after))
+        kind_word_after = after is not None and after.lower_ in KIND_WORDS_AFTER
+        placed = near or kind_word_after or self._inside_stated_parent(span, named)
         if labels & NAME_LABELS:
             ent = _entity_of(span)
             whole = ent is not None and ent.start == span.start and ent.end == span.end
             # After "in" or "near" a name is where something is ("police in Grovetown"), so a
             # town the NER calls an organisation needs only the size of any gazetteer-only town.
-            after_locative = span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE_WORDS
-            least = GAZETTEER_ONLY_MIN_POPULATION if after_locative else MISLABELLED_MIN_POPULATION
-            return whole and prominent >= least
-        return prominent >= GAZETTEER_ONLY_MIN_POPULATION
+            least = GAZETTEER_ONLY_MIN_POPULATION if _follows(span, LOCATIVE_WORDS) else MISLABELLED_MIN_POPULATION
+            return whole and (prominent >= least or placed)
+        return prominent >= GAZETTEER_ONLY_MIN_POPULATION or placed
+
+    def _inside_stated_parent(self, span: Span, entries: list[GazEntry]) -> bool:
+        """Whether a town among ``entries`` lies in the country or division named right after the
+        span ("Padre Marcos, Piaui", "Goniri (Gujiba, Borno)")."""
+        towns = [e for e in entries if e.precision == "point"]
+        return bool(towns) and any(_lies_in(t, self._stated_parents(span)) for t in towns)
+
+    def _stated_parents(self, span: Span) -> list[GazEntry]:
+        """The countries and divisions a name's stated parent could be: "X, <parent>" or "X (<parents>)"."""
+        doc = span.doc
+        if span.end + 1 >= len(doc):
+            return []
+        if doc[span.end].text == ",":
+            run = _name_run(doc, span.end + 1)
+            names = [] if run is None else [run]
+        elif doc[span.end].text == "(":
+            # "Santa Rosa (La Pampa)", "Qaniyah (As Sawdiyah, Al Bayda)": the bracket lists the parents.
+            names = _bracketed_names(doc, span.end + 1)
+        else:
+            return []
+        # "Hinche, Centre", "Dowa (Central)": a generic word is a division in too many countries to place anything
+        return [
+            e
+            for n in names
+            if n.text.lower() not in GENERIC_PLACE_WORDS
+            for e in parent_entries(self.gazetteer, n.text)
+        ]
 
     def _embedded_places(self, doc: Doc) -> list[_Found]:
         """Big place names inside an organisation's or facility's name (see module doc).
@@ -343,6 +429,9 @@ class PlaceRecognizer:
                 continue
             i = span.start
             while i < span.end:
+                if (past := _past_neighbourhood(doc, i)) is not None:
+                    i = past
+                    continue
                 found = self._embedded_name_at(doc, i, span, common_words)
                 i = found.span.end if found is not None else i + 1
                 if found is not None:
@@ -356,7 +445,7 @@ class PlaceRecognizer:
         last = span.end - 1 if i == span.start else span.end  # never the whole entity
         for j in range(min(last, i + MAX_NAME_TOKENS), i, -1):
             inner = doc[i:j]
-            if not _ends_name(inner[-1]) or len(inner.text) <= 2 and not inner.text.isupper():
+            if not _ends_name(inner[-1]) or _bare_short_word(inner):
                 continue
             # A name the text also writes in lower case is a common word ("University", "Central");
             # an acronym is not ("US" beside "us").
@@ -417,16 +506,9 @@ class PlaceRecognizer:
         candidates = found.candidates
         if found.fixed is None and (listed := self._division_candidates(span)):
             candidates, admin_cue = listed, True
-        parents: list[GazEntry] = []
-        if len(after) >= 2 and after[0].text == ",":
-            parent_span = _name_run(doc, span.end + 1)
-            if parent_span is not None:
-                parents = parent_entries(self.gazetteer, parent_span.text)
-        elif len(after) >= 2 and after[0].text == "(":
-            # "Santa Rosa (La Pampa)", "Qaniyah (As Sawdiyah, Al Bayda)": the bracket lists the parents.
-            for parent_span in _bracketed_names(doc, span.end + 1):
-                parents.extend(parent_entries(self.gazetteer, parent_span.text))
-        return ToponymQuery(span.text, candidates, admin_cue, parents, found.fixed, town_cue=_is_dateline(span))
+        return ToponymQuery(
+            span.text, candidates, admin_cue, self._stated_parents(span), found.fixed, town_cue=_is_dateline(span)
+        )
 
 
 def _repeated_names(doc: Doc, found: list[_Found], taken: set[int]) -> list[_Found]:
@@ -489,15 +571,49 @@ def _inside_longer_name(span: Span) -> bool:
     return before.is_alpha and before.text[0].isupper() and not before.is_sent_start and not before.is_stop
 
 
-def _named_parent(query: ToponymQuery, geo: ArticleGeography) -> GazEntry | None:
-    """Where a name the gazetteer lacks lies, when the text says ("Rubaya (Masisi, Nord-Kivu)").
+def _inside_named_parent(
+    found: _Found, query: ToponymQuery, entry: GazEntry | None, geo: ArticleGeography
+) -> GazEntry | None:
+    """The entry, or where the text says the place lies when the gazetteer does not know it there.
 
-    The village is not known, but it is inside its stated division: the place gets the
-    division's entry, with the division's (coarser) precision.
+    "Rubaya (Masisi, Nord-Kivu)": the village is not known, but it is inside its stated division,
+    so the place gets the division's entry, with the division's (coarser) precision. So too when
+    the gazetteer knows only namesakes in another country than the stated parent ("Auno (Konduga,
+    Borno)" is no French village): a village's namesake abroad is surely wrong, the parent is
+    right. Inside the parent's country the town stays: writers and the parse confuse neighbouring
+    divisions more often than the gazetteer lacks a town. A big town outside the "parent" is no
+    child of it but the head of a list ("Aleppo, Idlib and Hama"), as is any name whose "parent"
+    goes on into a list.
     """
-    if query.candidates or not query.parents:
-        return None
+    if not query.parents:
+        return entry
+    if entry is not None and (
+        _size(entry) >= MISLABELLED_MIN_POPULATION
+        or entry.country in {p.country for p in query.parents}
+        or _parent_is_listed(found.span)
+    ):
+        return entry
     return best_entry(ToponymQuery(query.text, query.parents), geo)
+
+
+def _lies_in(entry: GazEntry, parents: list[GazEntry]) -> bool:
+    return any(entry.country == p.country and (p.precision == "country" or entry.admin1 == p.admin1) for p in parents)
+
+
+def _parent_is_listed(span: Span) -> bool:
+    """Whether the name after "<span>, " opens a list ("Atareb, Idlib and Aleppo") rather than
+    closing a chain of parents ("Yasne, Donetsk, Ukraine")."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return False  # a bracketed parent list ("Qaniyah (As Sawdiyah, Al Bayda)") is no list
+    parent = _name_run(doc, span.end + 1)
+    if parent is None or parent.end >= len(doc):
+        return False
+    after = doc[parent.end]
+    if after.lower_ in ("and", "or", "&"):
+        return True
+    following = _name_run(doc, parent.end + 1) if after.text == "," else None
+    return following is not None and following.end < len(doc) and doc[following.end].lower_ in LIST_JOINERS
 
 
 def _person_name_words(doc: Doc) -> set[str]:
@@ -515,6 +631,75 @@ def _is_person_name(found: _Found, entry: GazEntry | None, surnames: set[str]) -
     return entry is None or entry.precision == "point"
 
 
+@lru_cache(maxsize=1)
+def _named_thing_nouns() -> frozenset[str]:
+    return frozenset(w for c in load_models(NAMED_THINGS, NounClass, id_field="name") for w in c.words)
+
+
+def _names_a_thing(found: _Found) -> bool:
+    """A place name that, with the noun after it, names a thing that lies nowhere ("the US dollar"):
+    a place name inside a longer name, and no clue to the article's geography (see
+    ``named_things.yaml``)."""
+    doc, end = found.span.doc, found.span.end
+    return found.source != "demonym" and end < len(doc) and doc[end].lower_ in _named_thing_nouns()
+
+
+def _stray_towns(found: list[_Found], queries: list[ToponymQuery], entries: list[GazEntry | None]) -> set[str]:
+    """Name keys of towns found by the gazetteer alone, abroad from every place the article
+    surely names, with no cue at any of their mentions.
+
+    A capitalised word the NER does not call a place that is also a town's name in another
+    country is a common word of the story ("the Civil Police arrested" in a Brazilian report), not
+    that town: news that goes abroad names the foreign place so that the NER knows it, puts it
+    after "in", in a dateline or before the division it lies in. The article surely names the
+    places the NER found and the divisions the gazetteer found (a demonym is no such place:
+    "Saudi forces shelled" a Yemeni village). A capital, a division's chief town or a big city
+    called by its own name is no common word.
+    """
+    anchors = {
+        e.country
+        for f, e in zip(found, entries, strict=True)
+        if e is not None and e.country and (f.source == "ner" or f.source == "gazetteer" and e.precision == "admin1")
+    }
+    stray: set[str] = set()
+    cued: set[str] = set()
+    for f, q, e in zip(found, queries, entries, strict=True):
+        if f.source != "gazetteer" or e is None or e.feature_code != "PPL" or not anchors:
+            continue
+        key = name_key(f.span.text)
+        span = f.span
+        if _is_dateline(span) or _follows(span, LOCATIVE_WORDS) or _lies_in(e, q.parents):
+            cued.add(key)
+        elif e.country not in anchors and not (
+            e.population >= MISLABELLED_MIN_POPULATION and called_so(e, span.text, OWN_NAME_SIMILARITY)
+        ):
+            stray.add(key)
+    return stray - cued
+
+
+def _past_neighbourhood(doc: Doc, i: int) -> int | None:
+    """The end of a neighbourhood's name opening at token ``i`` ("Colonia Prados Verdes"), if one does."""
+    if doc[i].lower_ not in NEIGHBOURHOOD_WORDS:
+        return None
+    name = _name_run(doc, i + 1)
+    return None if name is None else name.end
+
+
+def _bare_short_word(span: Span) -> bool:
+    """A word of two letters not in capitals: an article or an abbreviation without its dot ("La Palace
+    hotel" is not Louisiana, whose "La." the gazetteer keys as "la"); "US" and "UK" are in capitals."""
+    return len(span.text) <= 2 and not span.text.isupper()
+
+
+def _follows(span: Span, words: frozenset[str]) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in words
+
+
+def _opens_name(entry: GazEntry, text: str) -> bool:
+    """Whether ``text`` is the first words of the place's own longer name ("Acapulco" of Acapulco de Juárez)."""
+    return name_key(entry.name).startswith(name_key(text) + " ")
+
+
 def _embedded_place_holds(entry: GazEntry | None, geo: ArticleGeography) -> bool:
     """An embedded name is kept when it resolves to something big or to a town where the article is."""
     if entry is None:
@@ -525,11 +710,13 @@ def _embedded_place_holds(entry: GazEntry | None, geo: ArticleGeography) -> bool
 
 
 def _is_dateline(span: Span) -> bool:
-    """A name in capitals opening a sentence or line and followed by a dash, colon or comma."""
+    """A name in capitals opening a sentence or line, or right after the date of a byline ("March
+    30, 2009 HANOVER --"), and followed by a dash, colon or comma."""
     doc = span.doc
     if not all(t.text.isupper() for t in span if t.is_alpha) or span.end >= len(doc):
         return False
-    opens = span.start == 0 or span[0].is_sent_start or doc[span.start - 1].is_space
+    before = doc[span.start - 1] if span.start else None
+    opens = before is None or span[0].is_sent_start or before.is_space or before.like_num
     return opens and doc[span.end].text in DATELINE_MARKS
 
 
