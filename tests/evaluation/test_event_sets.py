@@ -112,6 +112,17 @@ def test_read_acled_leaves_named_groups_without_country(tmp_path: Path) -> None:
     assert read_acled(path)[0].actor1_country is None
 
 
+def test_read_acled_gives_romania_its_iso_code(tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    path.write_text(
+        ACLED_HEADER
+        + "4-Mar-21,Protests,Peaceful protest,Protesters (Romania),Romania,ROM,44.4,26.1,Miners marched.,0,1615161600\n",
+        encoding="utf-8",
+    )
+    (item,) = read_acled(path)
+    assert (item.iso3, item.actor1_country) == ("ROU", "ROU")
+
+
 def test_read_case2021(tmp_path: Path) -> None:
     path = tmp_path / "case.tsv"
     path.write_text(

@@ -123,9 +123,17 @@ def _upload_date(timestamp: str) -> date | None:
     return datetime.fromtimestamp(int(timestamp), tz=UTC).date() if timestamp.strip() else None
 
 
+# ACLED's files still carry Romania's retired code ROM; ISO 3166 (and whimbrel) say ROU.
+ACLED_RETIRED_ISO3 = {"ROM": "ROU"}
+
+
+def _iso3(code: str) -> str:
+    return ACLED_RETIRED_ISO3.get(code, code)
+
+
 def _country_codes(rows: Iterable[dict[str, str]]) -> dict[str, str]:
     """Country name -> ISO3 as the gold file itself pairs them (the ``country`` and ``iso3`` columns)."""
-    return {r["country"].casefold(): r["iso3"] for r in rows if r.get("country") and r.get("iso3")}
+    return {r["country"].casefold(): _iso3(r["iso3"]) for r in rows if r.get("country") and r.get("iso3")}
 
 
 def country_iso3(name: str, known: dict[str, str]) -> str | None:
@@ -166,7 +174,7 @@ def read_acled(path: Path, limit: int | None = None) -> list[AcledItem]:
                 sub_event_type=r["sub_event_type"],
                 actor1=r["actor1"],
                 actor1_country=actor_country(r["actor1"], known),
-                iso3=r["iso3"],
+                iso3=_iso3(r["iso3"]),
                 lat=float(r["latitude"]),
                 lon=float(r["longitude"]),
                 event_date=datetime.strptime(r["event_date"], "%d-%b-%y").date(),
