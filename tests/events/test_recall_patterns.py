@@ -72,6 +72,18 @@ def coded(mentions: list[EventMention]) -> set[tuple[str, str | None]]:
             "Chemical weapon",
         ),
         ("Riot police beat a protester outside parliament.", "assault.beat", "Excessive force against protesters"),
+        # a charge set off is a bombing even where assault.bomb stands aside (a "mine" may be a mine)
+        (
+            "Militants detonated a mine under an army truck near the border.",
+            "assault.detonate",
+            "Remote explosive/landmine/IED",
+        ),
+        # the attack the targeting is told in says it is one
+        (
+            "The army opened an offensive on Sunday, targeting rebel positions near the dam.",
+            "assault.target",
+            "Armed clash",
+        ),
     ],
 )
 def test_reported_event_is_coded(
@@ -89,6 +101,7 @@ def test_reported_event_is_coded(
         "A gas cylinder explosion in a factory injured four workers.",
         "The company launched an advertising campaign that targeted young voters.",
         "The two armies exchanged prisoners under the deal.",
+        "Engineers of the demining team detonated the old mine in a controlled blast.",
     ],
 )
 def test_other_senses_of_the_cues_are_not_these_events(events: Callable[[str], list[EventMention]], text: str) -> None:
@@ -98,6 +111,7 @@ def test_other_senses_of_the_cues_are_not_these_events(events: Callable[[str], l
         "assault.explosion",
         "assault.target",
         "assault.exchange_fire",
+        "assault.detonate",
     }
     assert not {m.pattern_id for m in events(text)} & new_patterns
 

@@ -411,3 +411,26 @@ def test_a_place_near_a_border_lies_beside_the_country_not_in_it(nlp: Language, 
     text = "Gunmen stormed Dobrinja, in Zorgalo province near the border with Niger, on Friday."
     doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, ["stormed"])
     assert "NER" not in {p.country for p in doc._.event_mentions[0].places if p.text != "Niger"}
+
+
+def test_a_place_in_the_clause_of_a_lower_event_is_that_event_s(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Government troops launched an offensive near Homs on Sunday, targeting the town of Talbiseh."
+    doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r"), text, ["offensive", "targeting"])
+    assert _roles(doc, 0)["Homs"] == "event" and _roles(doc, 0)["Talbiseh"] == "mentioned"
+    # the targeting names its own place, so it does not take the one of the clause above it
+    assert _roles(doc, 1)["Talbiseh"] == "event" and _roles(doc, 1)["Homs"] == "mentioned"
+
+
+def test_a_place_in_a_subordinate_clause_with_its_own_subject_is_not_the_main_event_s(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "Five guards were killed after militants shelled a market in Kandahar."
+    doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, ["killed", "shelled"])
+    assert _roles(doc, 0) == {"Kandahar": "mentioned"}
+    assert _roles(doc, 1) == {"Kandahar": "event"}
+
+
+def test_a_place_after_coordinated_verbs_is_the_place_of_each(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "One policeman was killed and two wounded in Mosul on Friday."
+    doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, ["killed", "wounded"])
+    assert _roles(doc, 0) == {"Mosul": "event"} and _roles(doc, 1) == {"Mosul": "event"}
