@@ -102,6 +102,7 @@ def test_reported_event_is_coded(
         "The company launched an advertising campaign that targeted young voters.",
         "The two armies exchanged prisoners under the deal.",
         "Engineers of the demining team detonated the old mine in a controlled blast.",
+        "The army veteran entered the race for mayor.",
     ],
 )
 def test_other_senses_of_the_cues_are_not_these_events(events: Callable[[str], list[EventMention]], text: str) -> None:
@@ -112,6 +113,7 @@ def test_other_senses_of_the_cues_are_not_these_events(events: Callable[[str], l
         "assault.target",
         "assault.exchange_fire",
         "assault.detonate",
+        "mobilize.enter",
     }
     assert not {m.pattern_id for m in events(text)} & new_patterns
 
@@ -187,3 +189,10 @@ def test_civilians_blocking_passage_are_protesting(events: Callable[[str], list[
 def test_troops_blocking_a_road_are_not_protesting(events: Callable[[str], list[EventMention]]) -> None:
     mentions = events("Government troops blocked the main road into the valley.")
     assert "protest.obstruct" not in {m.pattern_id for m in mentions}
+
+
+def test_armed_men_moving_into_a_place_are_a_move_there(events: Callable[[str], list[EventMention]]) -> None:
+    mentions = [
+        m for m in events("Rebel fighters entered the town of Kafr Batna after dawn.") if m.trigger.text == "entered"
+    ]
+    assert [(m.pattern_id, m.plover) for m in mentions] == [("mobilize.enter", "MOBILIZE")]
