@@ -224,3 +224,24 @@ def test_a_listed_region_leaves_the_towns_other_mentions_the_town(nlp: Language,
     text = "Fighting raged in the Kharkiv and Sumy regions. Later, shells hit Kharkiv itself."
     kharkiv = [p.place.precision for p in _places(nlp, recognizer, text) if p.span.text == "Kharkiv"]
     assert kharkiv == ["admin1", "point"]
+
+
+def test_names_a_settlement_noun_gives_are_places_known_or_not(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Mortars fell on the villages of Umm Sharshuh, Kfar Nan and Burj Qaei, then on Talbiseh town."
+    found = {p.span.text: p.place.lat is not None for p in _places(nlp, recognizer, text)}
+    # the gazetteer need not know a village the text calls one: it stays, unresolved
+    assert {"Umm Sharshuh", "Kfar Nan", "Burj Qaei", "Talbiseh"} <= set(found)
+
+
+def test_a_town_the_ner_calls_an_organisation_is_a_place_after_city_of(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "Dozens were wounded in the southern city of Daraa."
+    [pm] = [p for p in _places(nlp, recognizer, text) if p.span.text == "Daraa"]
+    assert pm.place.country == "SYR"
+
+
+def test_a_group_named_before_a_place_noun_is_no_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Fighters held the Hezbollah area and the Kurdish district near the river."
+    places = _places(nlp, recognizer, text)
+    assert not [p for p in places if not p.is_demonym]
