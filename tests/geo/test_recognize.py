@@ -245,3 +245,9 @@ def test_a_group_named_before_a_place_noun_is_no_place(nlp: Language, recognizer
     text = "Fighters held the Hezbollah area and the Kurdish district near the river."
     places = _places(nlp, recognizer, text)
     assert not [p for p in places if not p.is_demonym]
+
+
+def test_a_capitalised_kind_word_closes_the_place_name(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Gunmen attacked Dumbo Town at dawn and shelled the Marrat Governorate later."
+    names = [p.span.text for p in _places(nlp, recognizer, text)]
+    assert "Dumbo Town" in names and any(n.endswith("Marrat Governorate") for n in names)

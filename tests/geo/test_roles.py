@@ -434,3 +434,10 @@ def test_a_place_after_coordinated_verbs_is_the_place_of_each(nlp: Language, rec
     text = "One policeman was killed and two wounded in Mosul on Friday."
     doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, ["killed", "wounded"])
     assert _roles(doc, 0) == {"Mosul": "event"} and _roles(doc, 1) == {"Mosul": "event"}
+
+
+def test_an_unknown_name_a_person_act_is_done_to_is_that_person(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Soldiers killed Haddaway in Herat."
+    doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, ["killed"], target="Haddaway")
+    # the small NER calls the man a place; the gazetteer knows no such place
+    assert _roles(doc) == {"Haddaway": "mentioned", "Herat": "event"}

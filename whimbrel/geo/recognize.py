@@ -273,10 +273,14 @@ class PlaceRecognizer:
         "in X district" (see :data:`NAMING_NOUNS`). An unknown one stays unresolved, for recall."""
         out: list[_Found] = []
         for tok in doc:
-            if tok.text not in NAMING_NOUNS:
+            if tok.lower_ not in NAMING_NOUNS:
                 continue
             before = tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "of"
-            if not before:
+            if tok.text != tok.lower_:
+                # a capitalised kind word closes the name it is part of: "Bama Town", "the X Governorate"
+                run = _run_ending_at(doc, tok.i) if before and tok.lower_ in NAMED_BEFORE else None
+                runs = [doc[run.start : tok.i + 1]] if run is not None else []
+            elif not before:
                 runs = _listed_runs(doc, tok.i + 2, several=tok.text.endswith("s"))
             else:
                 runs = [run] if (run := _run_ending_at(doc, tok.i)) is not None and tok.text in NAMED_BEFORE else []
@@ -284,11 +288,17 @@ class PlaceRecognizer:
                 labels = {t.ent_type_ for t in run}
                 if any(i in taken for i in range(run.start, run.end)) or labels & (NON_NAME_LABELS | {"NORP"}):
                     continue
-                candidates = self._candidates(run.text)
-                if before and not candidates and labels & NAME_LABELS:
+                candidates = self._candidates(run.text) or self._candidates_of_kind(run)
+                if before and not candidates and labels & NAME_LABELS and run[-1].lower_ not in NAMING_NOUNS:
                     continue  # "the Hezbollah area", "the Hamas city council": a body's, not a place's name
                 out.append(_Found(run, "gazetteer", candidates))
         return out
+
+    def _candidates_of_kind(self, span: Span) -> list[GazEntry]:
+        """The candidates of a name closed by its capitalised kind word, without it ("Dara'a Governorate")."""
+        if len(span) < 2 or span[-1].text == span[-1].lower_ or span[-1].lower_ not in NAMED_BEFORE:
+            return []
+        return self._candidates(span[:-1].text)
 
     def _candidates_of_part(self, span: Span) -> list[GazEntry]:
         """The candidates of the name past a compass word or before a kind word the gazetteer does

@@ -510,11 +510,33 @@ def syntactic_role(event: EventMention, mention: PlaceMention) -> str:
             and trigger.dep_ in ("advcl", "conj", "xcomp")
             and trigger.head == carrier.head
         )
+    if _names_its_patient(event, mention):
+        return "mentioned"
     if _inside(event.target_span, mention):
         # "bombed Serbia", "captured western Afghanistan": a place that is the thing attacked or
         # taken is where it happened; "Kabul police" or "Iraq's envoy" only name the target
         return "event" if (place_target or _target_is_the_place(event, root)) and acted_on else "mentioned"
     return "event" if acted_on else "mentioned"
+
+
+#: verbs of acts done to a person: what they are done to is someone, not somewhere
+PERSON_ACT_VERBS = frozenset(
+    {"shoot", "kill", "murder", "wound", "injure", "stab", "behead", "execute", "assassinate", "torture"}
+    | {"capture", "arrest", "kidnap", "abduct", "detain"}
+)
+
+
+def _names_its_patient(event: EventMention, mention: PlaceMention) -> bool:
+    """Whether a name the gazetteer does not know is the one a person-act is done to ("Zubaydah was
+    shot", "Turkey captured Ocalan"): the NER took the person for a place."""
+    root = mention.span.root
+    trigger = event.trigger
+    return (
+        mention.place.lat is None
+        and trigger.lemma_ in PERSON_ACT_VERBS
+        and root.head == trigger
+        and root.dep_ in ("nsubjpass", "dobj")
+    )
 
 
 def _target_is_the_place(event: EventMention, root: Token) -> bool:
