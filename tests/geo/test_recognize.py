@@ -236,7 +236,7 @@ def test_names_a_settlement_noun_gives_are_places_known_or_not(nlp: Language, re
 def test_a_town_the_ner_calls_an_organisation_is_a_place_after_city_of(
     nlp: Language, recognizer: PlaceRecognizer
 ) -> None:
-    text = "Dozens were wounded in the southern city of Daraa."
+    text = "A dozen people were hurt on Friday near a bakery in the city of Daraa."
     [pm] = [p for p in _places(nlp, recognizer, text) if p.span.text == "Daraa"]
     assert pm.place.country == "SYR"
 

@@ -441,3 +441,9 @@ def test_an_unknown_name_a_person_act_is_done_to_is_that_person(nlp: Language, r
     doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, ["killed"], target="Haddaway")
     # the small NER calls the man a place; the gazetteer knows no such place
     assert _roles(doc) == {"Haddaway": "mentioned", "Herat": "event"}
+
+
+def test_a_place_in_a_clause_of_the_same_moment_is_shared(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Two guards were killed when gunmen stormed a checkpoint in Ramadi."
+    doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, ["killed", "stormed"])
+    assert _roles(doc, 0) == {"Ramadi": "event"} and _roles(doc, 1) == {"Ramadi": "event"}

@@ -378,9 +378,11 @@ def places_to_their_own_clauses(events: list[EventMention], mentions: dict[int, 
             for _, root in placed
         ]
         kept = [(p, root) for (p, root), below in zip(placed, lower, strict=True) if not below]
-        # a subordinate clause with a subject of its own tells another event; a coordinated one may
-        # only leave out its verb's repeated words ("one was killed and four wounded in X")
-        separate = any(_has_subject(v) and v.dep_ != "conj" for below in lower for v in below)
+        # a subordinate clause with a subject of its own tells another event ("after warplanes bombed
+        # Z"), unless it tells the same moment ("were killed when guards opened fire in Z"); a
+        # coordinated one may only leave out its verb's repeated words ("one was killed and four
+        # wounded in X")
+        separate = any(_has_subject(v) and v.dep_ != "conj" and not _same_moment(v) for below in lower for v in below)
         if kept or separate:
             for (place, _), below in zip(placed, lower, strict=True):
                 if below:
@@ -391,6 +393,15 @@ def places_to_their_own_clauses(events: list[EventMention], mentions: dict[int, 
             for place, root in kept:
                 if _nearest_verb(root) != head and not _fronted(root, head):
                     place.role = "mentioned"
+
+
+#: conjunctions opening a clause that tells what happened at the same moment as the main one
+SAME_MOMENT_MARKS = frozenset({"when", "as", "while", "whilst"})
+
+
+def _same_moment(verb: Token) -> bool:
+    # the parser attaches "when" as advmod, "as" and "while" as mark
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in SAME_MOMENT_MARKS for c in verb.children)
 
 
 def _nearest_verb(tok: Token) -> Token | None:
