@@ -103,6 +103,9 @@ def test_reported_event_is_coded(
         "The two armies exchanged prisoners under the deal.",
         "Engineers of the demining team detonated the old mine in a controlled blast.",
         "The army veteran entered the race for mayor.",
+        "The young golfer captured the lead on the last day of the tournament in Seville.",
+        "The skier captured the win on a sunny slope in Aspen.",
+        "Fuel prices shot up in the capital after the announcement.",
     ],
 )
 def test_other_senses_of_the_cues_are_not_these_events(events: Callable[[str], list[EventMention]], text: str) -> None:
@@ -114,6 +117,9 @@ def test_other_senses_of_the_cues_are_not_these_events(events: Callable[[str], l
         "assault.exchange_fire",
         "assault.detonate",
         "mobilize.enter",
+        "coerce.capture_person",
+        "coerce.occupy",
+        "assault.gunfire",
     }
     assert not {m.pattern_id for m in events(text)} & new_patterns
 
