@@ -103,7 +103,7 @@ def test_reported_event_is_coded(
         "The two armies exchanged prisoners under the deal.",
         "Engineers of the demining team detonated the old mine in a controlled blast.",
         "The army veteran entered the race for mayor.",
-        "The young golfer captured the lead on the last day of the tournament in Seville.",
+        "The young golfer captured the lead in the closing round of the Seville tournament.",
         "The skier captured the win on a sunny slope in Aspen.",
         "Fuel prices shot up in the capital after the announcement.",
     ],
