@@ -447,3 +447,10 @@ def test_a_place_in_a_clause_of_the_same_moment_is_shared(nlp: Language, recogni
     text = "Two guards were killed when gunmen stormed a checkpoint in Ramadi."
     doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, ["killed", "stormed"])
     assert _roles(doc, 0) == {"Ramadi": "event"} and _roles(doc, 1) == {"Ramadi": "event"}
+
+
+def test_an_unknown_place_in_a_known_one_lies_there(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Shells hit the villages of Umm Sharshuh and Burj Qaei in rural Homs."
+    doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, ["hit"])
+    roles = _roles(doc)
+    assert roles["Homs"] == "mentioned" and roles["Burj Qaei"] == "event"

@@ -640,7 +640,11 @@ def hierarchy_parent(glue: str, first: Place, second: Place, determined: bool = 
     linked = any(w in ("of", "in", ",", "(") for w in words) or _level_word(words[0] if words else "")
     # without a level word, only a division the gazetteer puts the town in: "Sartène, in southern Corsica"
     holds = second.precision == "admin1" and first.precision == "point" and _same_division(first, second)
-    return 1 if (holds or any(_level_word(w) for w in words)) and linked and len(others) <= 2 else None
+    # a place the gazetteer does not know "in" one it knows lies there: "the village of X in rural Y"
+    unknown_in_known = first.lat is None and second.lat is not None and words[:1] == ["in"]
+    return (
+        1 if (holds or unknown_in_known or any(_level_word(w) for w in words)) and linked and len(others) <= 2 else None
+    )
 
 
 def _same_division(a: Place, b: Place) -> bool:
@@ -686,6 +690,8 @@ def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]
         parent, child = (places[a], places[b]) if which == 0 else (places[b], places[a])
         if "event" not in (parent.role, child.role) or "origin" in (parent.role, child.role):
             continue
+        if child.lat is None and child.role != "event":
+            continue  # an unknown name the roles set aside (a person taken for a place) stays aside
         if child.lat is None:
             _place_inside(child, parent)
         elif child.country is not None and parent.country not in (None, child.country):
