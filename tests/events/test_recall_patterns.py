@@ -72,6 +72,18 @@ def coded(mentions: list[EventMention]) -> set[tuple[str, str | None]]:
             "Chemical weapon",
         ),
         ("Riot police beat a protester outside parliament.", "assault.beat", "Excessive force against protesters"),
+        # a charge set off is a bombing even where assault.bomb stands aside (a "mine" may be a mine)
+        (
+            "Militants detonated a mine under an army truck near the border.",
+            "assault.detonate",
+            "Remote explosive/landmine/IED",
+        ),
+        # the attack the targeting is told in says it is one
+        (
+            "The army opened an offensive on Sunday, targeting rebel positions near the dam.",
+            "assault.target",
+            "Armed clash",
+        ),
     ],
 )
 def test_reported_event_is_coded(
@@ -89,6 +101,11 @@ def test_reported_event_is_coded(
         "A gas cylinder explosion in a factory injured four workers.",
         "The company launched an advertising campaign that targeted young voters.",
         "The two armies exchanged prisoners under the deal.",
+        "Engineers of the demining team detonated the old mine in a controlled blast.",
+        "The army veteran entered the race for mayor.",
+        "The young golfer captured the lead in the closing round of the Seville tournament.",
+        "The skier captured the win on a sunny slope in Aspen.",
+        "Fuel prices shot up in the capital after the announcement.",
     ],
 )
 def test_other_senses_of_the_cues_are_not_these_events(events: Callable[[str], list[EventMention]], text: str) -> None:
@@ -98,6 +115,11 @@ def test_other_senses_of_the_cues_are_not_these_events(events: Callable[[str], l
         "assault.explosion",
         "assault.target",
         "assault.exchange_fire",
+        "assault.detonate",
+        "mobilize.enter",
+        "coerce.capture_person",
+        "coerce.occupy",
+        "assault.gunfire",
     }
     assert not {m.pattern_id for m in events(text)} & new_patterns
 
@@ -173,3 +195,10 @@ def test_civilians_blocking_passage_are_protesting(events: Callable[[str], list[
 def test_troops_blocking_a_road_are_not_protesting(events: Callable[[str], list[EventMention]]) -> None:
     mentions = events("Government troops blocked the main road into the valley.")
     assert "protest.obstruct" not in {m.pattern_id for m in mentions}
+
+
+def test_armed_men_moving_into_a_place_are_a_move_there(events: Callable[[str], list[EventMention]]) -> None:
+    mentions = [
+        m for m in events("Rebel fighters entered the town of Kafr Batna after dawn.") if m.trigger.text == "entered"
+    ]
+    assert [(m.pattern_id, m.plover) for m in mentions] == [("mobilize.enter", "MOBILIZE")]

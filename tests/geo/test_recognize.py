@@ -337,3 +337,30 @@ def test_a_short_word_without_its_dot_is_no_abbreviation(nlp: Language, recogniz
     text = "Guests of La Perla hotel in Zahle protested against the quarantine."
     found = [p.span.text for p in _places(nlp, recognizer, text)]
     assert "La" not in found and "Zahle" in found
+
+
+def test_names_a_settlement_noun_gives_are_places_known_or_not(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Mortars fell on the villages of Umm Sharshuh, Kfar Nan and Burj Qaei, then on Talbiseh town."
+    found = {p.span.text: p.place.lat is not None for p in _places(nlp, recognizer, text)}
+    # the gazetteer need not know a village the text calls one: it stays, unresolved
+    assert {"Umm Sharshuh", "Kfar Nan", "Burj Qaei", "Talbiseh"} <= set(found)
+
+
+def test_a_town_the_ner_calls_an_organisation_is_a_place_after_city_of(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "A dozen people were hurt on Friday near a bakery in the city of Daraa."
+    [pm] = [p for p in _places(nlp, recognizer, text) if p.span.text == "Daraa"]
+    assert pm.place.country == "SYR"
+
+
+def test_a_group_named_before_a_place_noun_is_no_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Fighters held the Hezbollah area and the Kurdish district near the river."
+    places = _places(nlp, recognizer, text)
+    assert not [p for p in places if not p.is_demonym]
+
+
+def test_a_capitalised_kind_word_closes_the_place_name(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Gunmen attacked Dumbo Town at dawn and shelled the Marrat Governorate later."
+    names = [p.span.text for p in _places(nlp, recognizer, text)]
+    assert "Dumbo Town" in names and any(n.endswith("Marrat Governorate") for n in names)

@@ -438,3 +438,46 @@ def test_a_demonym_sides_with_the_division_against_a_town_resolved_abroad(
     doc = _coded(nlp, recognizer, roles, "Nigerian police shot a trader near Verona in Borno.", ["shot"])
     town = next(p for p in doc._.event_mentions[0].places if p.text == "Verona")
     assert (town.role, town.country, town.admin1) == ("event", "NGA", "Borno")
+
+
+def test_a_place_in_the_clause_of_a_lower_event_is_that_event_s(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Government troops launched an offensive near Homs on Sunday, targeting the town of Talbiseh."
+    doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r"), text, ["offensive", "targeting"])
+    assert _roles(doc, 0)["Homs"] == "event" and _roles(doc, 0)["Talbiseh"] == "mentioned"
+    # the targeting names its own place, so it does not take the one of the clause above it
+    assert _roles(doc, 1)["Talbiseh"] == "event" and _roles(doc, 1)["Homs"] == "mentioned"
+
+
+def test_a_place_in_a_subordinate_clause_with_its_own_subject_is_not_the_main_event_s(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "Five guards were killed after militants shelled a market in Kandahar."
+    doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, ["killed", "shelled"])
+    assert _roles(doc, 0) == {"Kandahar": "mentioned"}
+    assert _roles(doc, 1) == {"Kandahar": "event"}
+
+
+def test_a_place_after_coordinated_verbs_is_the_place_of_each(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "One policeman was killed and two wounded in Mosul on Friday."
+    doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, ["killed", "wounded"])
+    assert _roles(doc, 0) == {"Mosul": "event"} and _roles(doc, 1) == {"Mosul": "event"}
+
+
+def test_an_unknown_name_a_person_act_is_done_to_is_that_person(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Soldiers killed Haddaway in Herat."
+    doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, ["killed"], target="Haddaway")
+    # the small NER calls the man a place; the gazetteer knows no such place
+    assert _roles(doc) == {"Haddaway": "mentioned", "Herat": "event"}
+
+
+def test_a_place_in_a_clause_of_the_same_moment_is_shared(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Two guards were killed when gunmen stormed a checkpoint in Ramadi."
+    doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, ["killed", "stormed"])
+    assert _roles(doc, 0) == {"Ramadi": "event"} and _roles(doc, 1) == {"Ramadi": "event"}
+
+
+def test_an_unknown_place_in_a_known_one_lies_there(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Shells hit the villages of Umm Sharshuh and Burj Qaei in rural Homs."
+    doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, ["hit"])
+    roles = _roles(doc)
+    assert roles["Homs"] == "mentioned" and roles["Burj Qaei"] == "event"

@@ -147,6 +147,22 @@ LISTED_DIVISION_WORDS = {
     "oblasts": "",
 }
 LIST_JOINERS = frozenset({",", "and", "&", "or"})
+#: lower-case settlement and division nouns that say the name after their "of" is a place ("the town
+#: of X", "the villages of X and Y")
+NAMING_NOUNS = frozenset(
+    {"town", "towns", "village", "villages", "city", "cities", "district", "districts", "neighbourhood"}
+    | {"neighbourhoods", "neighborhood", "neighborhoods", "suburb", "suburbs", "hamlet", "township", "governorate"}
+    | {"province", "municipality", "sub-district", "subdistrict", "area", "region"}
+)
+#: those of them that also name the place written just before them ("in Magam town", "Hama province");
+#: not "area" or "region", which follow the names of groups too ("the Taliban area")
+NAMED_BEFORE = frozenset({"town", "village", "city", "district", "neighbourhood", "neighborhood", "suburb"}) | {
+    "township",
+    "governorate",
+    "province",
+    "subdistrict",
+    "sub-district",
+}
 DATELINE_MARKS = frozenset({"-", "--", "—", "–", ":", ",", "("})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # Lowercase words allowed inside a name: Arabic articles, "de", "upon", and joining punctuation.
@@ -221,6 +237,7 @@ class PlaceRecognizer:
         found.extend(listed)
         for source in (
             lambda: self._gazetteer_places(doc, taken),
+            lambda: self._named_by_place_nouns(doc, taken),
             lambda: _repeated_names(doc, found, taken),
             lambda: self._embedded_places(doc),
             lambda: self._demonyms(doc, taken),
@@ -293,6 +310,39 @@ class PlaceRecognizer:
             if candidates or not any(t.like_num or t.is_digit for t in span):
                 out.append(_Found(span, "ner", candidates))  # unresolved names stay: recall
         return out
+
+    def _named_by_place_nouns(self, doc: Doc, taken: set[int]) -> list[_Found]:
+        """Names a settlement or division noun says are places, however the NER labels them and
+        even when the gazetteer does not know them: "the town of X", "the villages of X, Y and Z",
+        "in X district" (see :data:`NAMING_NOUNS`). An unknown one stays unresolved, for recall."""
+        out: list[_Found] = []
+        for tok in doc:
+            if tok.lower_ not in NAMING_NOUNS:
+                continue
+            before = tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "of"
+            if tok.text != tok.lower_:
+                # a capitalised kind word closes the name it is part of: "Bama Town", "the X Governorate"
+                run = _run_ending_at(doc, tok.i) if before and tok.lower_ in NAMED_BEFORE else None
+                runs = [doc[run.start : tok.i + 1]] if run is not None else []
+            elif not before:
+                runs = _listed_runs(doc, tok.i + 2, several=tok.text.endswith("s"))
+            else:
+                runs = [run] if (run := _run_ending_at(doc, tok.i)) is not None and tok.text in NAMED_BEFORE else []
+            for run in runs:
+                labels = {t.ent_type_ for t in run}
+                if any(i in taken for i in range(run.start, run.end)) or labels & (NON_NAME_LABELS | {"NORP"}):
+                    continue
+                candidates = self._candidates(run.text) or self._candidates_of_kind(run)
+                if before and not candidates and labels & NAME_LABELS and run[-1].lower_ not in NAMING_NOUNS:
+                    continue  # "the Hezbollah area", "the Hamas city council": a body's, not a place's name
+                out.append(_Found(run, "gazetteer", candidates))
+        return out
+
+    def _candidates_of_kind(self, span: Span) -> list[GazEntry]:
+        """The candidates of a name closed by its capitalised kind word, without it ("Dara'a Governorate")."""
+        if len(span) < 2 or span[-1].text == span[-1].lower_ or span[-1].lower_ not in NAMED_BEFORE:
+            return []
+        return self._candidates(span[:-1].text)
 
     def _candidates_of_part(self, span: Span) -> list[GazEntry]:
         """The candidates of the name past a compass word or before a kind word the gazetteer does
@@ -806,6 +856,43 @@ def _listed_names(doc: Doc) -> dict[tuple[int, int], str]:
 
 
 _LISTED_NAMES_KEY = "whimbrel_places.listed_names"
+
+
+def _name_from(doc: Doc, i: int) -> Span | None:
+    """The name starting at token ``i``, with its joining words ("Tal al-Sultan", "Deir el-Balah")."""
+    if i >= len(doc) or not _starts_name(doc[i]):
+        return None
+    j = i + 1
+    while j < len(doc) and j < i + MAX_NAME_TOKENS and _continues_name(doc, j):
+        j += 1
+    while not _ends_name(doc[j - 1]):
+        j -= 1
+    return doc[i:j]
+
+
+def _listed_runs(doc: Doc, i: int, several: bool) -> list[Span]:
+    """The name at token ``i`` and, after a plural noun, the names listed with it ("X, Y and Z")."""
+    runs: list[Span] = []
+    while (run := _name_from(doc, i)) is not None:
+        runs.append(run)
+        if not several:
+            break
+        i = run.end
+        while i < len(doc) and doc[i].lower_ in LIST_JOINERS:
+            i += 1
+    return runs
+
+
+def _run_ending_at(doc: Doc, i: int) -> Span | None:
+    """The capitalised name just before token ``i`` ("Magam" of "Magam town")."""
+    start = i
+    while start > 0 and i - start < MAX_NAME_TOKENS and _continues_name(doc, start - 1):
+        start -= 1
+    while start < i and (not _starts_name(doc[start]) or doc[start].is_stop):
+        start += 1  # "The Hama province": the article is no part of the name
+    if start == i:
+        return None
+    return doc[start:i]
 
 
 def _name_run(doc: Doc, i: int) -> Span | None:

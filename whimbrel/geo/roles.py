@@ -57,7 +57,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from whimbrel.events.modality import is_unrealised
-from whimbrel.events.roles import sector_nouns
+from whimbrel.events.roles import light_verb_of, occurrence_verb_of, sector_nouns
 from whimbrel.geo.gazetteer import get_gazetteer
 from whimbrel.geo.recognize import to_place
 from whimbrel.model import Place, PlaceRole
@@ -334,6 +334,97 @@ def _contrasting_clause(tok: Token) -> bool:
     return any(m.lower_ not in TIME_MARKS or (m.i > 0 and m.doc[m.i - 1].text == ",") for m in marks)
 
 
+#: how a verb hangs on the clause it depends on, when it tells an event of its own there
+DEPENDENT_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "relcl", "ccomp", "parataxis"})
+
+
+def _clause_head(event: EventMention) -> Token:
+    """The verb whose clause tells the event: the trigger, or for a noun the verb carrying it
+    ("launched an offensive", "the attacks occurred")."""
+    trigger = event.trigger
+    return light_verb_of(trigger) or occurrence_verb_of(trigger) or trigger
+
+
+def _dominates(head: Token, tok: Token) -> bool:
+    return head == tok or head in tok.ancestors
+
+
+def _tells_its_own_event(verb: Token, above: Token) -> bool:
+    """Whether a verb below ``above`` tells an act apart from it: not a verb coordinated with it on
+    one subject ("shot and killed") nor its complement ("began to shell"), which tell one act."""
+    if verb.dep_ == "xcomp" or (verb.dep_ == "conj" and not _has_subject(verb)):
+        return False
+    return verb != above and above in verb.ancestors
+
+
+def places_to_their_own_clauses(events: list[EventMention], mentions: dict[int, PlaceMention]) -> None:
+    """Each event place of a sentence's events belongs to the nearest event clause that tells it.
+
+    A place said inside the clause of another event below this one is that event's ("launched an
+    assault in X, targeting the village of Y": Y is where the targeting was; "were killed after
+    warplanes bombed Z": Z is where the bombing was); this event keeps it only when it would be
+    left with no place and the lower clause has no subject of its own. And an event told in a
+    dependent clause that names its own place does not take those of the clause above it
+    ("targeting" has Y, not X), unless they open the sentence ("On 9 May, in X, ..."), which
+    scopes over all it tells. ``mentions`` are the sentence's places by start character.
+    """
+    verbs = [e.trigger for e in events if e.trigger.pos_ == "VERB"]
+    for event in events:
+        head = _clause_head(event)
+        told = {t.i for t in event.told_by} | {event.trigger.i}
+        placed = [
+            (p, _coordination_root(mentions[p.start].span.root))
+            for p in event.places
+            if p.role == "event" and p.start in mentions
+        ]
+        lower = [
+            [v for v in verbs if v.i not in told and _tells_its_own_event(v, head) and _dominates(v, root)]
+            for _, root in placed
+        ]
+        kept = [(p, root) for (p, root), below in zip(placed, lower, strict=True) if not below]
+        # a subordinate clause with a subject of its own tells another event ("after warplanes bombed
+        # Z"), unless it tells the same moment ("were killed when guards opened fire in Z"); a
+        # coordinated one may only leave out its verb's repeated words ("one was killed and four
+        # wounded in X")
+        separate = any(_has_subject(v) and v.dep_ != "conj" and not _same_moment(v) for below in lower for v in below)
+        if kept or separate:
+            for (place, _), below in zip(placed, lower, strict=True):
+                if below:
+                    place.role = "mentioned"
+        if head.pos_ != "VERB" or head.dep_ not in DEPENDENT_CLAUSE_DEPS:
+            continue
+        if any(_nearest_verb(root) == head for _, root in kept):
+            for place, root in kept:
+                if _nearest_verb(root) != head and not _fronted(root, head):
+                    place.role = "mentioned"
+
+
+#: conjunctions opening a clause that tells what happened at the same moment as the main one
+SAME_MOMENT_MARKS = frozenset({"when", "as", "while", "whilst"})
+
+
+def _same_moment(verb: Token) -> bool:
+    # the parser attaches "when" as advmod, "as" and "while" as mark
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in SAME_MOMENT_MARKS for c in verb.children)
+
+
+def _nearest_verb(tok: Token) -> Token | None:
+    """The verb of the clause a word is said in."""
+    return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _fronted(root: Token, head: Token) -> bool:
+    """A place opening the sentence before its clause's subject ("On 9 May, in X, gunmen ...")
+    scopes over every event the sentence tells."""
+    verb = _nearest_verb(root)
+    if root.i > head.i:
+        return False
+    if verb is None:
+        return True  # the small parser hung the opening words on no verb ("On 7 May, in X, ...")
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return all(root.i < s.left_edge.i for s in subjects) and root.i < verb.i
+
+
 def _carrier(root: Token) -> Token:
     """The word standing for the place in the clause: "the hillside of X", "the X district", "X's
     streets" -> the noun."""
@@ -434,11 +525,33 @@ def syntactic_role(event: EventMention, mention: PlaceMention) -> str:
             and trigger.dep_ in ("advcl", "conj", "xcomp")
             and trigger.head == carrier.head
         )
+    if _names_its_patient(event, mention):
+        return "mentioned"
     if _inside(event.target_span, mention):
         # "bombed Serbia", "captured western Afghanistan": a place that is the thing attacked or
         # taken is where it happened; "Kabul police" or "Iraq's envoy" only name the target
         return "event" if (place_target or _target_is_the_place(event, root)) and acted_on else "mentioned"
     return "event" if acted_on else "mentioned"
+
+
+#: verbs of acts done to a person: what they are done to is someone, not somewhere
+PERSON_ACT_VERBS = frozenset(
+    {"shoot", "kill", "murder", "wound", "injure", "stab", "behead", "execute", "assassinate", "torture"}
+    | {"capture", "arrest", "kidnap", "abduct", "detain"}
+)
+
+
+def _names_its_patient(event: EventMention, mention: PlaceMention) -> bool:
+    """Whether a name the gazetteer does not know is the one a person-act is done to ("Zubaydah was
+    shot", "Turkey captured Ocalan"): the NER took the person for a place."""
+    root = mention.span.root
+    trigger = event.trigger
+    return (
+        mention.place.lat is None
+        and trigger.lemma_ in PERSON_ACT_VERBS
+        and root.head == trigger
+        and root.dep_ in ("nsubjpass", "dobj")
+    )
 
 
 def _target_is_the_place(event: EventMention, root: Token) -> bool:
@@ -531,7 +644,11 @@ def hierarchy_parent(glue: str, first: Place, second: Place, determined: bool = 
     linked = any(w in ("of", "in", ",", "(") for w in words) or _level_word(words[0] if words else "")
     # without a level word, only a division the gazetteer puts the town in: "Sartène, in southern Corsica"
     holds = second.precision == "admin1" and first.precision == "point" and _same_division(first, second)
-    return 1 if (holds or any(_level_word(w) for w in words)) and linked and len(others) <= 2 else None
+    # a place the gazetteer does not know "in" one it knows lies there: "the village of X in rural Y"
+    unknown_in_known = first.lat is None and second.lat is not None and words[:1] == ["in"]
+    return (
+        1 if (holds or unknown_in_known or any(_level_word(w) for w in words)) and linked and len(others) <= 2 else None
+    )
 
 
 def _same_division(a: Place, b: Place) -> bool:
@@ -577,6 +694,8 @@ def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]
         parent, child = (places[a], places[b]) if which == 0 else (places[b], places[a])
         if "event" not in (parent.role, child.role) or "origin" in (parent.role, child.role):
             continue
+        if child.lat is None and child.role != "event":
+            continue  # an unknown name the roles set aside (a person taken for a place) stays aside
         if child.lat is None:
             _place_inside(child, parent)
         elif child.country is not None and parent.country not in (None, child.country):
@@ -864,6 +983,13 @@ def _sentence_place(place: Place | None, mentions: list[PlaceMention]) -> Place 
     return place
 
 
+def _by_sentence(events: list[EventMention]) -> list[list[EventMention]]:
+    groups: dict[int, list[EventMention]] = {}
+    for event in events:
+        groups.setdefault(event.sent.start, []).append(event)
+    return list(groups.values())
+
+
 def _within(places: list[PlaceMention], sent: Span) -> list[PlaceMention]:
     return [pm for pm in places if sent.start <= pm.span.start and pm.span.end <= sent.end]
 
@@ -936,6 +1062,10 @@ class PlaceRoles:
             _apply_hierarchy(doc, [pm for pm, _ in roles], own)
             _settle_abroad_towns([pm for pm, _ in roles], own)
             event.places = _demote_countries(own)
+        for sent_events in _by_sentence(events):
+            places_to_their_own_clauses(
+                sent_events, {pm.span.start_char: pm for pm in _within(places, sent_events[0].sent)}
+            )
         if self.fallback_to_previous:
             self._borrow_places(doc, events)
         self._add_departure_origins(doc, events, places)
