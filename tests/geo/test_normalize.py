@@ -1,4 +1,4 @@
-from whimbrel.geo.normalize import loose_key, name_key
+from whimbrel.geo.normalize import loose_key, name_key, without_leading_article
 
 
 def test_deir_ez_zor_spellings_share_a_loose_key() -> None:
@@ -14,3 +14,9 @@ def test_exact_key_folds_case_diacritics_hyphens_and_apostrophes() -> None:
 
 def test_article_is_kept_as_first_word() -> None:
     assert loose_key("El Paso") == "el paso"
+
+
+def test_an_opening_arabic_article_word_can_be_dropped() -> None:
+    assert without_leading_article(name_key("Ar Raqqah")) == "raqqah"
+    assert without_leading_article(name_key("Deir ez-Zor")) == "deir ez zor"
+    assert without_leading_article("al") == "al"

@@ -366,3 +366,9 @@ def test_a_capitalised_kind_word_closes_the_place_name(nlp: Language, recognizer
     # the name ends at its kind word (the recogniser may also read past the word to the bare name)
     assert "Dumbo Town" in names and any(n.startswith("Marrat") for n in names)
     assert not [n for n in names if "later" in n or "dawn" in n]
+
+
+def test_a_town_named_without_its_article_is_found(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # "Hilla" is GeoNames' "Al Hillah"; the tagger may call the bare name a person.
+    places = _places(nlp, recognizer, "In Hilla, a roadside bomb wounded three policemen on Monday.")
+    assert [(p.span.text, p.place.country) for p in places] == [("Hilla", "IRQ")]

@@ -1,5 +1,5 @@
 from whimbrel.geo.gazetteer import lookup
-from whimbrel.geo.resolve import ToponymQuery, resolve_queries
+from whimbrel.geo.resolve import ToponymQuery, called_so, resolve_queries
 
 
 def _resolved(*names: str) -> dict[str, tuple[str, str | None]]:
@@ -84,3 +84,8 @@ def test_a_name_s_own_first_sense_lends_it_no_support() -> None:
     # with Chile, and Ecuador is named by no other name of the text
     assert _resolved("Los Rios")["Los Rios"][0] == "ECU"
     assert _resolved("Valdivia", "Los Rios")["Los Rios"][0] == "CHL"
+
+
+def test_a_town_named_without_its_article_is_called_so() -> None:
+    [hillah] = [e for e in lookup("Al Hillah") if e.country == "IRQ" and e.precision == "point"][:1]
+    assert called_so(hillah, "Hilla")

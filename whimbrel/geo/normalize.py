@@ -58,3 +58,12 @@ def loose_key(name: str) -> str:
     for spelling, canonical in _VOWEL_FOLDS:
         folded = folded.replace(spelling, canonical)
     return _DOUBLED.sub(r"\1", folded)
+
+
+@lru_cache(maxsize=200_000)
+def without_leading_article(key: str) -> str:
+    """A name key without an opening Arabic article word: English news often drops it from a
+    town's name ("Hillah" for "Al Hillah", "Raqqa" for "Ar Raqqah"). The key itself when it has
+    none, or when nothing would be left."""
+    first, _, rest = key.partition(" ")
+    return rest if first in _ARTICLES and rest else key

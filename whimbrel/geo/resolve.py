@@ -36,7 +36,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from whimbrel.geo.gazetteer import GazEntry, Gazetteer
-from whimbrel.geo.normalize import name_key
+from whimbrel.geo.normalize import name_key, without_leading_article
 
 # Words that, right after a name, say it is a division and not the town.
 ADMIN_CUES = frozenset(
@@ -214,8 +214,13 @@ def _context_score(entry: GazEntry, geo: ArticleGeography, parents: list[GazEntr
 
 
 def called_so(entry: GazEntry, text: str, similarity: float = VARIANT_SIMILARITY) -> bool:
-    """Whether ``text`` is the place's own name or a spelling at least ``similarity`` alike."""
-    return fuzz.ratio(name_key(entry.name), name_key(text)) >= similarity
+    """Whether ``text`` is the place's own name or a spelling at least ``similarity`` alike.
+
+    A town's name may also be written without its opening Arabic article ("Hilla" is Al Hillah);
+    a country or division keeps its whole name ("Salvador" is no El Salvador)."""
+    own, said = name_key(entry.name), name_key(text)
+    names = {own, without_leading_article(own)} if entry.precision == "point" else {own}
+    return any(fuzz.ratio(name, said) >= similarity for name in names)
 
 
 def prior_score(entry: GazEntry, query: ToponymQuery, chief_towns: set[tuple[str, str | None]]) -> float:
