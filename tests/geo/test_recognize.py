@@ -372,3 +372,13 @@ def test_a_town_named_without_its_article_is_found(nlp: Language, recognizer: Pl
     # "Hilla" is GeoNames' "Al Hillah"; the tagger may call the bare name a person.
     places = _places(nlp, recognizer, "In Hilla, a roadside bomb wounded three policemen on Monday.")
     assert [(p.span.text, p.place.country) for p in places] == [("Hilla", "IRQ")]
+
+
+def test_a_named_site_the_ner_calls_an_organisation_is_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    places = _places(nlp, recognizer, "Militants shelled the Qorvelan Power Plant on Sunday.")
+    assert [(p.span.text, p.place.country) for p in places] == [("Qorvelan Power Plant", None)]
+
+
+def test_a_street_address_is_no_named_site(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    places = _places(nlp, recognizer, "The parcel was sent from 14 Harlow Street.")
+    assert "14 Harlow Street" not in {p.span.text for p in places}

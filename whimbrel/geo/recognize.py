@@ -66,6 +66,16 @@ NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 # Names that often open with the place they belong to ("Texas Southern University").
 EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT"})
+# NER labels under which the small model files named sites (a hospital is an ORG, a power plant
+# a WORK_OF_ART)
+FACILITY_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART"})
+# Capitalised kind words that close the name of a site lying in one spot; not of bodies that act
+# as such ("University", "Council")
+FACILITY_NOUNS = frozenset(
+    {"Airport", "Airbase", "Airfield", "Prison", "Jail", "Plant", "Factory", "Refinery", "Checkpoint"}
+    | {"Fields", "Dam", "Bridge", "Stadium", "Square", "Street", "Road", "Avenue", "Mosque", "Church"}
+    | {"Cathedral", "Market", "Camp", "Barracks", "Forest", "Forests"}
+)
 NON_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 GAZETTEER_ONLY_MIN_POPULATION = 15_000
 # A whole NAME_LABELS entity that is only a place name is taken as the place when the place is this big.
@@ -240,6 +250,7 @@ class PlaceRecognizer:
             lambda: self._named_by_place_nouns(doc, taken),
             lambda: _repeated_names(doc, found, taken),
             lambda: self._embedded_places(doc),
+            lambda: self._named_facilities(doc),
             lambda: self._demonyms(doc, taken),
         ):
             for extra in source():
@@ -309,6 +320,21 @@ class PlaceRecognizer:
                 candidates = [c for c in candidates if _size(c) >= GAZETTEER_ONLY_MIN_POPULATION]
             if candidates or not any(t.like_num or t.is_digit for t in span):
                 out.append(_Found(span, "ner", candidates))  # unresolved names stay: recall
+        return out
+
+    def _named_facilities(self, doc: Doc) -> list[_Found]:
+        """Named sites the NER calls an organisation or facility: "the Qorvelan Power Plant", "the
+        Wadi Noor Checkpoint" -- a site's own name closed by its capitalised kind word
+        (:data:`FACILITY_NOUNS`) says where things happen there. Only when no place inside the
+        name was found (that place says where the site is), and unresolved: a site named after a
+        place need not lie there ("Washington Avenue")."""
+        out = []
+        for ent in doc.ents:
+            span = _strip_determiner(ent) if ent.label_ in FACILITY_LABELS else None
+            if span is None or len(span) < 2 or span[-1].text not in FACILITY_NOUNS:
+                continue
+            if not any(t.like_num for t in span):  # a street address ("12 Mill Road") is no site
+                out.append(_Found(span, "ner", []))
         return out
 
     def _named_by_place_nouns(self, doc: Doc, taken: set[int]) -> list[_Found]:
