@@ -366,3 +366,13 @@ def test_a_capitalised_kind_word_closes_the_place_name(nlp: Language, recognizer
     # the name ends at its kind word (the recogniser may also read past the word to the bare name)
     assert "Dumbo Town" in names and any(n.startswith("Marrat") for n in names)
     assert not [n for n in names if "later" in n or "dawn" in n]
+
+
+def test_a_town_in_its_stated_parent_is_a_place_however_far_the_ner_span_runs(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "On 12 March, in Concepcion (Concepcion), nurses marched over unpaid wages."
+    # the NER reads "Concepcion (Concepcion" as one organisation's name
+    assert any(e.text.startswith("Concepcion (") for e in nlp(text).ents)
+    found = [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
+    assert ("Concepcion", "PRY") in found

@@ -434,7 +434,9 @@ class PlaceRecognizer:
             # After "in" or "near" a name is where something is ("police in Grovetown"), so a
             # town the NER calls an organisation needs only the size of any gazetteer-only town.
             least = GAZETTEER_ONLY_MIN_POPULATION if _follows(span, LOCATIVE_WORDS) else MISLABELLED_MIN_POPULATION
-            return whole and (prominent >= least or placed)
+            # a town the text sets in its stated parent is a place however far the NER span runs
+            # ("in Tarso (Itapua), ..." read as one title)
+            return (whole and (prominent >= least or placed)) or self._inside_stated_parent(span, named)
         return prominent >= GAZETTEER_ONLY_MIN_POPULATION or placed
 
     def _inside_stated_parent(self, span: Span, entries: list[GazEntry]) -> bool:
