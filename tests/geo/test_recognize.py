@@ -1,6 +1,6 @@
 from spacy.language import Language
 
-from whimbrel.geo.recognize import PlaceRecognizer
+from whimbrel.geo.recognize import PlaceRecognizer, _names_its_kind
 
 
 def _places(nlp: Language, recognizer: PlaceRecognizer, text: str):  # type: ignore[no-untyped-def]
@@ -376,3 +376,15 @@ def test_a_town_in_its_stated_parent_is_a_place_however_far_the_ner_span_runs(
     assert any(e.text.startswith("Concepcion (") for e in nlp(text).ents)
     found = [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
     assert ("Concepcion", "PRY") in found
+
+
+def test_a_name_the_tagger_reads_as_an_adjective_is_a_place_before_its_kind_word(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "Teachers of Kasese town went on strike."
+    assert next(t for t in nlp(text) if t.text == "Kasese").pos_ != "PROPN"
+    assert [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)] == [("Kasese", "UGA")]
+    # a demonym before a kind word is no town's name ("English" is also a town in Indiana)
+    doc = nlp("Floods hit the English county of Kent.")
+    english = next(t for t in doc if t.text == "English")
+    assert not _names_its_kind(doc[english.i : english.i + 1])

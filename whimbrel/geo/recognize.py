@@ -396,7 +396,9 @@ class PlaceRecognizer:
             # "BEIRUT: The body of ...", "MOUNT GILEAD -- Village council ...": the tagger reads
             # capitals poorly, but a dateline names a place however small.
             return span.text.lower() not in _lower_case_words(span.doc)
-        if any(t.pos_ != "PROPN" or t.is_stop for t in span if t.is_alpha and t.text[0].isupper()):
+        if not _names_its_kind(span) and any(
+            t.pos_ != "PROPN" or t.is_stop for t in span if t.is_alpha and t.text[0].isupper()
+        ):
             return False
         if _bare_short_word(span):
             return False
@@ -741,6 +743,16 @@ def _bare_short_word(span: Span) -> bool:
     """A word of two letters not in capitals: an article or an abbreviation without its dot ("La Palace
     hotel" is not Louisiana, whose "La." the gazetteer keys as "la"); "US" and "UK" are in capitals."""
     return len(span.text) <= 2 and not span.text.isupper()
+
+
+def _names_its_kind(span: Span) -> bool:
+    """Whether a word the NER takes for a name is followed by a place's kind word ("residents of
+    Mbarara district"): the tagger may read the name as an adjective, the kind word says it is a
+    place's name ("Northern region" is a direction, "the English city" a demonym, not a name)."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    named = all(t.ent_type_ for t in span) and span.text.lower() not in GENERIC_PLACE_WORDS
+    named = named and get_gazetteer().demonym_place(span.text) is None
+    return named and not span[0].is_sent_start and after is not None and after.lower_ in KIND_WORDS_AFTER
 
 
 def _follows(span: Span, words: frozenset[str]) -> bool:
