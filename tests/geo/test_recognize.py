@@ -388,3 +388,8 @@ def test_a_name_the_tagger_reads_as_an_adjective_is_a_place_before_its_kind_word
     doc = nlp("Floods hit the English county of Kent.")
     english = next(t for t in doc if t.text == "English")
     assert not _names_its_kind(doc[english.i : english.i + 1])
+
+
+def test_a_name_written_with_an_apostrophe_is_one_word(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Two soldiers were wounded by a roadside bomb in Dar'a on Sunday."
+    assert [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)] == [("Dar'a", "SYR")]

@@ -79,6 +79,8 @@ PROXIMITY_WORDS = frozenset({"near"})
 # Abbreviations of places, dotted or with an ampersand: "U.S.", "U.K.", "W.Va.", "J&K" (the
 # gazetteer decides which are).
 _DOTTED_ABBREVIATION = re.compile(r"^(?:(?:[A-Z][a-z]{0,2}\.){2,}|[A-Z]&[A-Z])$")
+# A transliterated name with an apostrophe for a glottal stop or ayin ("Dar'a", "Ma'arib") is one word.
+_APOSTROPHE_WORD = re.compile(r"[A-Z][a-z]+['\u2019\u02bf][a-z]+")
 # Words that name a part of a place ("Northeast Georgia", "Southern California").
 COMPASS_WORDS = frozenset(
     {
@@ -809,7 +811,8 @@ def _strip_determiner(ent: Span) -> Span | None:
 
 
 def _starts_name(tok) -> bool:  # type: ignore[no-untyped-def]
-    return tok.is_alpha and tok.text[0].isupper() or _DOTTED_ABBREVIATION.match(tok.text) is not None
+    word = tok.is_alpha or _APOSTROPHE_WORD.fullmatch(tok.text) is not None
+    return word and tok.text[0].isupper() or _DOTTED_ABBREVIATION.match(tok.text) is not None
 
 
 def _continues_name(doc: Doc, i: int) -> bool:
