@@ -256,3 +256,14 @@ def test_a_town_and_the_seat_its_division_is_named_after_are_one_place(
     assert _borrowed(_coded(nlp, recognizer, roles, text, {"beaten": "ASSAULT"}), 0) == [
         ("MEX", "admin1", "Tecamachalco")
     ]
+
+
+def test_a_demonym_alone_does_not_keep_a_report_from_its_doer_s_country(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    # "French" says whose the advisers are, not where the convoy was: the report still names no place
+    rebels = Actor(text="Tuareg rebels", start=0, end=0, country="MLI", group="MNLA", agent="REB")
+    text = "Tuareg rebels shelled a convoy of French advisers overnight."
+    mention = _with_doer(nlp, recognizer, roles, text, rebels)
+    assert [(p.country, p.precision) for p in mention.places if p.role == "event"] == [("MLI", "country")]
+    assert mention.extra["place_from_actor"] is True

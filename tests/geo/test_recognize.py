@@ -1,6 +1,6 @@
 from spacy.language import Language
 
-from whimbrel.geo.recognize import PlaceRecognizer
+from whimbrel.geo.recognize import PlaceRecognizer, _names_its_kind
 
 
 def _places(nlp: Language, recognizer: PlaceRecognizer, text: str):  # type: ignore[no-untyped-def]
@@ -382,3 +382,30 @@ def test_a_named_site_the_ner_calls_an_organisation_is_a_place(nlp: Language, re
 def test_a_street_address_is_no_named_site(nlp: Language, recognizer: PlaceRecognizer) -> None:
     places = _places(nlp, recognizer, "The parcel was sent from 14 Harlow Street.")
     assert "14 Harlow Street" not in {p.span.text for p in places}
+
+
+def test_a_town_in_its_stated_parent_is_a_place_however_far_the_ner_span_runs(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "On 12 March, in Concepcion (Concepcion), nurses marched over unpaid wages."
+    # the NER reads "Concepcion (Concepcion" as one organisation's name
+    assert any(e.text.startswith("Concepcion (") for e in nlp(text).ents)
+    found = [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)]
+    assert ("Concepcion", "PRY") in found
+
+
+def test_a_name_the_tagger_reads_as_an_adjective_is_a_place_before_its_kind_word(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "Teachers of Kasese town went on strike."
+    assert next(t for t in nlp(text) if t.text == "Kasese").pos_ != "PROPN"
+    assert [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)] == [("Kasese", "UGA")]
+    # a demonym before a kind word is no town's name ("English" is also a town in Indiana)
+    doc = nlp("Floods hit the English county of Kent.")
+    english = next(t for t in doc if t.text == "English")
+    assert not _names_its_kind(doc[english.i : english.i + 1])
+
+
+def test_a_name_written_with_an_apostrophe_is_one_word(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Two soldiers were wounded by a roadside bomb in Dar'a on Sunday."
+    assert [(p.span.text, p.place.country) for p in _places(nlp, recognizer, text)] == [("Dar'a", "SYR")]

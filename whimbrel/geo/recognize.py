@@ -89,6 +89,8 @@ PROXIMITY_WORDS = frozenset({"near"})
 # Abbreviations of places, dotted or with an ampersand: "U.S.", "U.K.", "W.Va.", "J&K" (the
 # gazetteer decides which are).
 _DOTTED_ABBREVIATION = re.compile(r"^(?:(?:[A-Z][a-z]{0,2}\.){2,}|[A-Z]&[A-Z])$")
+# A transliterated name with an apostrophe for a glottal stop or ayin ("Dar'a", "Ma'arib") is one word.
+_APOSTROPHE_WORD = re.compile(r"[A-Z][a-z]+['\u2019\u02bf][a-z]+")
 # Words that name a part of a place ("Northeast Georgia", "Southern California").
 COMPASS_WORDS = frozenset(
     {
@@ -422,7 +424,9 @@ class PlaceRecognizer:
             # "BEIRUT: The body of ...", "MOUNT GILEAD -- Village council ...": the tagger reads
             # capitals poorly, but a dateline names a place however small.
             return span.text.lower() not in _lower_case_words(span.doc)
-        if any(t.pos_ != "PROPN" or t.is_stop for t in span if t.is_alpha and t.text[0].isupper()):
+        if not _names_its_kind(span) and any(
+            t.pos_ != "PROPN" or t.is_stop for t in span if t.is_alpha and t.text[0].isupper()
+        ):
             return False
         if _bare_short_word(span):
             return False
@@ -460,7 +464,9 @@ class PlaceRecognizer:
             # After "in" or "near" a name is where something is ("police in Grovetown"), so a
             # town the NER calls an organisation needs only the size of any gazetteer-only town.
             least = GAZETTEER_ONLY_MIN_POPULATION if _follows(span, LOCATIVE_WORDS) else MISLABELLED_MIN_POPULATION
-            return whole and (prominent >= least or placed)
+            # a town the text sets in its stated parent is a place however far the NER span runs
+            # ("in Tarso (Itapua), ..." read as one title)
+            return (whole and (prominent >= least or placed)) or self._inside_stated_parent(span, named)
         return prominent >= GAZETTEER_ONLY_MIN_POPULATION or placed
 
     def _inside_stated_parent(self, span: Span, entries: list[GazEntry]) -> bool:
@@ -767,6 +773,16 @@ def _bare_short_word(span: Span) -> bool:
     return len(span.text) <= 2 and not span.text.isupper()
 
 
+def _names_its_kind(span: Span) -> bool:
+    """Whether a word the NER takes for a name is followed by a place's kind word ("residents of
+    Mbarara district"): the tagger may read the name as an adjective, the kind word says it is a
+    place's name ("Northern region" is a direction, "the English city" a demonym, not a name)."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    named = all(t.ent_type_ for t in span) and span.text.lower() not in GENERIC_PLACE_WORDS
+    named = named and get_gazetteer().demonym_place(span.text) is None
+    return named and not span[0].is_sent_start and after is not None and after.lower_ in KIND_WORDS_AFTER
+
+
 def _follows(span: Span, words: frozenset[str]) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in words
 
@@ -821,7 +837,8 @@ def _strip_determiner(ent: Span) -> Span | None:
 
 
 def _starts_name(tok) -> bool:  # type: ignore[no-untyped-def]
-    return tok.is_alpha and tok.text[0].isupper() or _DOTTED_ABBREVIATION.match(tok.text) is not None
+    word = tok.is_alpha or _APOSTROPHE_WORD.fullmatch(tok.text) is not None
+    return word and tok.text[0].isupper() or _DOTTED_ABBREVIATION.match(tok.text) is not None
 
 
 def _continues_name(doc: Doc, i: int) -> bool:

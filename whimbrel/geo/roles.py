@@ -1085,7 +1085,8 @@ class PlaceRoles:
         only_place = single_place_cluster(settings)
         article_country = dominant_country(settings)
         lead = lead_place(doc, article_places)
-        resolved_any = any(pm.place.country for pm in article_places)
+        # demonyms name a party ("Lebanese drivers", "the Turkish government"), not a setting
+        resolved_any = any(pm.place.country and not pm.is_demonym for pm in article_places)
         first_sentence = next(iter(doc.sents)).start if len(doc) else 0
         last_by_type: dict[str, Place] = {}
         last_on_ground: Place | None = None
