@@ -663,6 +663,8 @@ class Gazetteer:
         self._demonym_rows: dict[str, int] = data["demonym_rows"]
         #: Longest demonym in spaCy tokens ("South Korean": 2, "Sub-Saharan": 3), for the recogniser's window.
         self.max_demonym_words = max((len(_WORDS_AND_MARKS.findall(d)) for d in self._demonym_rows), default=1)
+        # the first characters demonyms begin with: a word starting otherwise opens none
+        self.demonym_initials = frozenset(d[0] for d in self._demonym_rows if d)
         self.division_names: dict[tuple[str, str], str] = data["division_names"]
         pcli, adm1 = FEATURE_CODES.index("PCLI"), FEATURE_CODES.index("ADM1")
         self._country_rows = {str(self._country[r]): int(r) for r in np.flatnonzero(self._feature == pcli)}

@@ -566,7 +566,11 @@ class PlaceRecognizer:
         """Demonyms, the longest first at each token ("South Korean" before "Korean")."""
         out = []
         i = 0
+        initials = self.gazetteer.demonym_initials
         while i < len(doc):
+            if doc[i].text[:1] not in initials:  # most words: no demonym can start here
+                i += 1
+                continue
             for size in range(self.gazetteer.max_demonym_words, 0, -1):
                 span = doc[i : i + size]
                 if len(span) < size or any(t.i in taken or t.ent_type_ == "PERSON" for t in span):
