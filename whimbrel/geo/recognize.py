@@ -250,6 +250,7 @@ class PlaceRecognizer:
         for source in (
             lambda: self._gazetteer_places(doc, taken),
             lambda: self._named_by_place_nouns(doc, taken),
+            lambda: self._conjoined_places(doc, found, taken),
             lambda: _repeated_names(doc, found, taken),
             lambda: self._embedded_places(doc),
             lambda: self._named_facilities(doc),
@@ -358,12 +359,41 @@ class PlaceRecognizer:
                 runs = [run] if (run := _run_ending_at(doc, tok.i)) is not None and tok.text in NAMED_BEFORE else []
             for run in runs:
                 labels = {t.ent_type_ for t in run}
-                if any(i in taken for i in range(run.start, run.end)) or labels & (NON_NAME_LABELS | {"NORP"}):
+                if any(i in taken for i in range(run.start, run.end)) or labels & NON_NAME_LABELS:
                     continue
                 candidates = self._candidates(run.text) or self._candidates_of_kind(run)
+                # the small model calls some towns a people ("the town of Rastan" as NORP): one the
+                # gazetteer knows that is no demonym is the town; an unknown one is a people's name
+                if "NORP" in labels and (not candidates or self.gazetteer.demonym_country(run.text)):
+                    continue
                 if before and not candidates and labels & NAME_LABELS and run[-1].lower_ not in NAMING_NOUNS:
                     continue  # "the Hezbollah area", "the Hamas city council": a body's, not a place's name
                 out.append(_Found(run, "gazetteer", candidates))
+        return out
+
+    def _conjoined_places(self, doc: Doc, found: list[_Found], taken: set[int]) -> list[_Found]:
+        """Names listed with a place ("in Mbabane and Manzini", "Chibok and Biu areas") that the
+        gazetteer knows, by their own name, in a country the listed place may lie in: the small
+        model often calls one of a pair of towns a person. Each name found joins the list in turn,
+        so "A, B and C" spreads from any one of them."""
+        out: list[_Found] = []
+        claimed = set(taken)
+        queue = [f for f in found if f.source in ("ner", "gazetteer") and f.candidates]
+        while queue:
+            anchor = queue.pop()
+            countries = {c.country for c in anchor.candidates if c.country}
+            for run in _listed_neighbours(doc, anchor.span):
+                labels = {t.ent_type_ for t in run} - {""}
+                if any(t.i in claimed for t in run) or labels & (NON_NAME_LABELS | {"NORP"}):
+                    continue
+                named = [c for c in self._candidates(run.text) if called_so(c, run.text, OWN_NAME_SIMILARITY)]
+                kin = [c for c in named if c.country in countries]
+                if not kin or run.text.lower() in _lower_case_words(doc):
+                    continue
+                joined = _Found(run, "gazetteer", kin)
+                out.append(joined)
+                claimed.update(range(run.start, run.end))
+                queue.append(joined)
         return out
 
     def _candidates_of_kind(self, span: Span) -> list[GazEntry]:
@@ -928,6 +958,22 @@ def _listed_runs(doc: Doc, i: int, several: bool) -> list[Span]:
         while i < len(doc) and doc[i].lower_ in LIST_JOINERS:
             i += 1
     return runs
+
+
+def _listed_neighbours(doc: Doc, span: Span) -> list[Span]:
+    """The names a list joiner sets right beside ``span``: "X" of "in Y and X" and of "X, Y"."""
+    out: list[Span] = []
+    after = span.end
+    if after + 1 < len(doc) and doc[after].lower_ in LIST_JOINERS:
+        step = after + 2 if doc[after].text == "," and doc[after + 1].lower_ in ("and", "or") else after + 1
+        if (run := _name_from(doc, step)) is not None:
+            out.append(run)
+    before = span.start - 1
+    if before > 0 and doc[before].lower_ in LIST_JOINERS:
+        end = before - 1 if doc[before].lower_ in ("and", "or") and doc[before - 1].text == "," else before
+        if (run := _run_ending_at(doc, end)) is not None:
+            out.append(run)
+    return out
 
 
 def _run_ending_at(doc: Doc, i: int) -> Span | None:
