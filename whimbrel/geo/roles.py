@@ -59,6 +59,7 @@ from spacy.tokens import Doc, Span, Token
 from whimbrel.events.modality import is_unrealised
 from whimbrel.events.roles import light_verb_of, occurrence_verb_of, sector_nouns
 from whimbrel.geo.gazetteer import get_gazetteer
+from whimbrel.geo.missions import mission_mentions
 from whimbrel.geo.recognize import to_place
 from whimbrel.model import Place, PlaceRole
 from whimbrel.nlp.extensions import EventMention, PlaceMention, event_mentions_of, places_of, register_extensions
@@ -915,6 +916,18 @@ def home_country(event: EventMention) -> Place | None:
     return None if entry is None else to_place(event.source_span, entry)
 
 
+def mission_country(doc: Doc) -> Place | None:
+    """The country an international mission the article names works in ("the OSCE SMM observed
+    ..."), as a place, when every mission it names works in that one country."""
+    found = mission_mentions(doc.text)
+    if not found or len({iso3 for _, _, iso3 in found}) > 1:
+        return None
+    start, end, iso3 = found[0]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    entry = get_gazetteer().country(iso3)
+    return None if span is None or entry is None else to_place(span, entry)
+
+
 #: how a place name hangs on a noun it qualifies: "U.S. officials", "Greece's coalition"
 QUALIFYING_DEPS = frozenset({"compound", "poss", "nmod"})
 #: entity types of nouns naming people or bodies ("the Yamaguchi-gumi", "the Manila Times")
@@ -1126,6 +1139,7 @@ class PlaceRoles:
                     or _tagged(opening, "lead")
                     or _tagged(country, "sentence")
                     or _tagged(article_country if story else None, "article_country")
+                    or _tagged(None if resolved_any else mission_country(doc), "mission")
                     or _tagged(None if resolved_any else home_country(event), "actor")
                 )
             if found is not None:
