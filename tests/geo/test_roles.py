@@ -481,3 +481,13 @@ def test_an_unknown_place_in_a_known_one_lies_there(nlp: Language, recognizer: P
     doc = _coded(nlp, recognizer, PlaceRoles(nlp, "r", fallback_to_previous=False), text, ["hit"])
     roles = _roles(doc)
     assert roles["Homs"] == "mentioned" and roles["Burj Qaei"] == "event"
+
+
+def test_a_place_in_a_known_place_is_the_finer_one(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(nlp, recognizer, roles, "Gunmen attacked a checkpoint in Tal Rifaat in northern Aleppo.", ["attacked"])
+    assert {k: v for k, v in _roles(doc).items() if k in ("Tal Rifaat", "Aleppo")} == {
+        "Tal Rifaat": "event",
+        "Aleppo": "mentioned",
+    }

@@ -18,8 +18,8 @@ A locative counts only within the event's own clause (:func:`in_event_clause`): 
 the reporting source ("a police source in Ramadi said ..."), of a clause on the subject, or of
 another subject's conjunct is ``mentioned``. A reference point ("160 km north of Baghdad", "40
 km from Aden") is the event place only when the sentence gives no other. Of a place and its
-parent division ("the Zafaraniyah district of Baghdad", "Ramadi, the capital of Anbar") only
-the place is the event place; the parent locates it when the gazetteer does not know it or knows
+parent division ("the Zafaraniyah district of Baghdad", "Ramadi, the capital of Anbar", a place "in" a known
+place no finer than it: "Tal Rifaat in northern Aleppo") only the place is the event place; the parent locates it when the gazetteer does not know it or knows
 only a namesake abroad ("the Hamburg village of Khost district").
 
 A town resolved abroad from the one country all the sentence's divisions lie in takes its
@@ -647,8 +647,15 @@ def hierarchy_parent(glue: str, first: Place, second: Place, determined: bool = 
     holds = second.precision == "admin1" and first.precision == "point" and _same_division(first, second)
     # a place the gazetteer does not know "in" one it knows lies there: "the village of X in rural Y"
     unknown_in_known = first.lat is None and second.lat is not None and words[:1] == ["in"]
+    # a place "in" a known place no finer than it lies there, whatever the gazetteer holds of the
+    # pair: "the village of Tal Rifa'at in northern Aleppo", "the Al-Quds Hospital in Aleppo"
+    located_in = words[:1] == ["in"] and second.lat is not None and len(others) <= 1
     return (
-        1 if (holds or unknown_in_known or any(_level_word(w) for w in words)) and linked and len(others) <= 2 else None
+        1
+        if (holds or unknown_in_known or located_in or any(_level_word(w) for w in words))
+        and linked
+        and len(others) <= 2
+        else None
     )
 
 
