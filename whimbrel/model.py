@@ -98,6 +98,10 @@ class Event:
     sentence: str
     sentence_start: int
     sentence_end: int
+    # The word the event is anchored on: its clause's predicate verb, as in CAMEO/PETRARCH coding.
+    # When the event was read from a noun that a verb of the sentence tells ("launched an offensive",
+    # "the explosion occurred", "were killed in an attack"), that verb, with the noun in ``told_by``
+    # (see :mod:`whimbrel.events.anchor`); else the cue word itself.
     trigger: TextSpan
     pattern_id: str
     cameo: str
@@ -117,9 +121,10 @@ class Event:
     attribution: Attribution = field(default_factory=Attribution)
     quantities: dict[str, int] = field(default_factory=dict)
     confidence: float = 0.5
-    # Other words of the sentence that tell this same event: the light verb carrying a noun trigger
-    # ("carried out strikes" for "strikes"), verbs merged into it as their cause ("12 were killed
-    # in the clashes" for "clashes")
+    # Other words of the sentence that tell this same event, in sentence order: the noun it was read
+    # from when ``trigger`` is the verb telling it ("strikes" of "carried out strikes", "clashes" of
+    # "12 were killed in the clashes"), and any further such verbs ("killing" of "a bomber detonated
+    # himself, killing three")
     told_by: list[TextSpan] = field(default_factory=list)
     # What was inferred rather than read: "place_fallback" (the sentence names no place),
     # "source_country_from_place", "target_country_from_speaker", ...

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from whimbrel import config
 from whimbrel.errors import Err, StageError
+from whimbrel.events.anchor import anchored_words
 from whimbrel.model import Actor, Article, Event, TextSpan, Toponym
 from whimbrel.nlp.extensions import EventMention, event_mentions_of, places_of, register_extensions
 
@@ -162,13 +163,16 @@ def doc_to_events(doc: Doc) -> list[Event]:
     article: Article = doc._.article
     out: list[Event] = []
     seen: set[str] = set()
-    for m in event_mentions_of(doc):
+    mentions = event_mentions_of(doc)
+    coded = {m.trigger.i for m in mentions}
+    for m in mentions:
         source, target = _actor(m, "source"), _actor(m, "target")
         ident = event_id(article.id, m, source, target)
         if ident in seen:  # two patterns read the same words the same way: one event
             continue
         seen.add(ident)
-        trig = m.trigger
+        # exported on its clause's predicate verb, the noun it was read from among ``told_by``
+        trig, told = anchored_words(m, coded)
         out.append(
             Event(
                 event_id=ident,
@@ -195,7 +199,7 @@ def doc_to_events(doc: Doc) -> list[Event]:
                 attribution=m.attribution,
                 quantities=dict(m.quantities),
                 confidence=round(m.confidence, 3),
-                told_by=[TextSpan(t.text, t.idx, t.idx + len(t.text)) for t in m.told_by],
+                told_by=[TextSpan(t.text, t.idx, t.idx + len(t.text)) for t in told],
                 flags=sorted(key for key, value in m.extra.items() if value is True),
             )
         )

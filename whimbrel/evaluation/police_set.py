@@ -181,10 +181,14 @@ def is_police(actor: Actor | None) -> bool:
 
 
 def police_modifies_trigger(event: Event) -> bool:
-    """The word right before the trigger is a police word: "police firing", "police lathi-charge"."""
-    offset = event.trigger.start - event.sentence_start
-    before = re.findall(r"[a-z]+", event.sentence[:offset].lower()) if offset > 0 else []
-    return bool(before) and before[-1] in POLICE_WORDS
+    """The word right before the trigger, or before a word telling the same event, is a police word:
+    "police firing", "police lathi-charge", "police firing killed two" (anchored on "killed")."""
+    for word in (event.trigger, *event.told_by):
+        offset = word.start - event.sentence_start
+        before = re.findall(r"[a-z]+", event.sentence[:offset].lower()) if offset > 0 else []
+        if before and before[-1] in POLICE_WORDS:
+            return True
+    return False
 
 
 def police_acted(event: Event) -> bool:
