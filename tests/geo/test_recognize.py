@@ -428,3 +428,36 @@ def test_a_town_the_ner_calls_a_people_is_a_town_after_its_kind_noun(
 ) -> None:
     [pm] = _places(nlp, recognizer, "Shells fell on the town of Rastan overnight.")
     assert (pm.span.text, pm.place.country) == ("Rastan", "SYR")
+
+
+def _names(nlp: Language, recognizer: PlaceRecognizer, text: str) -> list[str]:
+    return [p.span.text for p in _places(nlp, recognizer, text)]
+
+
+def test_a_name_before_a_site_noun_is_a_place_the_gazetteer_need_not_know(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    # the small model calls the name a person; "area" says it is a place
+    [pm] = _places(nlp, recognizer, "Mortars hit the Qasr Nabil area on Tuesday.")
+    assert pm.span.text == "Qasr Nabil" and pm.place.lat is None
+    # a group's name before "area" is no place, nor a people's before "neighbourhood"
+    assert _names(nlp, recognizer, "Fighters returned to the Hezbollah area.") == []
+    assert _names(nlp, recognizer, "Shelling hit a Kurdish neighbourhood.") == []
+
+
+def test_a_name_an_appositive_calls_a_settlement_is_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "Gunmen raided Ungwan Dodo, a farming village in Kaduna state, at dawn."
+    assert _names(nlp, recognizer, text) == ["Ungwan Dodo", "Kaduna"]
+
+
+def test_a_facility_named_by_names_only_is_the_place_not_a_small_town_inside(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    # "Ali" and "Jihad" alone are small towns elsewhere; the whole name before its parent is the place
+    assert _names(nlp, recognizer, "Troops were deployed in Mir Ali, North Waziristan.")[0] == "Mir Ali"
+    places = _places(nlp, recognizer, "A bomb went off in the Hay al-Jihad district of Baghdad.")
+    assert [(p.span.text, p.place.country) for p in places] == [("Hay al-Jihad", None), ("Baghdad", "IRQ")]
+
+
+def test_a_person_near_someone_is_no_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    assert _names(nlp, recognizer, "He stood near John Smith at the rally.") == []

@@ -27,6 +27,13 @@ A place name before a noun that makes the two the name of a thing lying nowhere 
 ``data/named_things.yaml``) is kept as an ``embedded`` place, resolved on its own: it must not lend
 the article its country.
 
+A name the words around it say is a place is one, known to the gazetteer or not, whatever the
+NER calls it: before a site noun ("the Sheikh Lufti area"), after "near" or "the outskirts of",
+before an appositive naming a settlement ("X, a farming community in Y"), or after "in" right
+before a place already found ("in Mir Ali, North Waziristan"); not a group's name of the actor
+dictionaries ("the Hezbollah area"), a people's name or a person's. An unknown one is placed by
+its parent in the roles stage.
+
 Names listed before a plural kind word ("Logan, Union and Marion counties", "Idlib and Hama
 provinces") are divisions whatever the NER calls them ("Jackson" a person): each is looked up with
 the kind word it shares ("Jackson County") and carries the division cue.
@@ -175,6 +182,27 @@ NAMED_BEFORE = frozenset({"town", "village", "city", "district", "neighbourhood"
     "subdistrict",
     "sub-district",
 }
+#: lower-case nouns that, right after a name, make it the name of a place or a site however small
+#: and whatever the NER calls it ("the Sheikh Lufti area", "the Kweires airbase", "Palali
+#: airstrip", "the Sharon junction"); a group's name before them ("the Taliban area") is no place
+SITE_NOUNS_AFTER = frozenset(
+    {"area", "areas", "airbase", "airstrip", "airfield", "junction", "crossing", "checkpoint", "countryside"}
+    | {"neighbourhood", "neighborhood", "village", "villages", "district", "districts", "camp", "hilltop"}
+    | {"suburb", "suburbs", "quarter", "locality", "lga", "valley", "mountains", "towns", "town", "region"}
+)
+#: words before a name that say it is where something is, whatever it is called: "near X", "on
+#: the outskirts of X" (only places have outskirts)
+PLACE_CUE_WORDS = frozenset({"near", "outside"})
+PLACE_CUE_NOUNS = frozenset({"outskirts", "vicinity", "environs", "countryside", "suburbs", "entrance"})
+#: the head noun of an appositive that says the name before it is a settlement ("X, a farming
+#: community in Y", "X, a coastal town 70 miles west of the capital")
+APPOSITIVE_SETTLEMENTS = frozenset(
+    {"village", "town", "city", "community", "hamlet", "settlement", "suburb", "neighbourhood", "neighborhood"}
+    | {"district", "locality", "camp", "enclave", "stronghold", "outpost", "port", "oasis"}
+)
+#: prepositions after which a name set beside an already found place is a place in it ("in X, Y",
+#: "at X in Y")
+LOCATED_BY_PARENT_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
 DATELINE_MARKS = frozenset({"-", "--", "—", "–", ":", ",", "("})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # Lowercase words allowed inside a name: Arabic articles, "de", "upon", and joining punctuation.
@@ -248,6 +276,9 @@ class PlaceRecognizer:
         taken.update(i for f in listed for i in range(f.span.start, f.span.end))
         found.extend(listed)
         for source in (
+            # before the gazetteer's longest names, which may take one word of a longer unknown
+            # name ("Ali" of "in Mir Ali, North Waziristan")
+            lambda: self._placed_by_context(doc, found, taken),
             lambda: self._gazetteer_places(doc, taken),
             lambda: self._named_by_place_nouns(doc, taken),
             lambda: self._conjoined_places(doc, found, taken),
@@ -315,6 +346,20 @@ class PlaceRecognizer:
                 within = self._names_within(span)
                 stated_parent = span.end < len(doc) and doc[span.end].text in (",", "(")
                 big_inside = any(_size(c) >= MISLABELLED_MIN_POPULATION for f in within for c in f.candidates)
+                # a facility's whole name made of names only, where the words around say it is a
+                # place ("in Mir Ali, North Waziristan", "the Hurriyah al-Ola district"), is the
+                # place, not a small namesake town of one of its words
+                place_starts = {e.start for e in doc.ents if e.label_ in NER_PLACE_LABELS}
+                whole_name = (
+                    ent.label_ == "FAC"
+                    and within
+                    and not big_inside
+                    and not any(t.is_lower and t.lower_ not in NAME_CONNECTORS for t in span)
+                    and _place_cue(doc, span, place_starts) is not None
+                )
+                if whole_name:
+                    out.append(_Found(span, "ner", []))
+                    continue
                 if ent.label_ == "FAC" or (within and (big_inside or not stated_parent)):
                     out.extend(within)
                     continue
@@ -369,6 +414,58 @@ class PlaceRecognizer:
                 if before and not candidates and labels & NAME_LABELS and run[-1].lower_ not in NAMING_NOUNS:
                     continue  # "the Hezbollah area", "the Hamas city council": a body's, not a place's name
                 out.append(_Found(run, "gazetteer", candidates))
+        return out
+
+    def _placed_by_context(self, doc: Doc, found: list[_Found], taken: set[int]) -> list[_Found]:
+        """Names the words around them say are places, known to the gazetteer or not: before a
+        site noun ("the Sheikh Lufti area", :data:`SITE_NOUNS_AFTER`), after "near" or "the
+        outskirts of", before an appositive naming a settlement ("X, a farming community in Y"),
+        or after "in"/"at" and right before a place already found ("in Mir Ali, North
+        Waziristan"). The small model tags most such village names as persons or organisations.
+        Not a name of the actor dictionaries ("the Hezbollah area"), a people's name, a word the
+        text also writes in lower case or a word of a person's full name. An unknown one is
+        placed by its parent in the roles stage."""
+        found_starts = {f.span.start for f in found if f.source != "demonym"}
+        surnames = _person_name_words(doc)
+        out: list[_Found] = []
+        i = 0
+        while i < len(doc):
+            run = _name_from(doc, i) if i not in taken else None
+            if run is None:
+                i += 1
+                continue
+            i = run.end
+            while len(run) > 1 and run[0].is_stop:
+                run = run[1:]  # "Much of X", "This X": the opening word is no part of the name
+            # a name running on into one already found ("Wadi" found, "Barada area"), or after a
+            # possessive ("Joseph's Tomb", "Mogadishu's Hodan"), is a part of that name
+            opener = doc[run.start - 1] if run.start else None
+            adjoins = run.end in taken or (
+                opener is not None
+                and ((opener.i in taken and _starts_name(opener)) or opener.lower_ in POSSESSIVE_MARKS)
+            )
+            cue = None if adjoins or any(t.i in taken for t in run) else _place_cue(doc, run, found_starts)
+            if cue is None or run[0].is_stop:
+                continue
+            labels = {t.ent_type_ for t in run} - {""}
+            text = run.text
+            named = [c for c in self._candidates(text) if called_so(c, text, OWN_NAME_SIMILARITY)]
+            # a people's or a faith's name ("the Kurdish town", "a Shia neighbourhood") or an
+            # abbreviation ("a POW camp") qualifies the place noun unless the gazetteer knows it
+            qualifier = not named and (labels == {"NORP"} or (text.isupper() and len(text) <= 4))
+            if (
+                qualifier
+                or labels & NON_NAME_LABELS
+                or text.lower() in GENERIC_PLACE_WORDS
+                or text.lower() in _lower_case_words(doc)
+                or text.lower() in _actor_names()
+                or self.gazetteer.demonym_place(text) is not None
+                or (len(run) == 1 and text in surnames)
+            ):
+                continue
+            if cue == "near" and "PERSON" in labels and not named:
+                continue  # "stood near John Smith": people are near too
+            out.append(_Found(run, "gazetteer", named))
         return out
 
     def _conjoined_places(self, doc: Doc, found: list[_Found], taken: set[int]) -> list[_Found]:
@@ -745,6 +842,49 @@ def _is_person_name(found: _Found, entry: GazEntry | None, surnames: set[str]) -
     if len(found.span) != 1 or found.source in ("demonym", "embedded") or found.span.text not in surnames:
         return False
     return entry is None or entry.precision == "point"
+
+
+def _place_cue(doc: Doc, run: Span, found_starts: set[int]) -> str | None:
+    """What in the words around a name says it is a place (see ``_placed_by_context``), if anything:
+    "site" (a site noun after it), "near" ("near X", "the outskirts of X"), "appositive" or "parent"."""
+    after = doc[run.end] if run.end < len(doc) else None
+    before = doc[run.start - 1] if run.start > 0 else None
+    if after is not None and after.lower_ in SITE_NOUNS_AFTER and after.is_lower:
+        return "site"
+    if before is not None and (
+        before.lower_ in PLACE_CUE_WORDS
+        or (before.lower_ == "of" and run.start > 1 and doc[run.start - 2].lower_ in PLACE_CUE_NOUNS)
+    ):
+        return "near" if after is None or after.lower_ not in POSSESSIVE_MARKS else None  # "near Smith's home"
+    if after is not None and after.text == "," and _appositive_settlement(doc, run.end + 1):
+        return "appositive"
+    parented = after is not None and after.lower_ in (",", "in", "(") and run.end + 1 in found_starts
+    return "parent" if parented and before is not None and before.lower_ in LOCATED_BY_PARENT_WORDS else None
+
+
+def _appositive_settlement(doc: Doc, i: int) -> bool:
+    """Whether the words from token ``i`` are "a/an/the [modifiers] <settlement noun>" closed by a
+    preposition, comma or the sentence's end ("an Eggon community in ...", "a coastal town 70 miles
+    west of ..."), not a longer noun ("a town councillor")."""
+    if i >= len(doc) or doc[i].lower_ not in ("a", "an", "the"):
+        return False
+    for j in range(i + 1, min(len(doc), i + 5)):
+        tok = doc[j]
+        if tok.lower_ in APPOSITIVE_SETTLEMENTS and tok.is_lower:
+            nxt = doc[j + 1] if j + 1 < len(doc) else None
+            return nxt is None or nxt.pos_ in ("ADP", "PUNCT", "NUM") or nxt.like_num
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "ADV") and tok.tag_ not in ("VBG", "VBN", "HYPH"):
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def _actor_names() -> frozenset[str]:
+    """Lower-cased names and aliases of the actor dictionaries' groups and organisations."""
+    from whimbrel.actors.dictionary import load_dictionaries  # the actors package imports geo
+
+    orgs = load_dictionaries().orgs.values()
+    return frozenset(name.lower() for org in orgs for name in (org.name, *org.aliases))
 
 
 @lru_cache(maxsize=1)
