@@ -14,6 +14,7 @@ none is, and 0 with a notice when ../shared/eval is absent (a clone without the 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -21,7 +22,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EVAL_DIR = ROOT.parent / "shared" / "eval"
+# as whimbrel's own config: $WHIMBREL_SHARED when set (a git worktree has no ../shared beside it)
+EVAL_DIR = Path(os.environ.get("WHIMBREL_SHARED") or ROOT.parent / "shared") / "eval"
 CHECKED = ("whimbrel", "tests", "docs", "data", "scripts", "README.md")
 TEXT_SUFFIXES = {".py", ".yaml", ".yml", ".md", ".txt", ".json", ".jsonl", ".html", ".js", ".css", ".csv", ""}
 # Gold files larger than this are data dumps (GeoNames-like tables) rather than prose.

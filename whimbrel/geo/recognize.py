@@ -28,9 +28,9 @@ A place name before a noun that makes the two the name of a thing lying nowhere 
 the article its country.
 
 A name the words around it say is a place is one, known to the gazetteer or not, whatever the
-NER calls it: before a site noun ("the Sheikh Lufti area"), after "near" or "the outskirts of",
+NER calls it: before a site noun ("the Qasr Nabil area"), after "near" or "the outskirts of",
 before an appositive naming a settlement ("X, a farming community in Y"), or after "in" right
-before a place already found ("in Mir Ali, North Waziristan"); not a group's name of the actor
+before a place already found ("in Datta Khel, North Waziristan"); not a group's name of the actor
 dictionaries ("the Hezbollah area"), a people's name or a person's. An unknown one is placed by
 its parent in the roles stage.
 
@@ -183,8 +183,8 @@ NAMED_BEFORE = frozenset({"town", "village", "city", "district", "neighbourhood"
     "sub-district",
 }
 #: lower-case nouns that, right after a name, make it the name of a place or a site however small
-#: and whatever the NER calls it ("the Sheikh Lufti area", "the Kweires airbase", "Palali
-#: airstrip", "the Sharon junction"); a group's name before them ("the Taliban area") is no place
+#: and whatever the NER calls it ("the Qasr Nabil area", "the Tell Abyad airbase", "Kalma
+#: airstrip", "the Beit Lid junction"); a group's name before them ("the Taliban area") is no place
 SITE_NOUNS_AFTER = frozenset(
     {"area", "areas", "airbase", "airstrip", "airfield", "junction", "crossing", "checkpoint", "countryside"}
     | {"neighbourhood", "neighborhood", "village", "villages", "district", "districts", "camp", "hilltop"}
@@ -195,7 +195,7 @@ SITE_NOUNS_AFTER = frozenset(
 PLACE_CUE_WORDS = frozenset({"near", "outside"})
 PLACE_CUE_NOUNS = frozenset({"outskirts", "vicinity", "environs", "countryside", "suburbs", "entrance"})
 #: the head noun of an appositive that says the name before it is a settlement ("X, a farming
-#: community in Y", "X, a coastal town 70 miles west of the capital")
+#: community in Y", "X, a hill village 20 km from the border")
 APPOSITIVE_SETTLEMENTS = frozenset(
     {"village", "town", "city", "community", "hamlet", "settlement", "suburb", "neighbourhood", "neighborhood"}
     | {"district", "locality", "camp", "enclave", "stronghold", "outpost", "port", "oasis"}
@@ -277,7 +277,7 @@ class PlaceRecognizer:
         found.extend(listed)
         for source in (
             # before the gazetteer's longest names, which may take one word of a longer unknown
-            # name ("Ali" of "in Mir Ali, North Waziristan")
+            # name ("Ali" of "in Datta Khel, North Waziristan")
             lambda: self._placed_by_context(doc, found, taken),
             lambda: self._gazetteer_places(doc, taken),
             lambda: self._named_by_place_nouns(doc, taken),
@@ -347,7 +347,7 @@ class PlaceRecognizer:
                 stated_parent = span.end < len(doc) and doc[span.end].text in (",", "(")
                 big_inside = any(_size(c) >= MISLABELLED_MIN_POPULATION for f in within for c in f.candidates)
                 # a facility's whole name made of names only, where the words around say it is a
-                # place ("in Mir Ali, North Waziristan", "the Hurriyah al-Ola district"), is the
+                # place ("in Datta Khel, North Waziristan", "the Hurriyah al-Ola district"), is the
                 # place, not a small namesake town of one of its words
                 place_starts = {e.start for e in doc.ents if e.label_ in NER_PLACE_LABELS}
                 whole_name = (
@@ -418,7 +418,7 @@ class PlaceRecognizer:
 
     def _placed_by_context(self, doc: Doc, found: list[_Found], taken: set[int]) -> list[_Found]:
         """Names the words around them say are places, known to the gazetteer or not: before a
-        site noun ("the Sheikh Lufti area", :data:`SITE_NOUNS_AFTER`), after "near" or "the
+        site noun ("the Qasr Nabil area", :data:`SITE_NOUNS_AFTER`), after "near" or "the
         outskirts of", before an appositive naming a settlement ("X, a farming community in Y"),
         or after "in"/"at" and right before a place already found ("in Mir Ali, North
         Waziristan"). The small model tags most such village names as persons or organisations.
@@ -864,8 +864,8 @@ def _place_cue(doc: Doc, run: Span, found_starts: set[int]) -> str | None:
 
 def _appositive_settlement(doc: Doc, i: int) -> bool:
     """Whether the words from token ``i`` are "a/an/the [modifiers] <settlement noun>" closed by a
-    preposition, comma or the sentence's end ("an Eggon community in ...", "a coastal town 70 miles
-    west of ..."), not a longer noun ("a town councillor")."""
+    preposition, number, comma or the sentence's end ("a fishing community in ...", "a hill village
+    20 km from ..."), not a longer noun ("a town councillor")."""
     if i >= len(doc) or doc[i].lower_ not in ("a", "an", "the"):
         return False
     for j in range(i + 1, min(len(doc), i + 5)):
