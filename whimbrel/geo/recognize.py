@@ -347,7 +347,7 @@ class PlaceRecognizer:
                 stated_parent = span.end < len(doc) and doc[span.end].text in (",", "(")
                 big_inside = any(_size(c) >= MISLABELLED_MIN_POPULATION for f in within for c in f.candidates)
                 # a facility's whole name made of names only, where the words around say it is a
-                # place ("in Datta Khel, North Waziristan", "the Hurriyah al-Ola district"), is the
+                # place ("in Datta Khel, North Waziristan", "the Hay al-Jihad district"), is the
                 # place, not a small namesake town of one of its words
                 place_starts = {e.start for e in doc.ents if e.label_ in NER_PLACE_LABELS}
                 whole_name = (
@@ -420,7 +420,7 @@ class PlaceRecognizer:
         """Names the words around them say are places, known to the gazetteer or not: before a
         site noun ("the Qasr Nabil area", :data:`SITE_NOUNS_AFTER`), after "near" or "the
         outskirts of", before an appositive naming a settlement ("X, a farming community in Y"),
-        or after "in"/"at" and right before a place already found ("in Mir Ali, North
+        or after "in"/"at" and right before a place already found ("in Datta Khel, North
         Waziristan"). The small model tags most such village names as persons or organisations.
         Not a name of the actor dictionaries ("the Hezbollah area"), a people's name, a word the
         text also writes in lower case or a word of a person's full name. An unknown one is
