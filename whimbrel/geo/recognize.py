@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Span
 from whimbrel.actors.non_actors import NounClass
 from whimbrel.data_files import load_models
 from whimbrel.geo.gazetteer import GazEntry, Gazetteer, get_gazetteer
-from whimbrel.geo.normalize import name_key
+from whimbrel.geo.normalize import name_key, without_leading_article
 from whimbrel.geo.resolve import (
     ADMIN_CUES,
     OWN_NAME_SIMILARITY,
@@ -244,6 +244,7 @@ class _Found:
     fixed: GazEntry | None = None
     repeated: bool = False  # the name of a place found elsewhere in the article
     names_a_thing: bool = False  # opens the name of a thing that lies nowhere ("the US dollar")
+    cued: bool = False  # a place by the words around it, whether or not the gazetteer knows it
 
 
 def to_place(span: Span, entry: GazEntry | None) -> Place:
@@ -276,11 +277,9 @@ class PlaceRecognizer:
         taken.update(i for f in listed for i in range(f.span.start, f.span.end))
         found.extend(listed)
         for source in (
-            # before the gazetteer's longest names, which may take one word of a longer unknown
-            # name ("Ali" of "in Datta Khel, North Waziristan")
-            lambda: self._placed_by_context(doc, found, taken),
             lambda: self._gazetteer_places(doc, taken),
             lambda: self._named_by_place_nouns(doc, taken),
+            lambda: self._placed_by_context(doc, found, taken),
             lambda: self._conjoined_places(doc, found, taken),
             lambda: _repeated_names(doc, found, taken),
             lambda: self._embedded_places(doc),
@@ -292,6 +291,7 @@ class PlaceRecognizer:
                     found.append(extra)
                     taken.update(range(extra.span.start, extra.span.end))
         found.sort(key=lambda f: f.span.start)
+        _keep_cued_at_home(found)
         for f in found:
             if _names_a_thing(f):
                 f.source, f.names_a_thing = "embedded", True
@@ -449,7 +449,14 @@ class PlaceRecognizer:
                 continue
             labels = {t.ent_type_ for t in run} - {""}
             text = run.text
-            named = [c for c in self._candidates(text) if called_so(c, text, OWN_NAME_SIMILARITY)]
+            # as for any gazetteer-only name: divisions by any of their names, towns by theirs or a
+            # close spelling ("Idleb countryside")
+            bare = without_leading_article(name_key(text))  # "Ar-Raqqa countryside" is Raqqa's
+            named = [
+                c
+                for c in self._candidates(text) or self._candidates(bare)
+                if c.precision != "point" or called_so(c, text) or _opens_name(c, text)
+            ]
             # a people's or a faith's name ("the Kurdish town", "a Shia neighbourhood") or an
             # abbreviation ("a POW camp") qualifies the place noun unless the gazetteer knows it
             qualifier = not named and (labels == {"NORP"} or (text.isupper() and len(text) <= 4))
@@ -465,7 +472,7 @@ class PlaceRecognizer:
                 continue
             if cue == "near" and "PERSON" in labels and not named:
                 continue  # "stood near John Smith": people are near too
-            out.append(_Found(run, "gazetteer", named))
+            out.append(_Found(run, "gazetteer", named, cued=True))
         return out
 
     def _conjoined_places(self, doc: Doc, found: list[_Found], taken: set[int]) -> list[_Found]:
@@ -931,6 +938,19 @@ def _stray_towns(found: list[_Found], queries: list[ToponymQuery], entries: list
         ):
             stray.add(key)
     return stray - cued
+
+
+def _keep_cued_at_home(found: list[_Found]) -> None:
+    """Let a place the words around it name (``_Found.cued``) resolve only inside the countries the
+    article's other places may lie in, when it names any: such a name is most often a village the
+    gazetteer does not hold, and a namesake abroad ("the Dabaat area" of an Iraqi report is no
+    Ethiopian village, "near Roma" of a Syrian one no Rome) would pull the story abroad. Left
+    unknown, the roles stage places it by its parent."""
+    countries = {c.country for f in found if not f.cued and f.source in ("ner", "gazetteer") for c in f.candidates}
+    if countries:
+        for f in found:
+            if f.cued:
+                f.candidates = [c for c in f.candidates if c.country in countries]
 
 
 def _past_neighbourhood(doc: Doc, i: int) -> int | None:
