@@ -491,3 +491,21 @@ def test_a_place_in_a_known_place_is_the_finer_one(
         "Tal Rifaat": "event",
         "Aleppo": "mentioned",
     }
+
+
+def test_a_place_in_a_named_division_is_the_event_place(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    # the level word after the second name says it is the first one's division, though the
+    # gazetteer knows neither the village nor the district
+    text = "A suicide bomber blew herself up in the village of Gelmakhi in Kurchaloi district on Sunday."
+    doc = _coded(nlp, recognizer, roles, text, ["blew"])
+    assert _roles(doc) == {"Gelmakhi": "event", "Kurchaloi": "mentioned"}
+    # numbers between the names tell of a list of places, each an event place
+    doc = _coded(nlp, recognizer, roles, "Police shot four people in Kandahar and two in Helmand province.", ["shot"])
+    assert _roles(doc) == {"Kandahar": "event", "Helmand": "event"}
+
+
+def test_bosnia_alone_is_the_country(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    [pm] = recognizer(nlp("Fighting resumed in Bosnia."))._.places
+    assert (pm.place.country, pm.place.precision) == ("BIH", "country")

@@ -694,8 +694,14 @@ def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]
             continue  # another name between them: "Kharkiv People's Militia dug in around Chuhuiv"
         if len(second) > 1 and _level_word(second[-1].lower_):
             glue = f"{glue} {second[-1].lower_}"  # San Alberto, in northern "Cesar province"
-        elif _APPOSITIVE.match(glue) and second.end < len(doc) and _level_word(doc[second.end].lower_):
-            glue = f"{glue} {doc[second.end].lower_}"  # Soweto, "a Johannesburg township"
+        elif (
+            second.end < len(doc)
+            and _level_word(doc[second.end].lower_)
+            and (_APPOSITIVE.match(glue) or all(w in HIERARCHY_WORDS for w in _GLUE_WORD.findall(glue.lower())))
+        ):
+            # Soweto, "a Johannesburg township"; a village "in Kurchaloi district" (not "five in
+            # Idlib province": the numbers tell of a list)
+            glue = f"{glue} {doc[second.end].lower_}"
         which = hierarchy_parent(glue, places[a], places[b], _determined(doc, first.start))
         if which is None:
             continue
