@@ -498,8 +498,8 @@ def test_a_place_in_a_named_division_is_the_event_place(
 ) -> None:
     # the level word after the second name says it is the first one's division, though the
     # gazetteer knows neither the village nor the district
-    text = "A suicide bomber blew herself up in the village of Gelmakhi in Kurchaloi district on Sunday."
-    doc = _coded(nlp, recognizer, roles, text, ["blew"])
+    text = "Rebels raided a checkpoint near the village of Gelmakhi in Kurchaloi district on Sunday."
+    doc = _coded(nlp, recognizer, roles, text, ["raided"])
     assert _roles(doc) == {"Gelmakhi": "event", "Kurchaloi": "mentioned"}
     # numbers between the names tell of a list of places, each an event place
     doc = _coded(nlp, recognizer, roles, "Police shot four people in Kandahar and two in Helmand province.", ["shot"])
