@@ -462,3 +462,16 @@ def test_a_facility_named_by_names_only_is_the_place_not_a_small_town_inside(
 
 def test_a_person_near_someone_is_no_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
     assert _names(nlp, recognizer, "He stood near John Smith at the rally.") == []
+
+
+def test_a_town_after_at_is_a_place_whatever_the_ner_calls_it(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    [pm] = _places(nlp, recognizer, "Two soldiers died at Lashkar Gah, officials said.")
+    assert (pm.span.text, pm.place.country) == ("Lashkar Gah", "AFG")
+
+
+def test_a_place_the_words_around_name_may_go_by_another_of_its_names(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    # "Kobane" is not the gazetteer's own name of the town, but the appositive says it is a town
+    [pm] = [p for p in _places(nlp, recognizer, "Fighting went on in Kobane, the Kurdish town.") if not p.is_demonym]
+    assert (pm.span.text, pm.place.country) == ("Kobane", "SYR")

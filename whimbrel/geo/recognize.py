@@ -91,6 +91,9 @@ MAX_NAME_TOKENS = 5
 # Prepositions after which a name stands for a place (fewer than the roles stage's locative ones:
 # "at", "to" and "with" also take organisations: "signed with Glastonbury").
 LOCATIVE_WORDS = frozenset({"in", "near", "outside", "around", "throughout"})
+# ... and "at", after which a town's name is where something is rather than a body ("died at
+# Lashkar Gah"), when the gazetteer knows a town of some size so called
+AT_PLACE_WORDS = LOCATIVE_WORDS | {"at"}
 # Words said only of places: what follows is one, however small.
 PROXIMITY_WORDS = frozenset({"near"})
 # Abbreviations of places, dotted or with an ampersand: "U.S.", "U.K.", "W.Va.", "J&K" (the
@@ -452,11 +455,12 @@ class PlaceRecognizer:
             # as for any gazetteer-only name: divisions by any of their names, towns by theirs or a
             # close spelling ("Idleb countryside")
             bare = without_leading_article(name_key(text))  # "Ar-Raqqa countryside" is Raqqa's
+            candidates = self._candidates(text) or self._candidates(bare)
+            # the words around say it is a place, so any of a town's names will do ("Kobane" is
+            # one of Ayn al Arab's), though its own name or a close spelling comes first
             named = [
-                c
-                for c in self._candidates(text) or self._candidates(bare)
-                if c.precision != "point" or called_so(c, text) or _opens_name(c, text)
-            ]
+                c for c in candidates if c.precision != "point" or called_so(c, text) or _opens_name(c, text)
+            ] or candidates
             # a people's or a faith's name ("the Kurdish town", "a Shia neighbourhood") or an
             # abbreviation ("a POW camp") qualifies the place noun unless the gazetteer knows it
             qualifier = not named and (labels == {"NORP"} or (text.isupper() and len(text) <= 4))
@@ -595,9 +599,9 @@ class PlaceRecognizer:
         if labels & NAME_LABELS:
             ent = _entity_of(span)
             whole = ent is not None and ent.start == span.start and ent.end == span.end
-            # After "in" or "near" a name is where something is ("police in Grovetown"), so a
+            # After "in", "near" or "at" a name is where something is ("police in Grovetown"), so a
             # town the NER calls an organisation needs only the size of any gazetteer-only town.
-            least = GAZETTEER_ONLY_MIN_POPULATION if _follows(span, LOCATIVE_WORDS) else MISLABELLED_MIN_POPULATION
+            least = GAZETTEER_ONLY_MIN_POPULATION if _follows(span, AT_PLACE_WORDS) else MISLABELLED_MIN_POPULATION
             # a town the text sets in its stated parent is a place however far the NER span runs
             # ("in Tarso (Itapua), ..." read as one title)
             return (whole and (prominent >= least or placed)) or self._inside_stated_parent(span, named)
