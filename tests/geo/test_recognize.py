@@ -475,3 +475,8 @@ def test_a_place_the_words_around_name_may_go_by_another_of_its_names(
     # "Kobane" is not the gazetteer's own name of the town, but the appositive says it is a town
     [pm] = [p for p in _places(nlp, recognizer, "Fighting went on in Kobane, the Kurdish town.") if not p.is_demonym]
     assert (pm.span.text, pm.place.country) == ("Kobane", "SYR")
+
+
+def test_the_name_right_after_a_verb_done_to_places_is_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    [pm] = _places(nlp, recognizer, "Troops entered Qasr Nabil on Monday.")
+    assert pm.span.text == "Qasr Nabil" and pm.place.lat is None

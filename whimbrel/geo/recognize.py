@@ -203,6 +203,11 @@ APPOSITIVE_SETTLEMENTS = frozenset(
     {"village", "town", "city", "community", "hamlet", "settlement", "suburb", "neighbourhood", "neighborhood"}
     | {"district", "locality", "camp", "enclave", "stronghold", "outpost", "port", "oasis"}
 )
+#: verbs done to places, not people: the name right after one is where it was done ("troops
+#: entered Qasr Nabil", "shelled Tell Hamra")
+TERRITORY_VERBS = frozenset(
+    {"enter", "storm", "shell", "besiege", "bombard", "overrun", "liberate", "recapture", "retake", "infiltrate"}
+)
 #: prepositions after which a name set beside an already found place is a place in it ("in X, Y",
 #: "at X in Y")
 LOCATED_BY_PARENT_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
@@ -857,7 +862,8 @@ def _is_person_name(found: _Found, entry: GazEntry | None, surnames: set[str]) -
 
 def _place_cue(doc: Doc, run: Span, found_starts: set[int]) -> str | None:
     """What in the words around a name says it is a place (see ``_placed_by_context``), if anything:
-    "site" (a site noun after it), "near" ("near X", "the outskirts of X"), "appositive" or "parent"."""
+    "site" (a site noun after it), "near" ("near X", "the outskirts of X"), "appositive", "object"
+    (right after a verb done to places) or "parent"."""
     after = doc[run.end] if run.end < len(doc) else None
     before = doc[run.start - 1] if run.start > 0 else None
     if after is not None and after.lower_ in SITE_NOUNS_AFTER and after.is_lower:
@@ -869,6 +875,8 @@ def _place_cue(doc: Doc, run: Span, found_starts: set[int]) -> str | None:
         return "near" if after is None or after.lower_ not in POSSESSIVE_MARKS else None  # "near Smith's home"
     if after is not None and after.text == "," and _appositive_settlement(doc, run.end + 1):
         return "appositive"
+    if run.root.dep_ == "dobj" and run.root.head.lemma_ in TERRITORY_VERBS and run.root.head.i == run.start - 1:
+        return "object"
     parented = after is not None and after.lower_ in (",", "in", "(") and run.end + 1 in found_starts
     return "parent" if parented and before is not None and before.lower_ in LOCATED_BY_PARENT_WORDS else None
 
