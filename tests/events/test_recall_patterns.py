@@ -236,3 +236,12 @@ def test_targeting_during_a_military_operation_is_an_attack(events) -> None:  # 
 )
 def test_advances_and_operations_outside_warfare_are_no_attacks(events, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [m for m in events(text) if m.pattern_id.startswith("assault.military_")]
+
+
+def test_dying_in_an_attack_is_told_by_the_verb_and_dying_of_illness_is_no_event(events) -> None:  # type: ignore[no-untyped-def]
+    attack = events("Nine people died in a bomb attack on a market on Friday.")
+    assert "died" in {w.text for m in attack for w in m.told_by}
+    ambush = events("Four soldiers died when gunmen ambushed their convoy.")
+    assert {m.pattern_id for m in ambush if m.trigger.text == "died"} == {"assault.die_violently"}
+    assert not events("The old farmer died of cancer in his home.")
+    assert not [m for m in events("The fighting had died down by noon.") if m.trigger.text == "died"]
