@@ -202,3 +202,46 @@ def test_armed_men_moving_into_a_place_are_a_move_there(events: Callable[[str], 
         m for m in events("Rebel fighters entered the town of Kafr Batna after dawn.") if m.trigger.text == "entered"
     ]
     assert [(m.pattern_id, m.plover) for m in mentions] == [("mobilize.enter", "MOBILIZE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("Rebels launched a counterattack near the dam on Monday.", "launched"),
+        ("Army units began a military operation in the eastern hills.", "began"),
+        ("The militia continued its advance along the river, capturing two villages.", "continued"),
+    ],
+)
+def test_military_operations_and_advances_are_uses_of_force(  # type: ignore[no-untyped-def]
+    events, text: str, anchor: str
+) -> None:
+    mentions = [m for m in events(text) if m.pattern_id.startswith("assault.military_")]
+    assert mentions and {(m.cameo, m.plover) for m in mentions} == {("190", "ASSAULT")}
+    # the noun is coded and the light verb it is the object of tells it
+    assert anchor in {w.text for m in mentions for w in m.told_by}
+
+
+def test_targeting_during_a_military_operation_is_an_attack(events) -> None:  # type: ignore[no-untyped-def]
+    text = "The troops continued their military operations on Friday, targeting the rebels' positions near the pass."
+    assert {m.pattern_id for m in events(text) if m.trigger.text == "targeting"} == {"assault.target"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The medical advance was praised by the researchers.",
+        "Tickets can be bought in advance at the station.",
+        "The surgeon said the operation on the patient went well.",
+    ],
+)
+def test_advances_and_operations_outside_warfare_are_no_attacks(events, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [m for m in events(text) if m.pattern_id.startswith("assault.military_")]
+
+
+def test_dying_in_an_attack_is_told_by_the_verb_and_dying_of_illness_is_no_event(events) -> None:  # type: ignore[no-untyped-def]
+    attack = events("Nine people died in a bomb attack on a market on Friday.")
+    assert "died" in {w.text for m in attack for w in m.told_by}
+    ambush = events("Four soldiers died when gunmen ambushed their convoy.")
+    assert {m.pattern_id for m in ambush if m.trigger.text == "died"} == {"assault.die_violently"}
+    assert not events("The old farmer died of cancer in his home.")
+    assert not [m for m in events("The fighting had died down by noon.") if m.trigger.text == "died"]
