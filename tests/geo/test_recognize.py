@@ -480,3 +480,25 @@ def test_a_place_the_words_around_name_may_go_by_another_of_its_names(
 def test_the_name_right_after_a_verb_done_to_places_is_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
     [pm] = _places(nlp, recognizer, "Troops entered Qasr Nabil on Monday.")
     assert pm.span.text == "Qasr Nabil" and pm.place.lat is None
+
+
+def test_every_name_of_a_list_after_a_verb_done_to_places_is_a_place(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    # invented village names: the gazetteer knows none of them, the list's opening says they are places
+    text = "Troops shelled Tell Qarmud, Abu Zaffar and Kafr Nimra on Monday."
+    assert [p.span.text for p in _places(nlp, recognizer, text)] == ["Tell Qarmud", "Abu Zaffar", "Kafr Nimra"]
+
+
+def test_a_list_after_a_settlement_noun_runs_past_asides_and_a_colon(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    shelled = "Rebels shelled the settlements of Bir Hasna (twice), Tell Durra and Jabal Nuri."
+    assert [p.span.text for p in _places(nlp, recognizer, shelled)] == ["Bir Hasna", "Tell Durra", "Jabal Nuri"]
+    raided = "Gunmen raided three villages: Gwanzo, Dikamu and Tabunka."
+    assert [p.span.text for p in _places(nlp, recognizer, raided)] == ["Gwanzo", "Dikamu", "Tabunka"]
+
+
+def test_a_list_of_companies_at_a_place_stays_no_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "He met executives at Microsoft and Google in Seattle."
+    assert [p.span.text for p in _places(nlp, recognizer, text)] == ["Seattle"]

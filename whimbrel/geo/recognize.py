@@ -174,7 +174,8 @@ LIST_JOINERS = frozenset({",", "and", "&", "or"})
 NAMING_NOUNS = frozenset(
     {"town", "towns", "village", "villages", "city", "cities", "district", "districts", "neighbourhood"}
     | {"neighbourhoods", "neighborhood", "neighborhoods", "suburb", "suburbs", "hamlet", "township", "governorate"}
-    | {"province", "municipality", "sub-district", "subdistrict", "area", "region"}
+    | {"province", "municipality", "sub-district", "subdistrict", "area", "region", "settlement", "settlements"}
+    | {"localities", "hamlets"}
 )
 #: those of them that also name the place written just before them ("in Magam town", "Hama province");
 #: not "area" or "region", which follow the names of groups too ("the Taliban area")
@@ -211,6 +212,9 @@ TERRITORY_VERBS = frozenset(
 #: prepositions after which a name set beside an already found place is a place in it ("in X, Y",
 #: "at X in Y")
 LOCATED_BY_PARENT_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
+#: words before a list of names that make each name of it a place ("at A, B and C", "near A and B");
+#: not "in", which also opens lists of bodies and people ("in Hamas and Fatah")
+CUED_LIST_WORDS = frozenset({"at", "near", "outside"})
 DATELINE_MARKS = frozenset({"-", "--", "—", "–", ":", ",", "("})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # Lowercase words allowed inside a name: Arabic articles, "de", "upon", and joining punctuation.
@@ -401,7 +405,9 @@ class PlaceRecognizer:
         for tok in doc:
             if tok.lower_ not in NAMING_NOUNS:
                 continue
-            before = tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "of"
+            # "the villages of X and Y", "raided four villages: X, Y and Z"
+            opener = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else None
+            before = opener != "of" and not (opener == ":" and tok.text.endswith("s"))
             if tok.text != tok.lower_:
                 # a capitalised kind word closes the name it is part of: "Bama Town", "the X Governorate"
                 run = _run_ending_at(doc, tok.i) if before and tok.lower_ in NAMED_BEFORE else None
@@ -488,26 +494,50 @@ class PlaceRecognizer:
         """Names listed with a place ("in Mbabane and Manzini", "Chibok and Biu areas") that the
         gazetteer knows, by their own name, in a country the listed place may lie in: the small
         model often calls one of a pair of towns a person. Each name found joins the list in turn,
-        so "A, B and C" spreads from any one of them."""
+        so "A, B and C" spreads from any one of them.
+
+        A list the words before it call places ("at A, B and C", "shelled A, B and C", "near A and
+        B") makes every name in it a place, known to the gazetteer or not: villages listed so are
+        mostly missing from it. Such a name is cued (it resolves only near the article's other
+        places) and is not a group's name, a people's, a word the text writes in lower case or a
+        word of a person's full name."""
         out: list[_Found] = []
         claimed = set(taken)
-        queue = [f for f in found if f.source in ("ner", "gazetteer") and f.candidates]
+        queue = [(f, f.cued or _opens_cued_list(doc, f.span)) for f in found if f.source in ("ner", "gazetteer")]
+        queue = [(f, cued_list) for f, cued_list in queue if f.candidates or cued_list]
         while queue:
-            anchor = queue.pop()
+            anchor, cued_list = queue.pop()
             countries = {c.country for c in anchor.candidates if c.country}
             for run in _listed_neighbours(doc, anchor.span):
                 labels = {t.ent_type_ for t in run} - {""}
                 if any(t.i in claimed for t in run) or labels & (NON_NAME_LABELS | {"NORP"}):
                     continue
+                if run.text.lower() in _lower_case_words(doc):
+                    continue
                 named = [c for c in self._candidates(run.text) if called_so(c, run.text, OWN_NAME_SIMILARITY)]
                 kin = [c for c in named if c.country in countries]
-                if not kin or run.text.lower() in _lower_case_words(doc):
+                if kin:
+                    joined = _Found(run, "gazetteer", kin)
+                elif cued_list and not self._names_no_place(run):
+                    joined = _Found(run, "gazetteer", self._candidates(run.text), cued=True)
+                else:
                     continue
-                joined = _Found(run, "gazetteer", kin)
                 out.append(joined)
                 claimed.update(range(run.start, run.end))
-                queue.append(joined)
+                queue.append((joined, cued_list))
         return out
+
+    def _names_no_place(self, run: Span) -> bool:
+        """Whether a capitalised name is surely no place whatever the words around it say: a name of
+        the actor dictionaries, a people's name, a generic word or a word of a person's name."""
+        text = run.text
+        return (
+            text.lower() in GENERIC_PLACE_WORDS
+            or text.lower() in _actor_names()
+            or self.gazetteer.demonym_place(text) is not None
+            or any(t.text in _person_words_elsewhere(run) for t in run)
+            or (text.isupper() and len(text) <= 4)
+        )
 
     def _candidates_of_kind(self, span: Span) -> list[GazEntry]:
         """The candidates of a name closed by its capitalised kind word, without it ("Dara'a Governorate")."""
@@ -851,6 +881,19 @@ def _person_name_words(doc: Doc) -> set[str]:
     return in_people - {t.text for ent in doc.ents if ent.label_ in NER_PLACE_LABELS for t in ent}
 
 
+def _person_words_elsewhere(run: Span) -> set[str]:
+    """Words of the article's multi-word person names other than ``run`` itself: a village of a
+    list the small model calls a person ("shelled Tell Hamra, Abu Dali and ...") is still a place,
+    but not a word of a person named elsewhere ("Jim Ripley ... at Ripley and Dover")."""
+    doc = run.doc
+    return {
+        t.text
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and (ent.end <= run.start or ent.start >= run.end)
+        for t in ent
+    }
+
+
 def _is_person_name(found: _Found, entry: GazEntry | None, surnames: set[str]) -> bool:
     """A lone word that the article also uses in a person's full name is that person ("coach Ripley"),
     unless it names a country or division (news does not name people "Texas") or opens an
@@ -879,6 +922,15 @@ def _place_cue(doc: Doc, run: Span, found_starts: set[int]) -> str | None:
         return "object"
     parented = after is not None and after.lower_ in (",", "in", "(") and run.end + 1 in found_starts
     return "parent" if parented and before is not None and before.lower_ in LOCATED_BY_PARENT_WORDS else None
+
+
+def _opens_cued_list(doc: Doc, span: Span) -> bool:
+    """Whether the words before a name say it is a place: "at"/"near"/"outside" (see
+    :data:`CUED_LIST_WORDS`) or a verb done to places (``TERRITORY_VERBS``) right before it."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None:
+        return False
+    return before.lower_ in CUED_LIST_WORDS or (before.pos_ == "VERB" and before.lemma_ in TERRITORY_VERBS)
 
 
 def _appositive_settlement(doc: Doc, i: int) -> bool:
@@ -1126,16 +1178,25 @@ def _listed_runs(doc: Doc, i: int, several: bool) -> list[Span]:
         runs.append(run)
         if not several:
             break
-        i = run.end
+        i = _past_aside(doc, run.end)
         while i < len(doc) and doc[i].lower_ in LIST_JOINERS:
             i += 1
     return runs
 
 
+def _past_aside(doc: Doc, i: int) -> int:
+    """The token after a short bracketed aside at ``i`` ("Harasta (twice), Douma"), else ``i``."""
+    if i < len(doc) and doc[i].text == "(":
+        close = next((j for j in range(i + 1, min(len(doc), i + 6)) if doc[j].text == ")"), None)
+        if close is not None and not any(_starts_name(doc[j]) for j in range(i + 1, close)):
+            return close + 1
+    return i
+
+
 def _listed_neighbours(doc: Doc, span: Span) -> list[Span]:
     """The names a list joiner sets right beside ``span``: "X" of "in Y and X" and of "X, Y"."""
     out: list[Span] = []
-    after = span.end
+    after = _past_aside(doc, span.end)
     if after + 1 < len(doc) and doc[after].lower_ in LIST_JOINERS:
         step = after + 2 if doc[after].text == "," and doc[after + 1].lower_ in ("and", "or") else after + 1
         if (run := _name_from(doc, step)) is not None:
