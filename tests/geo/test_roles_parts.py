@@ -33,3 +33,19 @@ def test_the_capital_of_a_place_or_beside_a_thing_is_not_the_place(nlp: Language
     no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
     text = "Students protested in front of Kenya's embassy."
     assert _roles(_coded(nlp, recognizer, no_fallback, text, ["protested"], plover="PROTEST")) == {"Kenya": "mentioned"}
+
+
+def test_villages_hung_on_the_army_holding_them_are_what_was_targeted(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "ISIS attacked the Syrian Arab Army (SAA) controlled villages of Jubb Nasri and Hawsh Kafr."
+    doc = _coded(nlp, recognizer, no_fallback, text, ["attacked"])
+    assert _roles(doc)["Jubb Nasri"] == "event"
+
+
+def test_a_place_of_another_clause_is_no_parent_division(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "Rebels launched an offensive in the Hama Governorate, targeting the strategic village of Tal Nasri."
+    doc = _coded(nlp, recognizer, no_fallback, text, ["targeting"])
+    assert _roles(doc)["Tal Nasri"] == "event"

@@ -462,6 +462,10 @@ def _carrier_step(root: Token) -> Token:
         return root.head  # "held a third of X's territory": the part of X is in X
     if root.dep_ in ("poss", "compound") and root.head.lower_ in SPOT_NOUNS:
         return root.head  # "Kabul's streets", "his Moscow home": the site stands for the place
+    named = any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)  # "villages of X", not "X's city"
+    if root.dep_ == "appos" and named and root.lemma_.lower() in NAMED_BY_OF | {"settlement", "area", "district"}:
+        # "targeting the army-held villages of X": the parser hangs the villages on the army
+        return root.head
     if root.dep_ == "compound" and root.head.dep_ == "npadvmod" and root.head.lower_ in TIME_NOUNS:
         return root.head  # "patrolled Bunia Friday": the parser hung the object on the day
     return root
@@ -733,6 +737,8 @@ def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]
         second = mentions[b].span
         if any(t.pos_ == "PROPN" and not _level_word(t.lower_) for t in doc[first.end : second.start]):
             continue  # another name between them: "Kharkiv People's Militia dug in around Chuhuiv"
+        if any(t.pos_ == "VERB" and t.dep_ in CLAUSE_VERB_DEPS for t in doc[first.end : second.start]):
+            continue  # another clause between them: "in X Governorate, targeting the village of Y"
         if len(second) > 1 and _level_word(second[-1].lower_):
             glue = f"{glue} {second[-1].lower_}"  # San Alberto, in northern "Cesar province"
         elif (
@@ -817,6 +823,9 @@ def _settle_abroad_towns(mentions: list[PlaceMention], places: list[Place]) -> N
         if votes[home] > votes[place.country]:  # else nothing tells which of the two is resolved wrongly
             _place_inside(place, divisions[0])
 
+
+#: how a verb heads a clause of its own (not a participle describing a noun: "X, located in Y")
+CLAUSE_VERB_DEPS = frozenset({"ROOT", "advcl", "conj", "ccomp", "xcomp", "parataxis", "pcomp"})
 
 _LIST_GLUE = re.compile(r"^\s*(,|and|or|, and|, or|&)\s*$")
 
