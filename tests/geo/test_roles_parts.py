@@ -49,3 +49,11 @@ def test_a_place_of_another_clause_is_no_parent_division(nlp: Language, recogniz
     text = "Rebels launched an offensive in the Hama Governorate, targeting the strategic village of Tal Nasri."
     doc = _coded(nlp, recognizer, no_fallback, text, ["targeting"])
     assert _roles(doc)["Tal Nasri"] == "event"
+
+
+def test_a_place_named_after_a_stronghold_or_resort_noun_is_the_place(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "A bomb exploded in a market of the seaside resort of Mombasa."
+    assert _roles(_coded(nlp, recognizer, no_fallback, text, ["exploded"]))["Mombasa"] == "event"

@@ -172,6 +172,8 @@ SPOT_NOUNS = frozenset(
     {"square", "courtyard", "entrance", "gate", "gates", "premises", "compound", "market", "streets", "road"}
     | {"street", "alleys", "avenue", "suburb", "suburbs", "airport", "hospital", "home", "jungle", "jungles"}
     | {"forest", "forests", "mountains", "hills", "waters", "peninsula", "outskirts", "neighbourhoods"}
+    # a place known by what it is to someone: "the rebel stronghold of X", "the Red Sea resort of X"
+    | {"stronghold", "strongholds", "bastion", "hometown", "resort", "resorts", "foothills", "enclave"}
 )
 #: parts and shares of a place: "fighting in the western sector of Aleppo", "captured half of
 #: X", "on the northern flank of X" are in X (looked through like a place noun under "of")
