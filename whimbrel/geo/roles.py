@@ -172,6 +172,16 @@ SPOT_NOUNS = frozenset(
     {"square", "courtyard", "entrance", "gate", "gates", "premises", "compound", "market", "streets", "road"}
     | {"street", "alleys", "avenue", "suburb", "suburbs", "airport", "hospital", "home", "jungle", "jungles"}
     | {"forest", "forests", "mountains", "hills", "waters", "peninsula", "outskirts", "neighbourhoods"}
+    # a place known by what it is to someone: "the rebel stronghold of X", "the Red Sea resort of X"
+    | {"stronghold", "strongholds", "bastion", "hometown", "resort", "resorts", "foothills", "enclave"}
+)
+#: parts and shares of a place: "fighting in the western sector of Aleppo", "captured half of
+#: X", "on the northern flank of X" are in X (looked through like a place noun under "of")
+PART_NOUNS = frozenset(
+    {"half", "third", "thirds", "much", "most", "all", "percent", "portion", "portions", "rest", "remainder"}
+    | {"bulk", "section", "sections", "parts", "sector", "sectors", "flank", "flanks", "pocket", "pockets"}
+    | {"axis", "perimeter", "periphery", "edges", "fringes", "outskirt", "tip", "corner"}
+    | {"slope", "slopes", "center", "centre", "heart", "middle", "swathe", "swathes", "swath", "swaths"}
 )
 #: settlement nouns: in "the Bavarian city of Passau" the name after "of" is the city
 NAMED_BY_OF = frozenset(
@@ -244,7 +254,7 @@ def _governing_prep(path: list[Token], topic_preps: frozenset[str] = TOPIC_PREPS
             word = before.lower_
         if word == "of" and anc.head.lower_ == "out":
             word = "from"  # "out of X"
-        elif word == "of" and anc.head.lemma_.lower() in PLACE_NOUNS | SPOT_NOUNS:
+        elif word == "of" and (anc.head.lemma_.lower() in PLACE_NOUNS | SPOT_NOUNS or _is_part(anc.head)):
             continue
         elif word == "of" and governed is not None and governed.lower_ in SPOT_NOUNS:
             continue  # "on the doorstep of his Lagos home": the home is in Lagos
@@ -426,16 +436,53 @@ def _fronted(root: Token, head: Token) -> bool:
     return all(root.i < s.left_edge.i for s in subjects) and root.i < verb.i
 
 
-def _carrier(root: Token) -> Token:
-    """The word standing for the place in the clause: "the hillside of X", "the X district", "X's
-    streets" -> the noun."""
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
-        return root.head.head
+def _is_part(tok: Token) -> bool:
+    """A part or share of what follows its "of" ("half", "one-third", "the western sector")."""
+    word = tok.lower_.rsplit("-", 1)[-1]
+    return word in PART_NOUNS or tok.lemma_.lower() in PART_NOUNS
+
+
+#: place nouns whose owner is not the place they name: "X's capital" is another town, "X's
+#: borders" lie between X and its neighbours ("in front of", "either side of" are beside a thing,
+#: so "front" and "side" are no parts either)
+OTHER_PLACE_NOUNS = frozenset({"capital", "border", "port"})
+#: bare time nouns the small parser may take for the head of a place object ("patrolled Bunia Friday")
+TIME_NOUNS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight"}
+    | {"yesterday", "morning", "afternoon", "evening", "night", "overnight", "weekend"}
+)
+
+
+def _carrier_step(root: Token) -> Token:
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        owner = root.head.head
+        if owner.lemma_.lower() in PLACE_NOUNS or _is_part(owner):
+            return owner  # "the hillside of X", "half of X", "the northern flank of X"
     if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS:
         return root.head
+    if root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_NOUNS - OTHER_PLACE_NOUNS:
+        return root.head  # "held a third of X's territory": the part of X is in X
     if root.dep_ in ("poss", "compound") and root.head.lower_ in SPOT_NOUNS:
         return root.head  # "Kabul's streets", "his Moscow home": the site stands for the place
+    named = any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)  # "villages of X", not "X's city"
+    if root.dep_ == "appos" and named and root.lemma_.lower() in NAMED_BY_OF | {"settlement", "area", "district"}:
+        # "targeting the army-held villages of X": the parser hangs the villages on the army
+        return root.head
+    if root.dep_ == "compound" and root.head.dep_ == "npadvmod" and root.head.lower_ in TIME_NOUNS:
+        return root.head  # "patrolled Bunia Friday": the parser hung the object on the day
     return root
+
+
+def _carrier(root: Token) -> Token:
+    """The word standing for the place in the clause: "the hillside of X", "the X district", "X's
+    streets", "70 percent of X's territory" -> the noun (a part of a part is still the place)."""
+    carrier = root
+    for _ in range(3):
+        step = _carrier_step(carrier)
+        if step == carrier:
+            break
+        carrier = step
+    return carrier
 
 
 def _is_reference_point(root: Token) -> bool:
@@ -692,6 +739,8 @@ def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]
         second = mentions[b].span
         if any(t.pos_ == "PROPN" and not _level_word(t.lower_) for t in doc[first.end : second.start]):
             continue  # another name between them: "Kharkiv People's Militia dug in around Chuhuiv"
+        if any(t.pos_ == "VERB" and t.dep_ in CLAUSE_VERB_DEPS for t in doc[first.end : second.start]):
+            continue  # another clause between them: "in X Governorate, targeting the village of Y"
         if len(second) > 1 and _level_word(second[-1].lower_):
             glue = f"{glue} {second[-1].lower_}"  # San Alberto, in northern "Cesar province"
         elif (
@@ -776,6 +825,9 @@ def _settle_abroad_towns(mentions: list[PlaceMention], places: list[Place]) -> N
         if votes[home] > votes[place.country]:  # else nothing tells which of the two is resolved wrongly
             _place_inside(place, divisions[0])
 
+
+#: how a verb heads a clause of its own (not a participle describing a noun: "X, located in Y")
+CLAUSE_VERB_DEPS = frozenset({"ROOT", "advcl", "conj", "ccomp", "xcomp", "parataxis", "pcomp"})
 
 _LIST_GLUE = re.compile(r"^\s*(,|and|or|, and|, or|&)\s*$")
 

@@ -1,0 +1,59 @@
+"""Places named through a part or share of them, or hung by the parser on a day word."""
+
+from spacy.language import Language
+
+from tests.geo.test_roles import _coded, _roles
+from whimbrel.geo.recognize import PlaceRecognizer
+from whimbrel.geo.roles import PlaceRoles
+
+
+def test_a_sector_under_a_locative_is_in_its_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "Troops fought rebels in the western sector of Homs on Sunday."
+    assert _roles(_coded(nlp, recognizer, no_fallback, text, ["fought"])) == {"Homs": "event"}
+    text = "Jets bombed positions on the eastern flank of Mosul."
+    assert _roles(_coded(nlp, recognizer, no_fallback, text, ["bombed"])) == {"Mosul": "event"}
+
+
+def test_a_share_of_a_place_taken_is_where_it_was_taken(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "Rebels captured half of Kismayo last week."
+    doc = _coded(nlp, recognizer, no_fallback, text, ["captured"], target="half of Kismayo", plover="COERCE")
+    assert _roles(doc) == {"Kismayo": "event"}
+
+
+def test_a_place_object_before_a_bare_day_word_is_still_the_object(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "Police patrolled Bunia Friday."
+    doc = _coded(nlp, recognizer, no_fallback, text, ["patrolled"], target="Bunia", plover="MOBILIZE")
+    assert _roles(doc) == {"Bunia": "event"}
+
+
+def test_the_capital_of_a_place_or_beside_a_thing_is_not_the_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "Students protested in front of Kenya's embassy."
+    assert _roles(_coded(nlp, recognizer, no_fallback, text, ["protested"], plover="PROTEST")) == {"Kenya": "mentioned"}
+
+
+def test_villages_hung_on_the_army_holding_them_are_what_was_targeted(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "ISIS attacked the Syrian Arab Army (SAA) controlled villages of Jubb Nasri and Hawsh Kafr."
+    doc = _coded(nlp, recognizer, no_fallback, text, ["attacked"])
+    assert _roles(doc)["Jubb Nasri"] == "event"
+
+
+def test_a_place_of_another_clause_is_no_parent_division(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "Rebels launched an offensive in the Hama Governorate, targeting the strategic village of Tal Nasri."
+    doc = _coded(nlp, recognizer, no_fallback, text, ["targeting"])
+    assert _roles(doc)["Tal Nasri"] == "event"
+
+
+def test_a_place_named_after_a_stronghold_or_resort_noun_is_the_place(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "A bomb exploded in a market of the seaside resort of Mombasa."
+    assert _roles(_coded(nlp, recognizer, no_fallback, text, ["exploded"]))["Mombasa"] == "event"
