@@ -5,7 +5,7 @@ from spacy.tokens import Doc
 
 from whimbrel.geo.gazetteer import lookup
 from whimbrel.geo.recognize import PlaceRecognizer, to_place
-from whimbrel.geo.roles import PlaceRoles
+from whimbrel.geo.roles import PlaceRoles, dateline_place
 from whimbrel.model import Actor
 from whimbrel.nlp.extensions import EventMention, PlaceMention
 
@@ -267,3 +267,15 @@ def test_a_demonym_alone_does_not_keep_a_report_from_its_doer_s_country(
     mention = _with_doer(nlp, recognizer, roles, text, rebels)
     assert [(p.country, p.precision) for p in mention.places if p.role == "event"] == [("MLI", "country")]
     assert mention.extra["place_from_actor"] is True
+
+
+def test_only_a_place_set_off_as_a_dateline_is_one(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    def dateline(text: str) -> str | None:
+        place = dateline_place(recognizer(nlp(text)))
+        return None if place is None else place.text
+
+    assert dateline("BAGHDAD, Iraq - Gunmen killed two policemen on Sunday.") == "BAGHDAD"
+    assert dateline("KABUL (Reuters) - Gunmen killed two policemen on Sunday.") == "KABUL"
+    # a headline's capitalised name or a slug joined by a hyphen says nothing of where it was filed
+    assert dateline("U.S. troops patrolled the streets on Sunday.") is None
+    assert dateline("IRAQ-BLAST Gunmen killed two policemen on Sunday.") is None

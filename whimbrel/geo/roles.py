@@ -28,7 +28,9 @@ is demoted to ``mentioned`` when a finer event place lies inside it, a region, s
 continent when any finer event place is given. A clause set against the event's own ("...,
 while his brother was arrested in Quetta") tells of another event. A sentence with
 no event place borrows the nearest earlier event place of an event of the same PLOVER type (or
-the dateline place), else, for the opening sentence, the first later one, else the article's only
+the dateline place: a capitalised name opening the article only when set off by a comma, colon,
+bracket or dash, as a dateline is, not a headline's "U.S. troops" or a slug's "IRAQ-BLAST", which
+say nothing of where the story was filed), else, for the opening sentence, the first later one, else the article's only
 place (all its resolved places being one place named at several levels, "Rubaya (Masisi,
 Nord-Kivu)"), one precision level coarser; a report that names no place at all is set in its doer's country
 (a group's or a government's, not a state army's); and it says so with
@@ -800,12 +802,30 @@ def _role_copy(place: Place, role: PlaceRole) -> Place:
     return dataclasses.replace(place, role=role)
 
 
+#: what sets a dateline's place off from the story ("BAGHDAD, Iraq -", "KABUL (Reuters) -")
+DATELINE_SEPARATORS = frozenset({",", ":", "(", "["})
+DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _set_off_as_dateline(span: Span) -> bool:
+    """Whether a place name in capitals is followed by a dateline's comma, colon, bracket or free
+    dash: a capitalised headline word ("US troops ...") or a slug joined by a hyphen
+    ("IRAQ-BLAST") says nothing of where the story was filed."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    if after.text in DATELINE_SEPARATORS:
+        return True
+    return after.text in DATELINE_DASHES and bool(span[-1].whitespace_ or after.whitespace_)
+
+
 def dateline_place(doc: Doc) -> Place | None:
-    """A resolved place opening the article ("BAGHDAD, Iraq -"), if any."""
+    """A resolved place opening the article and set off as its dateline ("BAGHDAD, Iraq -"), if any."""
     for pm in places_of(doc):
         if pm.span.start_char > DATELINE_CHARS:
             break
-        if not pm.is_demonym and pm.place.lat is not None and pm.span.text.isupper():
+        if not pm.is_demonym and pm.place.lat is not None and pm.span.text.isupper() and _set_off_as_dateline(pm.span):
             return pm.place
     return None
 
