@@ -1053,7 +1053,12 @@ def _set_apart(event: EventMention, mention: PlaceMention) -> bool:
     participant say nothing of where this act was done."""
     root = _coordination_root(mention.span.root)
     path = _head_path(root, None)
-    locative = _governing_prep(path, frozenset()) in LOCATIVE_PREPS
+    before = mention.span.doc[mention.span.start - 1] if mention.span.start > mention.span.sent.start else None
+    # "in X" said in so many words is a locative however the parser hangs it ("in Celaya, Guanajuato,
+    # about 70 owners demonstrated" parsed as the owners' "Celaya")
+    locative = _governing_prep(path, frozenset()) in LOCATIVE_PREPS or (
+        before is not None and before.lower_ in LOCATIVE_PREPS
+    )
     doers = _doers(event)
     for tok in (root, *path):
         if tok.pos_ in ("VERB", "AUX") and tok not in doers:
@@ -1070,6 +1075,8 @@ def _set_apart(event: EventMention, mention: PlaceMention) -> bool:
     head = _clause_head(event)
     if verb.dep_ in ("acl", "relcl", "amod") and not _on_subject_side(verb.head, head):
         return False  # it tells of a participant: "protested over cuts ordered by the governor of X"
+    if verb in head.ancestors:
+        return False  # a clause the event's is told in may well be its setting, or a misparsed name
     return not (_one_clause(verb, head) or _one_clause(verb, event.trigger))
 
 
