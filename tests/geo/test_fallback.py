@@ -5,7 +5,7 @@ from spacy.tokens import Doc
 
 from whimbrel.geo.gazetteer import lookup
 from whimbrel.geo.recognize import PlaceRecognizer, to_place
-from whimbrel.geo.roles import PlaceRoles
+from whimbrel.geo.roles import PlaceRoles, dateline_place
 from whimbrel.model import Actor
 from whimbrel.nlp.extensions import EventMention, PlaceMention
 
@@ -267,3 +267,37 @@ def test_a_demonym_alone_does_not_keep_a_report_from_its_doer_s_country(
     mention = _with_doer(nlp, recognizer, roles, text, rebels)
     assert [(p.country, p.precision) for p in mention.places if p.role == "event"] == [("MLI", "country")]
     assert mention.extra["place_from_actor"] is True
+
+
+def test_only_a_place_set_off_as_a_dateline_is_one(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    def dateline(text: str) -> str | None:
+        place = dateline_place(recognizer(nlp(text)))
+        return None if place is None else place.text
+
+    assert dateline("BAGHDAD, Iraq - Gunmen killed two policemen on Sunday.") == "BAGHDAD"
+    assert dateline("KABUL (Reuters) - Gunmen killed two policemen on Sunday.") == "KABUL"
+    # a headline's capitalised name or a slug joined by a hyphen says nothing of where it was filed
+    assert dateline("U.S. troops patrolled the streets on Sunday.") is None
+    assert dateline("IRAQ-BLAST Gunmen killed two policemen on Sunday.") is None
+
+
+def test_a_place_set_apart_from_the_event_does_not_lend_itself(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    # the doer's home, a time and another clause's participant say nothing of where the act was done
+    for text, trigger in (
+        ("Refugees from southern Sudan demonstrated on Monday. Envoys in Lima and Tokyo condemned it.", "demonstrated"),
+        ("Rebels ambushed a convoy after the fall of Kabul. Envoys in Lima and Tokyo condemned it.", "ambushed"),
+        ("A missile was detonated, raising fears of a race with Pakistan. Envoys in Lima and Tokyo met.", "detonated"),
+    ):
+        doc = _coded(nlp, recognizer, roles, text, {trigger: "ASSAULT"})
+        assert _borrowed(doc, 0) == [], text
+    # what was acted on still lends its place
+    doc = _coded(
+        nlp,
+        recognizer,
+        roles,
+        "Rebels ambushed a convoy of Kabul traders. Envoys in Lima and Tokyo condemned it.",
+        {"ambushed": "ASSAULT"},
+    )
+    assert [country for country, _, _ in _borrowed(doc, 0)] == ["AFG"]

@@ -28,13 +28,21 @@ is demoted to ``mentioned`` when a finer event place lies inside it, a region, s
 continent when any finer event place is given. A clause set against the event's own ("...,
 while his brother was arrested in Quetta") tells of another event. A sentence with
 no event place borrows the nearest earlier event place of an event of the same PLOVER type (or
-the dateline place), else, for the opening sentence, the first later one, else the article's only
+the dateline place: a capitalised name opening the article only when set off by a comma, colon,
+bracket or dash, as a dateline is, not a headline's "U.S. troops" or a slug's "IRAQ-BLAST", which
+say nothing of where the story was filed), else, for the opening sentence, the first later one, else the article's only
 place (all its resolved places being one place named at several levels, "Rubaya (Masisi,
 Nord-Kivu)"), one precision level coarser; a report that names no place at all is set in its doer's country
 (a group's or a government's, not a state army's); and it says so with
 ``extra["place_fallback"] = True``; a place the sentence names only to say whose a participant
 is ("the U.S. soldier"), what the event is about ("protesting against a deal with China") or a
-participant's common noun read as a town ("the Police seized ...") lends itself to none;
+participant's common noun read as a town ("the Police seized ...") lends itself to none; nor
+does, as the sentence's own place or country, a place set apart from the event: what qualifies
+the doer ("refugees from Sudan demonstrated"), a time ("after
+Israel's withdrawal") or a non-locative place of another clause ("raising fears of a race with
+Pakistan"), for the doer's home, a date and another act's participant say nothing of where this
+act was done (such a place still counts in telling whether the article names only one place, since
+lending that one place keeps reports naming only their doer's home set in the right country);
 an event place the gazetteer could not resolve takes the borrowed whereabouts instead of a
 second place being added. Borrowing only
 within one type keeps a meeting from inheriting the place of the strike reported before it;
@@ -852,12 +860,30 @@ def _role_copy(place: Place, role: PlaceRole) -> Place:
     return dataclasses.replace(place, role=role)
 
 
+#: what sets a dateline's place off from the story ("BAGHDAD, Iraq -", "KABUL (Reuters) -")
+DATELINE_SEPARATORS = frozenset({",", ":", "(", "["})
+DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _set_off_as_dateline(span: Span) -> bool:
+    """Whether a place name in capitals is followed by a dateline's comma, colon, bracket or free
+    dash: a capitalised headline word ("US troops ...") or a slug joined by a hyphen
+    ("IRAQ-BLAST") says nothing of where the story was filed."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    if after.text in DATELINE_SEPARATORS:
+        return True
+    return after.text in DATELINE_DASHES and bool(span[-1].whitespace_ or after.whitespace_)
+
+
 def dateline_place(doc: Doc) -> Place | None:
-    """A resolved place opening the article ("BAGHDAD, Iraq -"), if any."""
+    """A resolved place opening the article and set off as its dateline ("BAGHDAD, Iraq -"), if any."""
     for pm in places_of(doc):
         if pm.span.start_char > DATELINE_CHARS:
             break
-        if not pm.is_demonym and pm.place.lat is not None and pm.span.text.isupper():
+        if not pm.is_demonym and pm.place.lat is not None and pm.span.text.isupper() and _set_off_as_dateline(pm.span):
             return pm.place
     return None
 
@@ -1036,21 +1062,95 @@ def _names_a_party(event: EventMention, mention: PlaceMention) -> bool:
     return any(head == root for head in participants)
 
 
+#: prepositions and clause marks of time: "after Israel's withdrawal", "since Kabul fell"
+TIME_PREPS = frozenset({"after", "since", "before", "until", "till", "following", "prior", "when"})
+
+
+def _doers(event: EventMention) -> list[Token]:
+    """The heads of the words naming who did the act: the subject of the verb telling it (not a
+    passive's subject, which is what was acted on) and a passive's agent ("captured by Iran")."""
+    head = _clause_head(event)
+    out = [child for child in head.children if child.dep_ in ("nsubj", "csubj")]
+    for agent in (child for child in head.children if child.dep_ == "agent"):
+        out.extend(child for child in agent.children if child.dep_ == "pobj")
+    return out
+
+
+def _acts_at_home(root: Token) -> bool:
+    """Whether a place name heads a participant's words with no article of its own ("Mali", not
+    "the Police" read as a town)."""
+    return not any(child.dep_ == "det" for child in root.children)
+
+
+def _nearest_verb_above(tok: Token) -> Token | None:
+    return next((t for t in tok.ancestors if t.pos_ in ("VERB", "AUX")), None)
+
+
+def _one_clause(verb: Token, head: Token) -> bool:
+    """Whether two verbs tell one act: the same verb, or one the other's complement or its
+    conjunct on one subject ("began to shell", "shot and killed")."""
+    if verb == head:
+        return True
+    if head in verb.ancestors:
+        return not _tells_its_own_event(verb, head)
+    return verb in head.ancestors and not _tells_its_own_event(head, verb)
+
+
+def _set_apart(event: EventMention, mention: PlaceMention) -> bool:
+    """Whether a place the event's sentence names, but not as the event's place, is set apart from
+    the event, so that it does not lend itself to it: it qualifies the doer ("refugees from
+    southern Sudan demonstrated"; a state named bare as the doer acts at home), it dates the event ("after Israel's withdrawal", "since the fall of Kabul"), or it is said, not
+    as a place where something happened, in another clause ("raising fears of an arms race with
+    Pakistan"; not a clause on one of the event's participants). The doer's whereabouts, a time and another clause's
+    participant say nothing of where this act was done."""
+    root = _coordination_root(mention.span.root)
+    path = _head_path(root, None)
+    before = mention.span.doc[mention.span.start - 1] if mention.span.start > mention.span.sent.start else None
+    # "in X" said in so many words is a locative however the parser hangs it ("in Celaya, Guanajuato,
+    # about 70 owners demonstrated" parsed as the owners' "Celaya")
+    locative = _governing_prep(path, frozenset()) in LOCATIVE_PREPS or (
+        before is not None and before.lower_ in LOCATIVE_PREPS
+    )
+    doers = _doers(event)
+    for tok in (root, *path):
+        if tok.pos_ in ("VERB", "AUX") and tok not in doers:
+            break
+        if tok in doers:
+            # "troops in Mosul attacked" may well say where; a state or town named bare as the
+            # doer stands for its authorities, who act at home ("Mali expelled the envoy")
+            return not locative and not (tok == root and _acts_at_home(root))
+        if tok.lower_ in TIME_PREPS and tok.dep_ in ("prep", "mark", "advmod", "advcl"):
+            return True
+    verb = _nearest_verb_above(root)
+    if verb is None or locative:
+        return False
+    head = _clause_head(event)
+    if verb.dep_ in ("acl", "relcl", "amod") and not _on_subject_side(verb.head, head):
+        return False  # it tells of a participant: "protested over cuts ordered by the governor of X"
+    if verb in head.ancestors:
+        return False  # a clause the event's is told in may well be its setting, or a misparsed name
+    return not (_one_clause(verb, head) or _one_clause(verb, event.trigger))
+
+
 def _sentence_whereabouts(event: EventMention, mentions: list[PlaceMention]) -> tuple[Place | None, Place | None]:
     """The one place (a place named at several levels) and the one country of the sentence's places,
     for an event the sentence gives no place of its own.
 
     What the event is about neither places it nor rules a country out. A party's place does not
     place it, but it still says the sentence spans that country ("the U.S. officials say the drugs
-    reach Mexico" is set in neither), so one place at least must be a setting.
+    reach Mexico" is set in neither), so one place at least must be a setting. A place set apart
+    from the event (:func:`_set_apart`) does not lend itself either, but it still counts in telling
+    whether the sentence names one place or one country at all.
     """
     around = [pm for pm in mentions if not _what_it_is_about(pm)]
     named = [pm for pm in around if not pm.is_demonym and pm.source != "embedded" and pm.place.lat is not None]
     if all(_names_a_party(event, pm) for pm in named):
         return None, None
-    cluster = single_place_cluster(around)
+    lenders = [pm for pm in around if not _set_apart(event, pm)]
+    cluster = single_place_cluster(lenders) if single_place_cluster(around) is not None else None
     party = cluster is not None and any(pm.place is cluster and _names_a_party(event, pm) for pm in named)
-    return (None if party else cluster), _sentence_place(sentence_country(around), around)
+    country = sentence_country(lenders) if sentence_country(around) is not None else None
+    return (None if party else cluster), _sentence_place(country, around)
 
 
 def _sentence_place(place: Place | None, mentions: list[PlaceMention]) -> Place | None:
