@@ -480,3 +480,14 @@ def test_a_place_the_words_around_name_may_go_by_another_of_its_names(
 def test_the_name_right_after_a_verb_done_to_places_is_a_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
     [pm] = _places(nlp, recognizer, "Troops entered Qasr Nabil on Monday.")
     assert pm.span.text == "Qasr Nabil" and pm.place.lat is None
+
+
+def test_ner_place_found_under_another_spelling(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # no gazetteer key matches "Jisr al-Shoghour"; its consonants and a close spelling reach Jisr ash Shughur
+    [pm] = [p for p in _places(nlp, recognizer, "Gunmen attacked a checkpoint near Jisr al-Shoghour on Monday.")]
+    assert (pm.span.text, pm.place.country, pm.place.admin1, pm.place.precision) == (
+        "Jisr al-Shoghour",
+        "SYR",
+        "Idlib",
+        "point",
+    )

@@ -335,6 +335,7 @@ class PlaceRecognizer:
 
     def _ner_places(self, doc: Doc) -> list[_Found]:
         out = []
+        article_countries = _LazyCountries(self.gazetteer, doc)
         for ent in doc.ents:
             if ent.label_ not in NER_PLACE_LABELS:
                 continue
@@ -347,6 +348,8 @@ class PlaceRecognizer:
             candidates = self._candidates(span.text) or self._candidates_of_part(span)
             if not candidates and (demonym_place := self.gazetteer.demonym_place(span.text)) is not None:
                 candidates = [demonym_place]  # "Sri Lankan" tagged as a place: its country
+            if not candidates:
+                candidates = self._variant_candidates(span, article_countries)
             if not candidates and (ent.label_ == "FAC" or len(span) > 1):
                 # "the Hamadan base", "Mississippi State": the whole is unknown, but the place in
                 # its name is a place. An unknown name followed by its parent ("Tel Zarouba
@@ -377,6 +380,26 @@ class PlaceRecognizer:
             if candidates or not any(t.like_num or t.is_digit for t in span):
                 out.append(_Found(span, "ner", candidates))  # unresolved names stay: recall
         return out
+
+    def _variant_candidates(self, span: Span, article_countries: _LazyCountries) -> list[GazEntry]:
+        """Places under another spelling of a name the NER found and no key matches ("Khan
+        Sheikhoun" for Khan Shaykhun; see :meth:`Gazetteer.variant_lookup`).
+
+        Not when a stated parent follows ("Tel Zarouba (Kairouan)") or an appositive says what and
+        where the place is ("Dobrinja, a district of Sarajevo"): that places it, and a
+        near-spelling elsewhere (a Dobrnja village) would only compete with it. Those in the
+        countries the article names, if any, else all; resolution then weighs their size and the
+        article's other names.
+        """
+        doc = span.doc
+        appositive = span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in ("a", "an")
+        if appositive or self._stated_parents(span):
+            return []
+        entries = [e for e in self.gazetteer.variant_lookup(span.text) if e.feature_code != "RGN"]
+        if self.min_population:
+            entries = [e for e in entries if e.precision != "point" or e.population >= self.min_population]
+        countries = article_countries.get()
+        return [e for e in entries if e.country in countries] or entries
 
     def _named_facilities(self, doc: Doc) -> list[_Found]:
         """Named sites the NER calls an organisation or facility: "the Qorvelan Power Plant", "the
@@ -738,6 +761,28 @@ class PlaceRecognizer:
         return ToponymQuery(
             span.text, candidates, admin_cue, self._stated_parents(span), found.fixed, town_cue=_is_dateline(span)
         )
+
+
+class _LazyCountries:
+    """The countries an article names outright, by country name or demonym, read only when a
+    spelling variant needs them."""
+
+    def __init__(self, gazetteer: Gazetteer, doc: Doc) -> None:
+        self._gazetteer, self._doc = gazetteer, doc
+        self._countries: set[str] | None = None
+
+    def get(self) -> set[str]:
+        if self._countries is None:
+            countries = {
+                e.country
+                for ent in self._doc.ents
+                if ent.label_ in ("GPE", "NORP", "LOC")
+                for e in self._gazetteer.lookup(ent.text)
+                if e.feature_code == "PCLI"
+            }
+            countries |= {c for tok in self._doc if (c := self._gazetteer.demonym_country(tok.text)) is not None}
+            self._countries = countries
+        return self._countries
 
 
 def _repeated_names(doc: Doc, found: list[_Found], taken: set[int]) -> list[_Found]:
