@@ -162,3 +162,8 @@ def test_variant_lookup_finds_another_spelling_of_a_long_name() -> None:
 def test_variant_lookup_leaves_short_names_alone() -> None:
     # one letter off a six-letter name is as often another name as a spelling of it
     assert get_gazetteer().variant_lookup("Idlibb") == []
+
+
+def test_division_sharing_a_name_with_another_divisions_town_is_indexed() -> None:
+    # Abyan's Jawf al Maqbabah is also called Al Jawf; Yemen's Al Jawf governorate is still tied
+    assert ("YEM", "ADM1") in {(e.country, e.feature_code) for e in lookup("Al Jawf")}
