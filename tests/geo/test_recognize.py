@@ -491,3 +491,10 @@ def test_ner_place_found_under_another_spelling(nlp: Language, recognizer: Place
         "Idlib",
         "point",
     )
+
+
+def test_leading_demonym_lends_the_article_no_country(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # a "Saudi-led" force acts abroad: the demonym stays a place but is a thing's name, resolved alone
+    places = _places(nlp, recognizer, "Saudi-led coalition airstrikes hit Sanaa on Monday.")
+    saudi = next(p for p in places if p.span.text == "Saudi")
+    assert saudi.source == "embedded" and not saudi.is_demonym

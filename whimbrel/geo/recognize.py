@@ -961,7 +961,19 @@ def _names_a_thing(found: _Found) -> bool:
     a place name inside a longer name, and no clue to the article's geography (see
     ``named_things.yaml``)."""
     doc, end = found.span.doc, found.span.end
-    return found.source != "demonym" and end < len(doc) and doc[end].lower_ in _named_thing_nouns()
+    if found.source == "demonym":
+        return _leads_from_abroad(found.span)
+    return end < len(doc) and doc[end].lower_ in _named_thing_nouns()
+
+
+def _leads_from_abroad(span: Span) -> bool:
+    """A demonym before "-led"/"-backed" ("Saudi-led coalition", "US-backed forces") names who
+    leads or backs a force, which mostly acts abroad: the demonym tells nothing of where the
+    article is (Saudi-led strikes hit Yemen, whose Al Jawf is not Saudi Arabia's)."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].text in ("-", "–"):
+        i += 1
+    return i < len(doc) and doc[i].lower_ in ("led", "backed") and i > span.end
 
 
 def _stray_towns(found: list[_Found], queries: list[ToponymQuery], entries: list[GazEntry | None]) -> set[str]:
