@@ -150,3 +150,20 @@ def test_a_division_keeps_its_middle_when_the_seat_is_at_its_edge() -> None:
 def test_real_divisions_sit_at_their_seat() -> None:
     (wardak,) = [e for e in lookup("Wardak") if e.feature_code == "ADM1"]
     assert abs(wardak.lat - 34.40) < 0.1 and abs(wardak.lon - 68.87) < 0.1  # Maidan Shar
+
+
+def test_variant_lookup_finds_another_spelling_of_a_long_name() -> None:
+    g = get_gazetteer()
+    assert lookup("Jisr al-Shoghour") == [] and lookup("Beni Walid") == []  # no key matches these spellings
+    assert {e.country for e in g.variant_lookup("Jisr al-Shoghour")} == {"SYR"}
+    assert {e.country for e in g.variant_lookup("Beni Walid")} == {"LBY"}
+
+
+def test_variant_lookup_leaves_short_names_alone() -> None:
+    # one letter off a six-letter name is as often another name as a spelling of it
+    assert get_gazetteer().variant_lookup("Idlibb") == []
+
+
+def test_division_sharing_a_name_with_another_divisions_town_is_indexed() -> None:
+    # Abyan's Jawf al Maqbabah is also called Al Jawf; Yemen's Al Jawf governorate is still tied
+    assert ("YEM", "ADM1") in {(e.country, e.feature_code) for e in lookup("Al Jawf")}

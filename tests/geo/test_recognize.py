@@ -502,3 +502,21 @@ def test_a_list_after_a_settlement_noun_runs_past_asides_and_a_colon(
 def test_a_list_of_companies_at_a_place_stays_no_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
     text = "He met executives at Microsoft and Google in Seattle."
     assert [p.span.text for p in _places(nlp, recognizer, text)] == ["Seattle"]
+
+
+def test_ner_place_found_under_another_spelling(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # no gazetteer key matches "Jisr al-Shoghour"; its consonants and a close spelling reach Jisr ash Shughur
+    [pm] = [p for p in _places(nlp, recognizer, "Gunmen attacked a checkpoint near Jisr al-Shoghour on Monday.")]
+    assert (pm.span.text, pm.place.country, pm.place.admin1, pm.place.precision) == (
+        "Jisr al-Shoghour",
+        "SYR",
+        "Idlib",
+        "point",
+    )
+
+
+def test_leading_demonym_lends_the_article_no_country(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    # a "Saudi-led" force acts abroad: the demonym stays a place but is a thing's name, resolved alone
+    places = _places(nlp, recognizer, "Saudi-led coalition airstrikes hit Sanaa on Monday.")
+    saudi = next(p for p in places if p.span.text == "Saudi")
+    assert saudi.source == "embedded" and not saudi.is_demonym

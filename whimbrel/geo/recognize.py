@@ -339,6 +339,7 @@ class PlaceRecognizer:
 
     def _ner_places(self, doc: Doc) -> list[_Found]:
         out = []
+        article_countries = _LazyCountries(self.gazetteer, doc)
         for ent in doc.ents:
             if ent.label_ not in NER_PLACE_LABELS:
                 continue
@@ -351,6 +352,8 @@ class PlaceRecognizer:
             candidates = self._candidates(span.text) or self._candidates_of_part(span)
             if not candidates and (demonym_place := self.gazetteer.demonym_place(span.text)) is not None:
                 candidates = [demonym_place]  # "Sri Lankan" tagged as a place: its country
+            if not candidates:
+                candidates = self._variant_candidates(span, article_countries)
             if not candidates and (ent.label_ == "FAC" or len(span) > 1):
                 # "the Hamadan base", "Mississippi State": the whole is unknown, but the place in
                 # its name is a place. An unknown name followed by its parent ("Tel Zarouba
@@ -381,6 +384,26 @@ class PlaceRecognizer:
             if candidates or not any(t.like_num or t.is_digit for t in span):
                 out.append(_Found(span, "ner", candidates))  # unresolved names stay: recall
         return out
+
+    def _variant_candidates(self, span: Span, article_countries: _LazyCountries) -> list[GazEntry]:
+        """Places under another spelling of a name the NER found and no key matches ("Khan
+        Sheikhoun" for Khan Shaykhun; see :meth:`Gazetteer.variant_lookup`).
+
+        Not when a stated parent follows ("Tel Zarouba (Kairouan)") or an appositive says what and
+        where the place is ("Dobrinja, a district of Sarajevo"): that places it, and a
+        near-spelling elsewhere (a Dobrnja village) would only compete with it. Those in the
+        countries the article names, if any, else all; resolution then weighs their size and the
+        article's other names.
+        """
+        doc = span.doc
+        appositive = span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in ("a", "an")
+        if appositive or self._stated_parents(span):
+            return []
+        entries = [e for e in self.gazetteer.variant_lookup(span.text) if e.feature_code != "RGN"]
+        if self.min_population:
+            entries = [e for e in entries if e.precision != "point" or e.population >= self.min_population]
+        countries = article_countries.get()
+        return [e for e in entries if e.country in countries] or entries
 
     def _named_facilities(self, doc: Doc) -> list[_Found]:
         """Named sites the NER calls an organisation or facility: "the Qorvelan Power Plant", "the
@@ -770,6 +793,28 @@ class PlaceRecognizer:
         )
 
 
+class _LazyCountries:
+    """The countries an article names outright, by country name or demonym, read only when a
+    spelling variant needs them."""
+
+    def __init__(self, gazetteer: Gazetteer, doc: Doc) -> None:
+        self._gazetteer, self._doc = gazetteer, doc
+        self._countries: set[str] | None = None
+
+    def get(self) -> set[str]:
+        if self._countries is None:
+            countries = {
+                e.country
+                for ent in self._doc.ents
+                if ent.label_ in ("GPE", "NORP", "LOC")
+                for e in self._gazetteer.lookup(ent.text)
+                if e.feature_code == "PCLI"
+            }
+            countries |= {c for tok in self._doc if (c := self._gazetteer.demonym_country(tok.text)) is not None}
+            self._countries = countries
+        return self._countries
+
+
 def _repeated_names(doc: Doc, found: list[_Found], taken: set[int]) -> list[_Found]:
     """Other mentions of names already found as places, wherever the NER put them (one sense per
     document): "Waterbury" found as a town is the town in "Waterbury firefighters" and in "the
@@ -968,7 +1013,19 @@ def _names_a_thing(found: _Found) -> bool:
     a place name inside a longer name, and no clue to the article's geography (see
     ``named_things.yaml``)."""
     doc, end = found.span.doc, found.span.end
-    return found.source != "demonym" and end < len(doc) and doc[end].lower_ in _named_thing_nouns()
+    if found.source == "demonym":
+        return _leads_from_abroad(found.span)
+    return end < len(doc) and doc[end].lower_ in _named_thing_nouns()
+
+
+def _leads_from_abroad(span: Span) -> bool:
+    """A demonym before "-led"/"-backed" ("Saudi-led coalition", "US-backed forces") names who
+    leads or backs a force, which mostly acts abroad: the demonym tells nothing of where the
+    article is (Saudi-led strikes hit Yemen, whose Al Jawf is not Saudi Arabia's)."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].text in ("-", "–"):
+        i += 1
+    return i < len(doc) and doc[i].lower_ in ("led", "backed") and i > span.end
 
 
 def _stray_towns(found: list[_Found], queries: list[ToponymQuery], entries: list[GazEntry | None]) -> set[str]:
