@@ -509,3 +509,15 @@ def test_a_place_in_a_named_division_is_the_event_place(
 def test_bosnia_alone_is_the_country(nlp: Language, recognizer: PlaceRecognizer) -> None:
     [pm] = recognizer(nlp("Fighting resumed in Bosnia."))._.places
     assert (pm.place.country, pm.place.precision) == ("BIH", "country")
+
+
+def test_the_place_of_a_long_war_is_not_the_place_of_an_event_told_as_part_of_it(
+    nlp: Language, recognizer: PlaceRecognizer, roles: PlaceRoles
+) -> None:
+    doc = _coded(nlp, recognizer, roles, "Over 90,000 people have been killed in Yemen's civil war.", ["killed"])
+    [event] = doc._.event_mentions
+    assert _roles(doc) == {"Yemen": "mentioned"} and not event.extra.get("place_fallback")
+    war_in = _coded(nlp, recognizer, roles, "Hundreds died during the long war in Chechnya.", ["died"])
+    assert _roles(war_in) == {"Chechnya": "mentioned"}
+    fighting = _coded(nlp, recognizer, roles, "Two soldiers were killed in fighting in Aleppo.", ["killed"])
+    assert _roles(fighting) == {"Aleppo": "event"}

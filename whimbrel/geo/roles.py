@@ -8,7 +8,8 @@ parse between the place and the event:
 * ``event`` -- it sits under a locative preposition ("in", "near", "across", "on" as in "strikes
   on Raqqa"), or is the subject of a passive or the object of the trigger ("Aleppo was shelled",
   "bombed Mosul"), or is coordinated with an event place ("in Aleppo, Deir el-Zor and Idlib");
-* ``mentioned`` -- anything else, including demonyms ("Russian bombers"), place names opening a body's name, and places inside the
+* ``mentioned`` -- anything else, including demonyms ("Russian bombers"), places naming a long
+  conflict the event is told as part of ("killed in Yemen's civil war"), place names opening a body's name, and places inside the
   source actor's words ("Iran's news agency"). A place inside the *target*'s words counts as
   event only under a locative preposition ("ISIS in Syria") or, for attacks and seizures, when
   the place is itself what was attacked or taken ("bombed Serbia", "airstrikes targeted Harib"),
@@ -237,6 +238,23 @@ def _head_path(tok: Token, stop: Token | None) -> list[Token]:
             break
         path.append(anc)
     return path
+
+
+#: nouns of a long conflict that an event is told as part of: the place they name ("killed in
+#: Syria's civil war", "died in the war in Iraq") is the war's, not where this event happened
+BACKDROP_NOUNS = frozenset({"war", "conflict", "uprising", "revolution", "insurgency", "crisis"})
+
+
+def _names_a_backdrop(mention: PlaceMention) -> bool:
+    """Whether the place qualifies a long conflict's noun below the nearest verb (see
+    :data:`BACKDROP_NOUNS`): "thousands died in Yemen's civil war". Such a
+    place neither is the event's place nor lends itself to it."""
+    for anc in _head_path(_coordination_root(mention.span.root), None):
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in BACKDROP_NOUNS:
+            return True
+    return False
 
 
 def _governing_prep(path: list[Token], topic_preps: frozenset[str] = TOPIC_PREPS) -> str | None:
@@ -561,6 +579,8 @@ def syntactic_role(event: EventMention, mention: PlaceMention) -> str:
     # ("at the Aleppo airport", "in Saraqab in Idleb" mislabelled a body; not "in the Washington Post")
     embedded_site = mention.source == "embedded" and prep in LOCATIVE_PREPS and not _names_a_medium(mention)
     if mention.is_demonym or (mention.source == "embedded" and not embedded_site) or in_source_name:
+        return "mentioned"
+    if _names_a_backdrop(mention):
         return "mentioned"
     if prep in ORIGIN_PREPS or prep in LOCATIVE_PREPS:
         if not in_event_clause(event, root):
@@ -1103,6 +1123,8 @@ def _set_apart(event: EventMention, mention: PlaceMention) -> bool:
     as a place where something happened, in another clause ("raising fears of an arms race with
     Pakistan"; not a clause on one of the event's participants). The doer's whereabouts, a time and another clause's
     participant say nothing of where this act was done."""
+    if _names_a_backdrop(mention):
+        return True
     root = _coordination_root(mention.span.root)
     path = _head_path(root, None)
     before = mention.span.doc[mention.span.start - 1] if mention.span.start > mention.span.sent.start else None
@@ -1156,7 +1178,9 @@ def _sentence_whereabouts(event: EventMention, mentions: list[PlaceMention]) -> 
 def _sentence_place(place: Place | None, mentions: list[PlaceMention]) -> Place | None:
     """The article's place for an event its sentence gives none, unless the sentence names it only
     to say whose a participant is ("the U.S. soldier was captured" says nothing of where)."""
-    if place is None or any(_says_whose(pm) for pm in mentions if pm.span.start_char == place.start):
+    if place is None or any(
+        _says_whose(pm) or _names_a_backdrop(pm) for pm in mentions if pm.span.start_char == place.start
+    ):
         return None
     return place
 
