@@ -19,3 +19,15 @@ def test_participles_after_determiner_number_or_verb_stay_modifiers(nlp: Languag
         "Iran will put 12 captured sailors on trial.",
     ):
         assert not any(misparsed_verb(t) for t in nlp(text) if t.dep_ == "amod"), text
+
+
+def test_named_forces_entering_a_town_move(events) -> None:  # type: ignore[no-untyped-def]
+    # "Forces" in a name keeps its -s as lemma, yet still says armed men
+    (event,) = [
+        m for m in events("The Northern Highland Forces entered Varnok on Monday.") if m.trigger.lemma_ == "enter"
+    ]
+    assert event.plover == "MOBILIZE"
+
+
+def test_entering_a_new_phase_is_no_move(events) -> None:  # type: ignore[no-untyped-def]
+    assert all(m.trigger.lemma_ != "enter" for m in events("The rebel forces say the war will enter a new phase."))
