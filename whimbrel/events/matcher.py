@@ -153,6 +153,35 @@ def around_fits(pattern: TriggerPattern, span: Span) -> bool:
     return _in_order(before, pattern.before) and _in_order(after, pattern.after)
 
 
+#: children only a clause's verb has: "bombed" of "the aircraft bombed installations" hung as amod
+VERB_ONLY_CHILDREN = frozenset({"nsubj", "nsubjpass", "auxpass", "aux", "dobj", "agent"})
+
+
+def misparsed_verb(trigger: Token) -> bool:
+    """A finite or progressive verb the small parser hung as a modifier of its own object.
+
+    "Troops are patrolling markets" and "forces on Friday captured Shali" come out with the verb
+    as amod of the noun after it. It is a verb when the parser gave it a verb's own children, or
+    when an auxiliary or a noun outside its phrase comes right before it: "the wounded soldiers",
+    "15 captured Britons" and "toured captured bases" stay modifiers.
+    """
+    if trigger.pos_ != "VERB" or trigger.tag_ not in ("VBG", "VBD", "VBN"):
+        return False
+    if any(c.dep_ in VERB_ONLY_CHILDREN for c in trigger.children):
+        return True
+    if trigger.i == 0:
+        return False
+    before = trigger.doc[trigger.i - 1]
+    if before.pos_ == "AUX":
+        return True  # "are patrolling", "had targeted"
+    # a noun right before that is not the phrase's own ("commerce raiding plans", "Britain's")
+    return (
+        before.pos_ in ("NOUN", "PROPN", "PRON")
+        and before.head not in (trigger, trigger.head)
+        and before.dep_ not in ("compound", "poss", "nmod", "npadvmod", "amod")
+    )
+
+
 def usable_trigger(trigger: Token, pattern: TriggerPattern, span: Span) -> bool:
     """Filters that hold for news in general: a cue used as a modifier is not an event."""
     pos = "NOUN" if trigger.pos_ == "PROPN" else trigger.pos_
@@ -160,7 +189,7 @@ def usable_trigger(trigger: Token, pattern: TriggerPattern, span: Span) -> bool:
         return False
     if trigger.pos_ == "PROPN" and len(span) == 1 and not trigger.text.isupper():
         return False  # a capitalised cue alone is a name ("Strike Force", "March")
-    if trigger.dep_ == "amod" and trigger.pos_ in ("VERB", "ADJ"):
+    if trigger.dep_ == "amod" and trigger.pos_ in ("VERB", "ADJ") and not misparsed_verb(trigger):
         return False  # "the besieged city" describes a state
     return not (pos == "NOUN" and trigger.dep_ == "compound")  # "attack helicopter"
 
