@@ -168,3 +168,18 @@ def test_an_event_records_the_other_words_that_tell_it(events, text: str, trigge
 def test_a_verb_with_an_event_subject_is_not_its_teller_unless_it_says_it_happened(events) -> None:  # type: ignore[no-untyped-def]
     mentions = [m for m in events("The protests took the police by surprise.") if m.trigger.text == "protests"]
     assert all(not m.told_by for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Miller was shot dead in Rafah while filming a documentary.", True),
+        ("The crew shot a film in Rabat last year.", False),
+        ("A police officer was killed on his way to work, this time in Kirkuk.", True),
+        ("The senate killed the bill on Tuesday.", False),
+        ("Two men died when gunmen opened fire on a bus.", True),
+        ("Firefighters fought the fire for hours.", False),
+    ],
+)
+def test_a_word_excluded_near_the_trigger_counts_only_as_its_argument(events, text: str, coded: bool) -> None:  # type: ignore[no-untyped-def]
+    assert any(m.plover == "ASSAULT" for m in events(text)) is coded

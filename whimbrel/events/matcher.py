@@ -124,6 +124,28 @@ def context_fits(pattern: TriggerPattern, lemmas: str) -> bool:
     return not any(f" {w} " in lemmas for w in pattern.excludes)
 
 
+#: dependents that open a clause of their own: what they say is no argument of the trigger
+CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "xcomp", "conj", "parataxis", "acl", "cc", "punct", "mark"})
+
+
+def trigger_arguments(trigger: Token) -> list[Token]:
+    """The trigger's head and its own dependents, a preposition's object taken for the preposition."""
+    near = [trigger.head] if trigger.head is not trigger else []
+    for child in trigger.children:
+        if child.dep_ in CLAUSE_DEPS:
+            continue
+        near.append(child)
+        if child.dep_ in ("prep", "agent"):
+            near.extend(c for c in child.children if c.dep_ == "pobj")
+    return near
+
+
+def excluded_near(pattern: TriggerPattern, trigger: Token) -> bool:
+    if not pattern.excludes_near:
+        return False
+    return any(t.lemma_.lower() in pattern.excludes_near for t in trigger_arguments(trigger))
+
+
 def _phrase_at(tokens: Sequence[Token], at: int, words: Sequence[str]) -> bool:
     if at + len(words) > len(tokens):
         return False
@@ -345,6 +367,8 @@ class EventMatcher:
             sent = trigger.sent
             lemmas = lemma_cache.setdefault(sent.start, sentence_lemmas(sent))
             if not usable_trigger(trigger, pattern, span) or not context_fits(pattern, lemmas):
+                continue
+            if excluded_near(pattern, trigger):
                 continue
             if not around_fits(pattern, span):
                 continue

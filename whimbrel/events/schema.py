@@ -162,6 +162,10 @@ class TriggerPattern(BaseModel):
     requires: list[str] = Field(default_factory=list)
     # none of these lemmas may occur in the sentence
     excludes: list[str] = Field(default_factory=list)
+    # none of these lemmas may be the trigger's head or one of its own arguments (subject, object,
+    # modifier, a preposition's object): "shot a film" and "killed the bill" are no violence, while
+    # "was shot while filming" and "killed at a time when" are
+    excludes_near: list[str] = Field(default_factory=list)
     # every one of these words or phrases must occur in the sentence before (``before``) or after
     # (``after``) the trigger, in the order listed: a verb's object or preposition ("restore ...
     # diplomatic ties", "call ... for"). Matched on lemmas or on the words as written.
@@ -188,7 +192,7 @@ class TriggerPattern(BaseModel):
     # source with this code. With ``roles.reciprocal`` "X and Y met" gives X->Y and Y->X.
     reverse: str | None = Field(default=None, pattern=r"^[0-9A-Za-z]{1,8}$")
 
-    @field_validator("lemmas", "requires", "excludes", "excluded_causes", "before", "after")
+    @field_validator("lemmas", "requires", "excludes", "excludes_near", "excluded_causes", "before", "after")
     @classmethod
     def _lowercase(cls, value: list[str]) -> list[str]:
         return [v.strip().lower() for v in value]
