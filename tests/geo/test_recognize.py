@@ -1,3 +1,4 @@
+import pytest
 from spacy.language import Language
 
 from whimbrel.geo.recognize import PlaceRecognizer, _names_its_kind
@@ -520,3 +521,23 @@ def test_leading_demonym_lends_the_article_no_country(nlp: Language, recognizer:
     places = _places(nlp, recognizer, "Saudi-led coalition airstrikes hit Sanaa on Monday.")
     saudi = next(p for p in places if p.span.text == "Saudi")
     assert saudi.source == "embedded" and not saudi.is_demonym
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # tagged NOUN inside a PERSON entity
+        ("At Vladivostok in the Far East some 30,000 marched on Sunday.", "Vladivostok", "RUS"),
+        # a settlement noun before the name; the NER calls it a person
+        ("A bomber blew himself up outside the capital city Lashkar Gah on Tuesday.", "Lashkar Gah", "AFG"),
+        # listed with a place of its country, by one of its other names
+        ("The town lies on the highway between Homs and Palmyra.", "Palmyra", "SYR"),
+        # a capitalised kind word before "of" still closes the name
+        ("Bandits invaded three villages in Maru LGA of Zamfara State.", "Maru LGA", "NGA"),
+    ],
+)
+def test_a_place_the_words_around_name_is_found(
+    nlp: Language, recognizer: PlaceRecognizer, text: str, name: str, country: str
+) -> None:
+    found = {p.span.text: p.place.country for p in _places(nlp, recognizer, text)}
+    assert found.get(name) == country

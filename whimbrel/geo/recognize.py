@@ -115,6 +115,8 @@ PLACE_KIND_WORDS = frozenset({"township", "twp", "borough", "village"})
 # Words a writer adds after a town's name, in lower case ("Tartous city", "Radhan town"); in capitals
 # they are a part of the name ("Gotham City", "Huntsville City Schools").
 SETTLEMENT_WORDS = frozenset({"town", "city", "municipality", "upazila", "tehsil"})
+# Settlement nouns written right before a town's name ("the capital city Lashkar Gah").
+SETTLEMENT_NOUNS_BEFORE = frozenset({"city", "town", "village", "capital"})
 # Words that, after a name, say it is a place, and of what kind ("Radhan town", "Marjayoun District").
 KIND_WORDS_AFTER = PLACE_KIND_WORDS | SETTLEMENT_WORDS | ADMIN_CUES | {"subdivision"}
 # Words opening the name of a neighbourhood ("Colonia San Francisco", "Barrio Obrero"): the name is
@@ -175,7 +177,7 @@ NAMING_NOUNS = frozenset(
     {"town", "towns", "village", "villages", "city", "cities", "district", "districts", "neighbourhood"}
     | {"neighbourhoods", "neighborhood", "neighborhoods", "suburb", "suburbs", "hamlet", "township", "governorate"}
     | {"province", "municipality", "sub-district", "subdistrict", "area", "region", "settlement", "settlements"}
-    | {"localities", "hamlets"}
+    | {"localities", "hamlets", "lga"}
 )
 #: those of them that also name the place written just before them ("in Magam town", "Hama province");
 #: not "area" or "region", which follow the names of groups too ("the Taliban area")
@@ -185,6 +187,7 @@ NAMED_BEFORE = frozenset({"town", "village", "city", "district", "neighbourhood"
     "province",
     "subdistrict",
     "sub-district",
+    "lga",
 }
 #: lower-case nouns that, right after a name, make it the name of a place or a site however small
 #: and whatever the NER calls it ("the Qasr Nabil area", "the Tell Abyad airbase", "Kalma
@@ -432,8 +435,9 @@ class PlaceRecognizer:
             opener = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else None
             before = opener != "of" and not (opener == ":" and tok.text.endswith("s"))
             if tok.text != tok.lower_:
-                # a capitalised kind word closes the name it is part of: "Bama Town", "the X Governorate"
-                run = _run_ending_at(doc, tok.i) if before and tok.lower_ in NAMED_BEFORE else None
+                # a capitalised kind word closes the name it is part of: "Bama Town", "the X Governorate",
+                # also before "of" ("Maru LGA of Zamfara State")
+                run = _run_ending_at(doc, tok.i) if tok.lower_ in NAMED_BEFORE and opener != ":" else None
                 runs = [doc[run.start : tok.i + 1]] if run is not None else []
             elif not before:
                 runs = _listed_runs(doc, tok.i + 2, several=tok.text.endswith("s"))
@@ -537,8 +541,17 @@ class PlaceRecognizer:
                     continue
                 if run.text.lower() in _lower_case_words(doc):
                     continue
-                named = [c for c in self._candidates(run.text) if called_so(c, run.text, OWN_NAME_SIMILARITY)]
-                kin = [c for c in named if c.country in countries]
+                candidates = self._candidates(run.text)
+                named = [c for c in candidates if called_so(c, run.text, OWN_NAME_SIMILARITY)]
+                # a town of some size also goes by its other names beside a place of its country
+                # ("between Homs and Palmyra": Palmyra is Tadmur's)
+                kin = [c for c in named if c.country in countries] or [
+                    c
+                    for c in candidates
+                    if c.country in countries
+                    and c.precision == "point"
+                    and c.population >= GAZETTEER_ONLY_MIN_POPULATION
+                ]
                 if kin:
                     joined = _Found(run, "gazetteer", kin)
                 elif cued_list and not self._names_no_place(run):
@@ -620,8 +633,12 @@ class PlaceRecognizer:
             # "BEIRUT: The body of ...", "MOUNT GILEAD -- Village council ...": the tagger reads
             # capitals poorly, but a dateline names a place however small.
             return span.text.lower() not in _lower_case_words(span.doc)
+        # a capitalised word the tagger calls a common noun is a name when the NER says so
+        # ("At Vladivostok" tagged NOUN inside a PERSON entity)
         if not _names_its_kind(span) and any(
-            t.pos_ != "PROPN" or t.is_stop for t in span if t.is_alpha and t.text[0].isupper()
+            (t.pos_ != "PROPN" and not (t.pos_ == "NOUN" and t.ent_type_ in NAME_LABELS)) or t.is_stop
+            for t in span
+            if t.is_alpha and t.text[0].isupper()
         ):
             return False
         if _bare_short_word(span):
@@ -653,7 +670,10 @@ class PlaceRecognizer:
         after = span.doc[span.end] if span.end < len(span.doc) else None
         near = _follows(span, PROXIMITY_WORDS) and (after is None or not _starts_name(after))
         kind_word_after = after is not None and after.lower_ in KIND_WORDS_AFTER
-        placed = near or kind_word_after or self._inside_stated_parent(span, named)
+        # "the capital city Lashkar Gah", "the town Kafr Nabl": a settlement noun names what follows it
+        before = span.doc[span.start - 1] if span.start else None
+        kind_word_before = before is not None and before.is_lower and before.lower_ in SETTLEMENT_NOUNS_BEFORE
+        placed = near or kind_word_after or kind_word_before or self._inside_stated_parent(span, named)
         if labels & NAME_LABELS:
             ent = _entity_of(span)
             whole = ent is not None and ent.start == span.start and ent.end == span.end
