@@ -57,3 +57,24 @@ def test_a_place_named_after_a_stronghold_or_resort_noun_is_the_place(
     no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
     text = "A bomb exploded in a market of the seaside resort of Mombasa."
     assert _roles(_coded(nlp, recognizer, no_fallback, text, ["exploded"]))["Mombasa"] == "event"
+
+
+def test_a_country_naming_whose_embassy_or_base_it_is_is_not_the_place(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "Thousands demonstrated outside the US embassy in Brussels."
+    doc = _coded(nlp, recognizer, no_fallback, text, ["demonstrated"], plover="PROTEST")
+    assert _roles(doc) == {"US": "mentioned", "Brussels": "event"}
+    text = "A car exploded near a US military base in Tikrit."
+    assert _roles(_coded(nlp, recognizer, no_fallback, text, ["exploded"])) == {"US": "mentioned", "Tikrit": "event"}
+
+
+def test_each_of_two_coordinated_verbs_keeps_its_own_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "He was captured in Panama and extradited to the United States."
+    doc = _coded(nlp, recognizer, no_fallback, text, ["captured"], plover="COERCE")
+    assert _roles(doc) == {"Panama": "event", "United States": "mentioned"}
+    # a place only the last verb names is said of them all
+    text = "Three men were killed, wounded and arrested in Kabul."
+    assert _roles(_coded(nlp, recognizer, no_fallback, text, ["killed"])) == {"Kabul": "event"}

@@ -428,12 +428,26 @@ def places_to_their_own_clauses(events: list[EventMention], mentions: dict[int, 
             for (place, _), below in zip(placed, lower, strict=True):
                 if below:
                     place.role = "mentioned"
+        _keep_conjuncts_places_apart(head, told, kept)
         if head.pos_ != "VERB" or head.dep_ not in DEPENDENT_CLAUSE_DEPS:
             continue
         if any(_nearest_verb(root) == head for _, root in kept):
             for place, root in kept:
                 if _nearest_verb(root) != head and not _fronted(root, head):
                     place.role = "mentioned"
+
+
+def _keep_conjuncts_places_apart(head: Token, told: set[int], placed: list[tuple[Place, Token]]) -> None:
+    """When the event's own verb names a place and a verb coordinated below it names another, each
+    place is its own verb's ("was captured in Panama and extradited to the United States", "was
+    arrested in Honduras and is serving a sentence in the US"); a place only the last of the verbs
+    names is said of them all ("were killed, wounded and arrested in Kabul")."""
+    if not any(_nearest_verb(root) == head for _, root in placed):
+        return
+    for place, root in placed:
+        verb = _nearest_verb(root)
+        if verb is not None and verb != head and verb.i not in told and verb.dep_ == "conj" and head in verb.ancestors:
+            place.role = "mentioned"
 
 
 #: conjunctions opening a clause that tells what happened at the same moment as the main one
@@ -580,7 +594,7 @@ def syntactic_role(event: EventMention, mention: PlaceMention) -> str:
     embedded_site = mention.source == "embedded" and prep in LOCATIVE_PREPS and not _names_a_medium(mention)
     if mention.is_demonym or (mention.source == "embedded" and not embedded_site) or in_source_name:
         return "mentioned"
-    if _names_a_backdrop(mention):
+    if _names_a_backdrop(mention) or _owns_the_site(mention):
         return "mentioned"
     if prep in ORIGIN_PREPS or prep in LOCATIVE_PREPS:
         if not in_event_clause(event, root):
@@ -1043,6 +1057,22 @@ def mission_country(doc: Doc) -> Place | None:
 QUALIFYING_DEPS = frozenset({"compound", "poss", "nmod"})
 #: entity types of nouns naming people or bodies ("the Yamaguchi-gumi", "the Manila Times")
 PARTICIPANT_ENT_TYPES = frozenset({"ORG", "NORP", "PERSON"})
+
+
+#: sites a state keeps abroad, named after it: "the US embassy in Brussels", "a U.S. military base"
+OWNED_SITE_NOUNS = frozenset({"embassy", "consulate", "legation", "chancery", "base", "airbase", "mission"})
+
+
+def _owns_the_site(mention: PlaceMention) -> bool:
+    """Whether a country only says whose a site is ("outside the US embassy in Brussels", "near a
+    US military base in Tikrit"): a state's embassies and bases stand in other states."""
+    if mention.place.precision != "country":
+        return False
+    root = mention.span.root
+    head = root.head
+    while head.dep_ in ("compound", "amod") and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # "a US military base": past "military" to the base
+    return root.dep_ in QUALIFYING_DEPS | {"amod"} and head.i != root.i and head.lemma_.lower() in OWNED_SITE_NOUNS
 
 
 def _says_whose(mention: PlaceMention) -> bool:
