@@ -78,3 +78,26 @@ def test_each_of_two_coordinated_verbs_keeps_its_own_place(nlp: Language, recogn
     # a place only the last verb names is said of them all
     text = "Three men were killed, wounded and arrested in Kabul."
     assert _roles(_coded(nlp, recognizer, no_fallback, text, ["killed"])) == {"Kabul": "event"}
+
+
+def test_a_region_of_a_place_and_a_village_list_before_its_kind_word(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "The Guard launched a new assault in the East Ghouta region of rural Damascus."
+    assert _roles(_coded(nlp, recognizer, no_fallback, text, ["assault"])) == {
+        "East Ghouta": "event",
+        "Damascus": "mentioned",
+    }
+    text = "Armed groups raided Sibaya and Chiri villages in Sinjar, killing 21 people."
+    doc = _coded(nlp, recognizer, no_fallback, text, ["raided"], target="Sibaya and Chiri villages")
+    assert _roles(doc) == {"Sibaya": "event", "Chiri": "event", "Sinjar": "mentioned"}
+
+
+def test_the_dateline_is_no_event_place_of_the_sentence_that_names_its_own(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "FALLUJAH, Iraq - A child was killed when shelling hit a house in the Iraqi city of Fallujah."
+    doc = _coded(nlp, recognizer, no_fallback, text, ["killed"])
+    assert [p.start for p in doc._.event_mentions[0].places if p.role == "event"] == [text.rindex("Fallujah")]

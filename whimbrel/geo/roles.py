@@ -498,8 +498,8 @@ def _carrier_step(root: Token) -> Token:
         owner = root.head.head
         if owner.lemma_.lower() in PLACE_NOUNS or _is_part(owner):
             return owner  # "the hillside of X", "half of X", "the northern flank of X"
-    if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS:
-        return root.head
+    if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in PLACE_NOUNS:
+        return root.head  # "the X district", "raided X and Y villages" (the parser's nmod)
     if root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_NOUNS - OTHER_PLACE_NOUNS:
         return root.head  # "held a third of X's territory": the part of X is in X
     if root.dep_ in ("poss", "compound") and root.head.lower_ in SPOT_NOUNS:
@@ -594,7 +594,8 @@ def syntactic_role(event: EventMention, mention: PlaceMention) -> str:
     embedded_site = mention.source == "embedded" and prep in LOCATIVE_PREPS and not _names_a_medium(mention)
     if mention.is_demonym or (mention.source == "embedded" and not embedded_site) or in_source_name:
         return "mentioned"
-    if _names_a_backdrop(mention) or _owns_the_site(mention):
+    # where the story was filed is where its events are only when they name no place (the fallback)
+    if _names_a_backdrop(mention) or _owns_the_site(mention) or _is_dateline(mention):
         return "mentioned"
     if prep in ORIGIN_PREPS or prep in LOCATIVE_PREPS:
         if not in_event_clause(event, root):
@@ -692,6 +693,9 @@ def _level_word(word: str) -> bool:
 def _not_finer(child: Place, parent: Place) -> bool:
     """False when the supposed parent is resolved finer than the child ("Baghdad province of Iraq")."""
     if child.precision is None or parent.precision is None:
+        return True
+    if child.feature_code == "RGN" and child.country is not None and child.country == parent.country:
+        # a region within one country is of no fixed size: "the East Ghouta region of rural Damascus"
         return True
     return PRECISION_RANK[parent.precision] >= PRECISION_RANK[child.precision]
 
@@ -912,12 +916,23 @@ def _set_off_as_dateline(span: Span) -> bool:
     return after.text in DATELINE_DASHES and bool(span[-1].whitespace_ or after.whitespace_)
 
 
+def _is_dateline(mention: PlaceMention) -> bool:
+    """Whether a place in capitals opens the article set off as its dateline ("BAGHDAD, Iraq -")."""
+    span = mention.span
+    return (
+        span.start_char <= DATELINE_CHARS
+        and not mention.is_demonym
+        and span.text.isupper()
+        and _set_off_as_dateline(span)
+    )
+
+
 def dateline_place(doc: Doc) -> Place | None:
-    """A resolved place opening the article and set off as its dateline ("BAGHDAD, Iraq -"), if any."""
+    """A resolved place opening the article and set off as its dateline, if any."""
     for pm in places_of(doc):
         if pm.span.start_char > DATELINE_CHARS:
             break
-        if not pm.is_demonym and pm.place.lat is not None and pm.span.text.isupper() and _set_off_as_dateline(pm.span):
+        if pm.place.lat is not None and _is_dateline(pm):
             return pm.place
     return None
 
