@@ -541,3 +541,13 @@ def test_a_place_the_words_around_name_is_found(
 ) -> None:
     found = {p.span.text: p.place.country for p in _places(nlp, recognizer, text)}
     assert found.get(name) == country
+
+
+def test_a_name_opening_with_a_lower_case_arabic_article_is_found(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    found = {
+        p.span.text: p.place.country for p in _places(nlp, recognizer, "A blast hit a market in al-Hazm in Yemen.")
+    }
+    assert found.get("al-Hazm") == "YEM"
+    # unknown to the gazetteer, but its kind word says it is a place, and a faith word is no part of it
+    text = "The blast targeted a market in the Shiite al-Bayaa district of the capital."
+    assert "al-Bayaa" in [p.span.text for p in _places(nlp, recognizer, text)]

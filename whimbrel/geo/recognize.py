@@ -221,6 +221,8 @@ CUED_LIST_WORDS = frozenset({"at", "near", "outside"})
 DATELINE_MARKS = frozenset({"-", "--", "—", "–", ":", ",", "("})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # Lowercase words allowed inside a name: Arabic articles, "de", "upon", and joining punctuation.
+#: the Arabic article as news writes it in lower case before a hyphen ("al-Hazm", "as-Sweida")
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ed", "ar", "as", "ash", "az", "ez", "an", "at"})
 NAME_CONNECTORS = frozenset(
     {
         "-",
@@ -441,16 +443,23 @@ class PlaceRecognizer:
                 runs = [doc[run.start : tok.i + 1]] if run is not None else []
             elif not before:
                 runs = _listed_runs(doc, tok.i + 2, several=tok.text.endswith("s"))
+                # "the al-Bayaa district of the capital": the name before it, when one is written there
+                if opener == "of" and tok.text in NAMED_BEFORE and (run := _run_ending_at(doc, tok.i)) is not None:
+                    runs.append(run)
             else:
                 runs = [run] if (run := _run_ending_at(doc, tok.i)) is not None and tok.text in NAMED_BEFORE else []
             for run in runs:
+                while len(run) > 1 and run[0].ent_type_ == "NORP" and _starts_name(run[1]):
+                    run = run[1:]  # "the Shiite al-Bayaa district": a faith qualifies the name
                 labels = {t.ent_type_ for t in run}
                 if any(i in taken for i in range(run.start, run.end)) or labels & NON_NAME_LABELS:
                     continue
                 candidates = self._candidates(run.text) or self._candidates_of_kind(run)
                 # the small model calls some towns a people ("the town of Rastan" as NORP): one the
                 # gazetteer knows that is no demonym is the town; an unknown one is a people's name
-                if "NORP" in labels and (not candidates or self.gazetteer.demonym_country(run.text)):
+                # (a name opening with the Arabic article is no people's: "the al-Bayaa district")
+                people = not candidates or self.gazetteer.demonym_country(run.text)
+                if "NORP" in labels and people and not _opens_with_article(run[0]):
                     continue
                 if before and not candidates and labels & NAME_LABELS and run[-1].lower_ not in NAMING_NOUNS:
                     continue  # "the Hezbollah area", "the Hamas city council": a body's, not a place's name
@@ -1171,9 +1180,26 @@ def _strip_determiner(ent: Span) -> Span | None:
     return span if len(span) else None
 
 
-def _starts_name(tok) -> bool:  # type: ignore[no-untyped-def]
+def _is_name_word(tok) -> bool:  # type: ignore[no-untyped-def]
     word = tok.is_alpha or _APOSTROPHE_WORD.fullmatch(tok.text) is not None
     return word and tok.text[0].isupper() or _DOTTED_ABBREVIATION.match(tok.text) is not None
+
+
+def _opens_with_article(tok) -> bool:  # type: ignore[no-untyped-def]
+    """An Arabic article written in lower case and hyphenated to a name: "al-Hol", "el-Mina"."""
+    doc = tok.doc
+    return (
+        tok.text in ARABIC_ARTICLES
+        and not tok.whitespace_
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text == "-"
+        and not doc[tok.i + 1].whitespace_
+        and _is_name_word(doc[tok.i + 2])
+    )
+
+
+def _starts_name(tok) -> bool:  # type: ignore[no-untyped-def]
+    return _is_name_word(tok) or _opens_with_article(tok)
 
 
 def _continues_name(doc: Doc, i: int) -> bool:
@@ -1182,7 +1208,7 @@ def _continues_name(doc: Doc, i: int) -> bool:
 
 
 def _ends_name(tok) -> bool:  # type: ignore[no-untyped-def]
-    return _starts_name(tok)
+    return _is_name_word(tok)
 
 
 def _entity_of(span: Span) -> Span | None:
