@@ -183,3 +183,8 @@ def test_a_verb_with_an_event_subject_is_not_its_teller_unless_it_says_it_happen
 )
 def test_a_word_excluded_near_the_trigger_counts_only_as_its_argument(events, text: str, coded: bool) -> None:  # type: ignore[no-untyped-def]
     assert any(m.plover == "ASSAULT" for m in events(text)) is coded
+
+
+def test_a_bombing_verb_with_no_weapon_named_is_still_an_attack(events) -> None:  # type: ignore[no-untyped-def]
+    assert [m.plover for m in events("Saddam's troops bombed Halabja with chemical gases.")] == ["ASSAULT"]
+    assert events("His new movie bombed at the box office.") == []
