@@ -101,3 +101,19 @@ def test_the_dateline_is_no_event_place_of_the_sentence_that_names_its_own(
     text = "FALLUJAH, Iraq - A child was killed when shelling hit a house in the Iraqi city of Fallujah."
     doc = _coded(nlp, recognizer, no_fallback, text, ["killed"])
     assert [p.start for p in doc._.event_mentions[0].places if p.role == "event"] == [text.rindex("Fallujah")]
+
+
+def test_a_district_of_a_city_resolved_abroad_is_put_in_the_city(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    for text, district in [
+        (
+            "Two civilians were killed in a car bomb attack in the Zafaraniyah district of southern Baghdad.",
+            "Zafaraniyah",
+        ),
+        ("A cleric was killed near his home in Baghdad's Dora district.", "Dora"),
+    ]:
+        places = _coded(nlp, recognizer, no_fallback, text, ["killed"])._.event_mentions[0].places
+        assert {p.text: (p.role, p.country) for p in places} == {
+            district: ("event", "IRQ"),
+            "Baghdad": ("mentioned", "IRQ"),
+        }

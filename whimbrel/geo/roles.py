@@ -809,12 +809,28 @@ def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]
             _place_inside(child, parent)
         elif child.country is not None and parent.country not in (None, child.country):
             # one of the two is resolved into the wrong country: the child, when it has a namesake
-            # inside the parent ("Padang village (Sehore, Madhya Pradesh)" is not in Sumatra) or
-            # the sentence's other places side with the parent; else nothing tells which
+            # inside the parent ("Padang village (Sehore, Madhya Pradesh)" is not in Sumatra), the
+            # sentence's other places side with the parent, or a level word says the child is a part
+            # of the parent ("the Zafaraniyah district of Baghdad", "Baghdad's Dora district": a
+            # district is no town abroad); else nothing tells which
             others = Counter(p.country for p in places if p is not child and p is not parent)
-            if not _place_inside(child, parent, namesake_only=others[parent.country] <= others[child.country]):
+            stated_part = _says_part_of(doc.text[first.end_char : second.start_char], first)
+            sided = others[parent.country] > others[child.country]
+            if not _place_inside(child, parent, namesake_only=not (sided or stated_part)):
                 continue
         parent.role, child.role = "mentioned", "event"
+
+
+def _says_part_of(between: str, first: Span) -> bool:
+    """Whether the words between two places say the first is a part of the second: "the X district of
+    Y", "X village of Y" or an owner "Y's X" (not a list in brackets, "Minna (Chanchaga LGA, ...)",
+    where the kind word is the parent's own)."""
+    words = _GLUE_WORD.findall(between.lower())
+    if not words:
+        return False
+    if words[0] in POSSESSIVES or (words[0] == "of" and _level_word(first[-1].lower_)):
+        return True
+    return any(_level_word(w) and nxt == "of" for w, nxt in zip(words, words[1:], strict=False))
 
 
 def _place_inside(child: Place, parent: Place, namesake_only: bool = False) -> bool:
