@@ -188,3 +188,9 @@ def test_a_word_excluded_near_the_trigger_counts_only_as_its_argument(events, te
 def test_a_bombing_verb_with_no_weapon_named_is_still_an_attack(events) -> None:  # type: ignore[no-untyped-def]
     assert [m.plover for m in events("Saddam's troops bombed Halabja with chemical gases.")] == ["ASSAULT"]
     assert events("His new movie bombed at the box office.") == []
+
+
+def test_a_target_taken_aim_at_by_an_armed_force_is_an_attack(events) -> None:  # type: ignore[no-untyped-def]
+    coded = events("The cities of Sheikh Miskeen and Nawa are being targeted by the army's 15th Brigade.")
+    assert [(m.trigger.text, m.plover) for m in coded] == [("targeted", "ASSAULT")]
+    assert events("The campaign targeted young voters in the suburbs.") == []
