@@ -194,3 +194,16 @@ def test_a_target_taken_aim_at_by_an_armed_force_is_an_attack(events) -> None:  
     coded = events("The cities of Sheikh Miskeen and Nawa are being targeted by the army's 15th Brigade.")
     assert [(m.trigger.text, m.plover) for m in coded] == [("targeted", "ASSAULT")]
     assert events("The campaign targeted young voters in the suburbs.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "teller"),
+    [
+        ("Ethnic fighting in the north has left 36 dead and dozens wounded.", "fighting", "left"),
+        ("The blast occurred under a police car at a concert by a Turkish pop star.", "blast", "occurred"),
+        ("The explosions occurred in a neighbourhood known for its large Somali population.", "explosions", "occurred"),
+    ],
+)
+def test_a_verb_saying_what_an_event_left_or_that_it_happened_tells_it(events, text, trigger, teller) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [m for m in events(text) if m.trigger.text == trigger]
+    assert teller in [t.text for t in event.told_by]

@@ -43,6 +43,7 @@ from whimbrel.events.roles import (
     is_passive,
     light_verb_of,
     occurrence_verb_of,
+    outcome_verb_of,
     reason_of,
     verb_source_heads,
 )
@@ -771,7 +772,8 @@ def note_words_telling_each_event(doc: Doc, by_trigger: dict[int, list[EventMent
     the verb saying it happened and the verbs merged into it."""
     for index, mentions in by_trigger.items():
         trigger = mentions[0].trigger
-        told = [verb for verb in (light_verb_of(trigger), occurrence_verb_of(trigger)) if verb is not None]
+        tellers = (light_verb_of(trigger), occurrence_verb_of(trigger), outcome_verb_of(trigger))
+        told = [verb for verb in tellers if verb is not None]
         told += [doc[verb] for verb, cause in sorted(causes.items()) if cause == index]
         for mention in mentions:
             mention.told_by = list(told)

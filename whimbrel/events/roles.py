@@ -432,6 +432,20 @@ def occurrence_verb_of(noun: Token) -> Token | None:
     return verb
 
 
+#: what an act leaves people as: "the fighting left 36 dead", "a bomb attack left 15 killed"
+LEFT_AS = frozenset({"dead", "killed", "wounded", "injured", "hurt", "homeless", "displaced"})
+
+
+def outcome_verb_of(noun: Token) -> Token | None:
+    """The verb saying what the noun's event, its subject, left behind ("the fighting has left 36
+    dead", "the raid left 15 people wounded"), if any."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_ != "leave":
+        return None
+    said = [t for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "acomp") for t in c.subtree]
+    return verb if any(t.lower_ in LEFT_AS for t in said) else None
+
+
 def _direct_objects(verb: Token) -> list[Token]:
     """The verb's objects. A second "object" after a clause of its own ("use a base to bomb ISIS,
     Syrian rebels") is the small parser hanging the clause's object on the wrong verb."""
