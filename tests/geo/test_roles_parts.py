@@ -117,3 +117,18 @@ def test_a_district_of_a_city_resolved_abroad_is_put_in_the_city(nlp: Language, 
             district: ("event", "IRQ"),
             "Baghdad": ("mentioned", "IRQ"),
         }
+
+
+def test_a_city_owning_a_district_across_side_words_and_long_modifiers(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "A roadside bomb detonated near a U.S. patrol in Baghdad's northern district of Kadhimiyah."
+    assert _roles(_coded(nlp, recognizer, no_fallback, text, ["detonated"])) == {
+        "U.S.": "mentioned",
+        "Baghdad": "mentioned",
+        "Kadhimiyah": "event",
+    }
+    text = "He was shot dead as he drove through the front-line Sarajevo neighborhood of Dobrinja."
+    roles = _roles(_coded(nlp, recognizer, no_fallback, text, ["shot"]))
+    assert roles == {"Sarajevo": "mentioned", "Dobrinja": "event"}

@@ -202,6 +202,8 @@ DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
     | {"north-east", "north-west", "south-east", "south-west"}
 )
+#: words of a side of a place between its name and a part of it: "Baghdad's northern district of X"
+SIDE_WORDS = DIRECTIONS | {f"{d}ern" for d in DIRECTIONS} | {"of", "central", "old", "new"}
 DISTANCE_UNITS = frozenset({"km", "kilometer", "kilometre", "mile", "meter", "metre", "kms", "mi"})
 # Verb-to-verb links that keep a place in the event's clause ("shot and killed in X", "killed
 # when their helicopter came down in X", "went on to attack X"); see in_event_clause.
@@ -722,8 +724,9 @@ def hierarchy_parent(glue: str, first: Place, second: Place, determined: bool = 
         if first.precision and second.precision and first.precision != second.precision:
             return 0 if PRECISION_RANK[first.precision] > PRECISION_RANK[second.precision] else 1
         return 0
-    if words and words[0] in POSSESSIVES and all(w in POSSESSIVES or _level_word(w) for w in words):
-        # "Mogadishu's Yaqshid district", "San Francisco's Mission District": the owner is the parent
+    if words and words[0] in POSSESSIVES and all(w in POSSESSIVES or w in SIDE_WORDS or _level_word(w) for w in words):
+        # "Mogadishu's Yaqshid district", "San Francisco's Mission District", "Baghdad's northern
+        # district of Kadhimiyah": the owner is the parent
         return 0 if _not_finer(second, first) else None
     if not _not_finer(first, second) or PROXIMITY_WORDS & set(words):
         return None  # "Yagha province near the border with Niger" lies beside Niger, not in it
@@ -757,11 +760,14 @@ def _same_division(a: Place, b: Place) -> bool:
 
 
 def _determined(doc: Doc, start: int) -> bool:
-    """Whether a determiner opens the phrase at token ``start``: "the Queensland", "the south Baghdad"."""
-    before = doc[max(start - 2, 0) : start]
-    if len(before) and before[-1].dep_ == "det":
-        return True
-    return len(before) == 2 and before[0].dep_ == "det" and before[1].pos_ in ("ADJ", "PROPN", "NOUN")
+    """Whether a determiner opens the phrase at token ``start``: "the Queensland", "the south
+    Baghdad", "the front-line Sarajevo" (past up to three modifiers)."""
+    i = start - 1
+    while i >= max(start - 4, 0) and doc[i].dep_ != "det":
+        if doc[i].pos_ not in ("ADJ", "PROPN", "NOUN") and doc[i].text != "-":
+            return False
+        i -= 1
+    return i >= 0 and doc[i].dep_ == "det"
 
 
 def _apply_hierarchy(doc: Doc, mentions: list[PlaceMention], places: list[Place]) -> None:
@@ -1090,13 +1096,18 @@ QUALIFYING_DEPS = frozenset({"compound", "poss", "nmod"})
 PARTICIPANT_ENT_TYPES = frozenset({"ORG", "NORP", "PERSON"})
 
 
-#: sites a state keeps abroad, named after it: "the US embassy in Brussels", "a U.S. military base"
-OWNED_SITE_NOUNS = frozenset({"embassy", "consulate", "legation", "chancery", "base", "airbase", "mission"})
+#: sites and units a state keeps abroad, named after it: "the US embassy in Brussels", "a U.S.
+#: military base", "near a U.S. patrol in Baghdad"
+OWNED_SITE_NOUNS = frozenset(
+    {"embassy", "consulate", "legation", "chancery", "base", "airbase", "mission", "outpost", "checkpoint"}
+    | {"patrol", "convoy", "position", "warship", "vessel", "troop", "force"}
+)
 
 
 def _owns_the_site(mention: PlaceMention) -> bool:
-    """Whether a country only says whose a site is ("outside the US embassy in Brussels", "near a
-    US military base in Tikrit"): a state's embassies and bases stand in other states."""
+    """Whether a country only says whose a site or unit is ("outside the US embassy in Brussels", "near
+    a US military base in Tikrit", "near a U.S. patrol"): a state's embassies, bases and patrols
+    stand in other states."""
     if mention.place.precision != "country":
         return False
     root = mention.span.root
