@@ -207,3 +207,19 @@ def test_a_target_taken_aim_at_by_an_armed_force_is_an_attack(events) -> None:  
 def test_a_verb_saying_what_an_event_left_or_that_it_happened_tells_it(events, text, trigger, teller) -> None:  # type: ignore[no-untyped-def]
     (event,) = [m for m in events(text) if m.trigger.text == trigger]
     assert teller in [t.text for t in event.told_by]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Police arrested two men in the heart of the capital.", "COERCE"),
+        ("Gunmen launched an attack in the heart of Baghdad.", "ASSAULT"),
+        ("Four patrol boats are patrolling the Bohai Sea.", "MOBILIZE"),
+    ],
+)
+def test_an_idiom_excluded_as_a_phrase_leaves_its_words_free(events, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    assert plover in [m.plover for m in events(text)]
+
+
+def test_heart_attacks_and_cardiac_arrests_are_no_events(events) -> None:  # type: ignore[no-untyped-def]
+    assert events("He died of a heart attack after he suffered a cardiac arrest.") == []
