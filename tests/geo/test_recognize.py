@@ -551,3 +551,10 @@ def test_a_name_opening_with_a_lower_case_arabic_article_is_found(nlp: Language,
     # unknown to the gazetteer, but its kind word says it is a place, and a faith word is no part of it
     text = "The blast targeted a market in the Shiite al-Bayaa district of the capital."
     assert "al-Bayaa" in [p.span.text for p in _places(nlp, recognizer, text)]
+
+
+def test_a_kind_word_after_a_town_the_ner_calls_a_people_is_no_place_alone(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    text = "Rebels launched an offensive in the southern countryside of the Aleppo Governorate."
+    assert "Governorate" not in [p.span.text for p in _places(nlp, recognizer, text)]

@@ -449,8 +449,14 @@ class PlaceRecognizer:
             else:
                 runs = [run] if (run := _run_ending_at(doc, tok.i)) is not None and tok.text in NAMED_BEFORE else []
             for run in runs:
-                while len(run) > 1 and run[0].ent_type_ == "NORP" and _starts_name(run[1]):
-                    run = run[1:]  # "the Shiite al-Bayaa district": a faith qualifies the name
+                # "the Shiite al-Bayaa district": a faith qualifies the name (not "Aleppo" the NER calls NORP)
+                while (
+                    len(run) > 1
+                    and run[0].ent_type_ == "NORP"
+                    and _starts_name(run[1])
+                    and not self._candidates(run[0].text)
+                ):
+                    run = run[1:]
                 labels = {t.ent_type_ for t in run}
                 if any(i in taken for i in range(run.start, run.end)) or labels & NON_NAME_LABELS:
                     continue
