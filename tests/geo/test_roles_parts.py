@@ -132,3 +132,12 @@ def test_a_city_owning_a_district_across_side_words_and_long_modifiers(
     text = "He was shot dead as he drove through the front-line Sarajevo neighborhood of Dobrinja."
     roles = _roles(_coded(nlp, recognizer, no_fallback, text, ["shot"]))
     assert roles == {"Sarajevo": "mentioned", "Dobrinja": "event"}
+
+
+def test_a_landform_named_after_a_place_and_its_flank_stand_for_the_place(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "The army launched an offensive in the countryside of Aleppo, targeting the Al-Bab Plateau's southern flank."
+    doc = _coded(nlp, recognizer, no_fallback, text, ["targeting"], target="the Al-Bab Plateau's southern flank")
+    assert _roles(doc)["Al-Bab"] == "event"

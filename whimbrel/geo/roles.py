@@ -484,6 +484,10 @@ def _is_part(tok: Token) -> bool:
     return word in PART_NOUNS or tok.lemma_.lower() in PART_NOUNS
 
 
+#: landforms named after a place, standing for it in a clause ("targeting the Al-Bab Plateau")
+LANDFORM_NOUNS = frozenset({"plateau", "ridge", "mountain", "hilltop", "plain", "heights", "desert", "hills"})
+
+
 #: place nouns whose owner is not the place they name: "X's capital" is another town, "X's
 #: borders" lie between X and its neighbours ("in front of", "either side of" are beside a thing,
 #: so "front" and "side" are no parts either)
@@ -500,10 +504,10 @@ def _carrier_step(root: Token) -> Token:
         owner = root.head.head
         if owner.lemma_.lower() in PLACE_NOUNS or _is_part(owner):
             return owner  # "the hillside of X", "half of X", "the northern flank of X"
-    if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in PLACE_NOUNS:
-        return root.head  # "the X district", "raided X and Y villages" (the parser's nmod)
-    if root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_NOUNS - OTHER_PLACE_NOUNS:
-        return root.head  # "held a third of X's territory": the part of X is in X
+    if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in PLACE_NOUNS | LANDFORM_NOUNS:
+        return root.head  # "the X district", "raided X and Y villages" (the parser's nmod), "the X Plateau"
+    if root.dep_ == "poss" and (root.head.lemma_.lower() in PLACE_NOUNS - OTHER_PLACE_NOUNS or _is_part(root.head)):
+        return root.head  # "held a third of X's territory", "X's southern flank": the part of X is in X
     if root.dep_ in ("poss", "compound") and root.head.lower_ in SPOT_NOUNS:
         return root.head  # "Kabul's streets", "his Moscow home": the site stands for the place
     named = any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)  # "villages of X", not "X's city"
