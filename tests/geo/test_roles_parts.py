@@ -141,3 +141,20 @@ def test_a_landform_named_after_a_place_and_its_flank_stand_for_the_place(
     text = "The army launched an offensive in the countryside of Aleppo, targeting the Al-Bab Plateau's southern flank."
     doc = _coded(nlp, recognizer, no_fallback, text, ["targeting"], target="the Al-Bab Plateau's southern flank")
     assert _roles(doc)["Al-Bab"] == "event"
+
+
+def test_a_goal_of_another_verb_and_the_sides_of_a_border_are_not_the_event_place(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
+    text = "He was captured in Panama and taken to the United States."
+    doc = _coded(nlp, recognizer, no_fallback, text, ["captured"], plover="COERCE")
+    assert _roles(doc) == {"Panama": "event", "United States": "mentioned"}
+    text = "Troops marched to Kiev."
+    assert _roles(_coded(nlp, recognizer, no_fallback, text, ["marched"], plover="MOBILIZE")) == {"Kiev": "event"}
+    text = "Gunmen attacked a post in Rafah near the border between Gaza and Egypt."
+    assert _roles(_coded(nlp, recognizer, no_fallback, text, ["attacked"])) == {
+        "Rafah": "event",
+        "Gaza": "mentioned",
+        "Egypt": "mentioned",
+    }

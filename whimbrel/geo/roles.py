@@ -293,6 +293,23 @@ def _governing_prep(path: list[Token], topic_preps: frozenset[str] = TOPIC_PREPS
     return topic or (preps[0] if preps else None)
 
 
+#: prepositions of where a movement ends
+GOAL_PREPS = frozenset({"to", "into", "towards", "toward"})
+
+
+def _goal_of_another_verb(event: EventMention, path: list[Token], prep: str | None) -> bool:
+    """Whether the place is where another act's movement ended ("captured in Panama and taken to
+    the United States", "Kurds who tried to flee to Turkey"): a goal says where the event was only
+    for the verb that tells it."""
+    if prep not in GOAL_PREPS:
+        return False
+    word = next((t for t in path if t.dep_ == "prep" and t.lower_ == prep), None)
+    if word is None or word.head.pos_ not in ("VERB", "AUX"):
+        return False
+    told = {event.trigger.i, _clause_head(event).i, *(t.i for t in event.told_by)}
+    return word.head.i not in told
+
+
 def _inside(span: Span | None, mention: PlaceMention) -> bool:
     return span is not None and span.start_char <= mention.span.start_char and mention.span.end_char <= span.end_char
 
@@ -604,9 +621,11 @@ def syntactic_role(event: EventMention, mention: PlaceMention) -> str:
     if _names_a_backdrop(mention) or _owns_the_site(mention) or _is_dateline(mention):
         return "mentioned"
     if prep in ORIGIN_PREPS or prep in LOCATIVE_PREPS:
-        if not in_event_clause(event, root):
+        if not in_event_clause(event, root) or _goal_of_another_verb(event, path, prep):
             return "mentioned"
-        if _is_reference_point(root):
+        # "the border between Gaza and Israel": the two sides of a line say where it runs, and are
+        # where the event was only when the sentence names no other place
+        if _is_reference_point(root) or prep == "between":
             return REFERENCE
         return "origin" if prep in ORIGIN_PREPS else "event"
     carrier = _carrier(root)
