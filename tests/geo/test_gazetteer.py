@@ -167,3 +167,11 @@ def test_variant_lookup_leaves_short_names_alone() -> None:
 def test_division_sharing_a_name_with_another_divisions_town_is_indexed() -> None:
     # Abyan's Jawf al Maqbabah is also called Al Jawf; Yemen's Al Jawf governorate is still tied
     assert ("YEM", "ADM1") in {(e.country, e.feature_code) for e in lookup("Al Jawf")}
+
+
+def test_second_level_divisions_are_indexed_below_regions() -> None:
+    # Burkina Faso's and the Philippines' provinces lie below their regions in ISO 3166-2.
+    for name, country in (("Tapoa", "BFA"), ("Negros Oriental", "PHL"), ("Seno", "BFA")):
+        provinces = [e for e in lookup(name) if e.feature_code == "ADM2" and e.country == country]
+        assert len(provinces) == 1
+        assert provinces[0].precision == "admin1" and provinces[0].admin1

