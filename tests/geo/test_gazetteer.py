@@ -175,3 +175,8 @@ def test_second_level_divisions_are_indexed_below_regions() -> None:
         provinces = [e for e in lookup(name) if e.feature_code == "ADM2" and e.country == country]
         assert len(provinces) == 1
         assert provinces[0].precision == "admin1" and provinces[0].admin1
+
+
+def test_an_arab_town_is_found_without_its_article() -> None:
+    assert [e.name for e in lookup("Qamishli") if e.country == "SYR"] == ["Al Qāmishlī"]
+    assert not any(e.country == "USA" for e in lookup("Paso"))  # only where Arabic is spoken

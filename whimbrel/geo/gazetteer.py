@@ -68,10 +68,18 @@ from rapidfuzz import fuzz
 from whimbrel.config import cache_dir
 from whimbrel.data_files import load_models
 from whimbrel.errors import Err, WhimbrelError
-from whimbrel.geo.normalize import bare_key, bare_of_key, loose_key, name_key, skeleton_key, skeleton_of_key
+from whimbrel.geo.normalize import (
+    bare_key,
+    bare_of_key,
+    loose_key,
+    name_key,
+    skeleton_key,
+    skeleton_of_key,
+    without_leading_article,
+)
 
 #: Bump when the build changes what the index holds.
-INDEX_FORMAT = 12
+INDEX_FORMAT = 13
 FEATURE_CODES = ("PCLI", "ADM1", "PPLC", "PPLA", "PPL", "ADM2", "RGN")
 DATA_DIR = Path(__file__).parent / "data"
 EXTRA_NAMES = DATA_DIR / "extra_names.yaml"
@@ -236,6 +244,12 @@ class _Builder:
             for key in {key_fn(n) for n in names} - {""}:
                 if row not in table[key]:
                     table[key].append(row)
+
+    def add_loose_names(self, row: int, names: set[str]) -> None:
+        """Loose keys only: spellings a name is found under when no exact key matches."""
+        for key in {loose_key(n) for n in names} - {""}:
+            if row not in self.loose[key]:
+                self.loose[key].append(row)
 
     def freeze(self, extras: dict[str, Any]) -> dict[str, Any]:
         cols = list(zip(*self.rows, strict=True))
@@ -657,13 +671,24 @@ def _add_regions(b: _Builder, continents: dict[str, dict[str, Any]], regions: li
         b.add(0, r.name, r.lat, r.lon, r.country, "", "RGN", 0, set(r.names))
 
 
+def _arabic_speaking(gnc_countries: dict[str, dict[str, Any]]) -> set[str]:
+    """ISO2 of the countries GeoNames lists Arabic among the languages of."""
+    return {
+        iso2 for iso2, c in gnc_countries.items() if "ar" in {lang.split("-")[0] for lang in c["languages"].split(",")}
+    }
+
+
 def _add_cities(
     b: _Builder,
     cities: dict[str, dict[str, Any]],
     iso2_to_3: dict[str, str],
     capitals: dict[str, str],
     chief_towns: dict[tuple[str, str], str],
+    arabic_speaking: set[str],
 ) -> None:
+    """Town rows. In Arabic-speaking countries a town is also found, loosely, without the article
+    its name opens with: news writes "Qamishli" for Al Qamishli and "Shadadah" for Ash Shaddadah,
+    and GeoNames seldom lists that form."""
     capital_rows: dict[str, tuple[int, int]] = {}
     for city in cities.values():
         iso2 = city["countrycode"]
@@ -682,6 +707,8 @@ def _add_cities(
             int(city["population"] or 0),
             names,
         )
+        if iso2 in arabic_speaking:
+            b.add_loose_names(row, {without_leading_article(name_key(n)) for n in names | {city["name"]}})
         if (
             name_key(capitals.get(iso2, "")) == name_key(city["name"])
             and city["population"] > capital_rows.get(iso2, (0, -1))[1]
@@ -710,7 +737,9 @@ def build_index(path: Path) -> None:
     _add_us_counties(b, gnc.get_us_counties(), division_rows)
     _add_regions(b, gnc.get_continents(), load_models(REGIONS, Region, id_field="name"))
     capitals = {iso2: c["capital"] for iso2, c in gnc.get_countries().items()}
-    _add_cities(b, cities, iso2_to_3, capitals, {k: v[1] for k, v in divisions.items()})
+    _add_cities(
+        b, cities, iso2_to_3, capitals, {k: v[1] for k, v in divisions.items()}, _arabic_speaking(gnc.get_countries())
+    )
     _add_second_level_divisions(b, cities, iso2_to_3)
     del cities
     gc.collect()
