@@ -180,3 +180,15 @@ def test_second_level_divisions_are_indexed_below_regions() -> None:
 def test_an_arab_town_is_found_without_its_article() -> None:
     assert [e.name for e in lookup("Qamishli") if e.country == "SYR"] == ["Al Qāmishlī"]
     assert not any(e.country == "USA" for e in lookup("Paso"))  # only where Arabic is spoken
+
+
+def test_a_division_takes_its_chief_towns_spellings_of_its_name() -> None:
+    assert any(e.feature_code == "ADM1" and e.country == "SYR" for e in lookup("Deraa"))
+    assert not any(e.feature_code == "ADM1" for e in lookup("Aybak"))  # Samangan's seat: another name
+
+
+def test_a_closing_kind_word_says_what_the_rest_names() -> None:
+    assert [(e.country, e.feature_code) for e in lookup("Quneitra province")] == [("SYR", "ADM1")]
+    assert [e.country for e in lookup("Zahle City")] == ["LBN"]
+    assert lookup("Aybak) city") == []
+    assert lookup("Islamic State") == []

@@ -79,7 +79,7 @@ from whimbrel.geo.normalize import (
 )
 
 #: Bump when the build changes what the index holds.
-INDEX_FORMAT = 13
+INDEX_FORMAT = 16
 FEATURE_CODES = ("PCLI", "ADM1", "PPLC", "PPLA", "PPL", "ADM2", "RGN")
 DATA_DIR = Path(__file__).parent / "data"
 EXTRA_NAMES = DATA_DIR / "extra_names.yaml"
@@ -114,8 +114,21 @@ _ADMIN2_KIND_WORDS = re.compile(
 # "Maarrat an Nu'man" (93), but not "Hamadiya" and "Hamidiya"-like pairs of distinct villages
 # whose one changed letter in a short name is a different name.
 VARIANT_MIN_LETTERS = 7
+# How alike (rapidfuzz ratio of article-free keys) a chief town's name must be to its division's to
+# be a spelling of the division's name too: "Idleb"/"Idlib" (80), "Quneitra"/"Al Qunaytirah" (67),
+# "Sweida"/"As-Suwayda" (62), but not "Aybak"/"Samangan" (31).
+CHIEF_TOWN_SPELLING_RATIO = 55.0
 VARIANT_MIN_RATIO = 88.0
 VARIANT_MIN_SKELETON = 3
+
+# A kind word closing a name the gazetteer does not know whole, in capitals or not, says what the
+# rest of the name is (:meth:`Gazetteer.lookup`): "Quneitra province", "Niger State" are divisions,
+# "Zahle City", "Paletwa Town" towns.
+DIVISION_WORDS_AFTER = frozenset({"province", "governorate", "state", "region", "prefecture", "oblast"})
+TOWN_WORDS_AFTER = frozenset({"city", "town"})
+# The rest must be this long to be tried: "Old City", "New Town" name no town "Old" or "New".
+KIND_WORD_REST_MIN_LETTERS = 4
+_PLAIN_NAME = re.compile(r"[\w][\w .'-]*")
 
 Precision = Literal["point", "admin1", "country"]
 # How spaCy's English tokenizer splits a name: words, and each punctuation mark on its own.
@@ -685,10 +698,14 @@ def _add_cities(
     capitals: dict[str, str],
     chief_towns: dict[tuple[str, str], str],
     arabic_speaking: set[str],
+    division_rows: dict[tuple[str, str], int],
 ) -> None:
     """Town rows. In Arabic-speaking countries a town is also found, loosely, without the article
     its name opens with: news writes "Qamishli" for Al Qamishli and "Shadadah" for Ash Shaddadah,
-    and GeoNames seldom lists that form."""
+    and GeoNames seldom lists that form. A division named after its chief town takes all the
+    town's spellings: "Deraa province" and "Idleb province" are the divisions, though GeoNames
+    spells the divisions only "Dar'a" and "Idlib". Only spellings of the division's own name: Aybak,
+    Samangan's chief town, is also called Samangan, but "Aybak" is no name of the province."""
     capital_rows: dict[str, tuple[int, int]] = {}
     for city in cities.values():
         iso2 = city["countrycode"]
@@ -707,6 +724,12 @@ def _add_cities(
             int(city["population"] or 0),
             names,
         )
+        division_row = division_rows.get((iso2, city["admin1code"])) if is_chief_town else None
+        if division_row is not None:
+            division = bare_key(b.rows[division_row][1])
+            b.add_names(
+                division_row, {n for n in names if fuzz.ratio(bare_key(n), division) >= CHIEF_TOWN_SPELLING_RATIO}
+            )
         if iso2 in arabic_speaking:
             b.add_loose_names(row, {without_leading_article(name_key(n)) for n in names | {city["name"]}})
         if (
@@ -738,7 +761,13 @@ def build_index(path: Path) -> None:
     _add_regions(b, gnc.get_continents(), load_models(REGIONS, Region, id_field="name"))
     capitals = {iso2: c["capital"] for iso2, c in gnc.get_countries().items()}
     _add_cities(
-        b, cities, iso2_to_3, capitals, {k: v[1] for k, v in divisions.items()}, _arabic_speaking(gnc.get_countries())
+        b,
+        cities,
+        iso2_to_3,
+        capitals,
+        {k: v[1] for k, v in divisions.items()},
+        _arabic_speaking(gnc.get_countries()),
+        division_rows,
     )
     _add_second_level_divisions(b, cities, iso2_to_3)
     del cities
@@ -821,9 +850,32 @@ class Gazetteer:
         return [int(i) for i in ids[offsets[slot] : offsets[slot + 1]]]
 
     def lookup(self, name: str) -> list[GazEntry]:
-        """Entries whose whole name matches: exact key first, the loose (transliteration) key if none."""
+        """Entries whose whole name matches: exact key first, the loose (transliteration) key if
+        none; failing both, what the name before a closing kind word is (:data:`DIVISION_WORDS_AFTER`)."""
         rows = self._rows(self._exact, name_key(name)) or self._rows(self._loose, loose_key(name))
+        if not rows:
+            rows = self._rows_before_kind_word(name)
         return [self.entry(r) for r in rows]
+
+    def _rows_before_kind_word(self, name: str) -> list[int]:
+        """The divisions (or towns) named by the words before a closing kind word: "Quneitra
+        province" is the division only, "Zahle City" the town only."""
+        rest, _, kind = name.strip().rpartition(" ")
+        kind = kind.lower()
+        if (
+            kind not in DIVISION_WORDS_AFTER | TOWN_WORDS_AFTER
+            or sum(ch.isalpha() for ch in rest) < KIND_WORD_REST_MIN_LETTERS
+        ):
+            return []
+        if not rest[0].isupper() or not _PLAIN_NAME.fullmatch(rest):
+            return []  # "Aybak) city": a bracket closes another name's parent, not this name
+        rows = self._rows(self._exact, name_key(rest)) or self._rows(self._loose, loose_key(rest))
+        wanted = (
+            {FEATURE_CODES.index(f) for f in ("ADM1", "ADM2")}
+            if kind in DIVISION_WORDS_AFTER
+            else {FEATURE_CODES.index(f) for f in ("PPL", "PPLA", "PPLC")}
+        )
+        return [r for r in rows if self._feature[r] in wanted]
 
     def variant_lookup(self, name: str) -> list[GazEntry]:
         """Entries under another spelling of a long name no key matches ("Khan Sheikhoun").
