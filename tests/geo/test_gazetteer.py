@@ -197,3 +197,8 @@ def test_a_closing_kind_word_says_what_the_rest_names() -> None:
 def test_english_names_of_divisions_reach_them() -> None:
     assert [(e.country, e.feature_code) for e in lookup("Saladin")] == [("IRQ", "ADM1")]
     assert any(e.country == "LBY" and e.feature_code == "ADM1" for e in lookup("Almargeb"))
+
+
+def test_divisions_tied_through_their_capital_answer_to_their_english_names() -> None:
+    assert [(e.country, e.feature_code) for e in lookup("Metropolitana")] == [("CHL", "ADM1")]
+    assert any(e.country == "VEN" and e.feature_code == "ADM1" for e in lookup("Vargas"))
