@@ -202,3 +202,9 @@ def test_english_names_of_divisions_reach_them() -> None:
 def test_divisions_tied_through_their_capital_answer_to_their_english_names() -> None:
     assert [(e.country, e.feature_code) for e in lookup("Metropolitana")] == [("CHL", "ADM1")]
     assert any(e.country == "VEN" and e.feature_code == "ADM1" for e in lookup("Vargas"))
+
+
+def test_geonames_divisions_no_iso_division_took_are_indexed() -> None:
+    # Madagascar's regions are GeoNames' first level, not ISO 3166-2's
+    assert any(e.country == "MDG" and e.feature_code == "ADM1" for e in lookup("Sofia"))
+    assert not any(e.feature_code == "ADM1" and e.country == "YEM" for e in lookup("Sanaa"))  # a stray split

