@@ -123,15 +123,6 @@ CHIEF_TOWN_SPELLING_RATIO = 55.0
 VARIANT_MIN_RATIO = 88.0
 VARIANT_MIN_SKELETON = 3
 
-# A kind word closing a name the gazetteer does not know whole, in capitals or not, says what the
-# rest of the name is (:meth:`Gazetteer.lookup`): "Quneitra province", "Niger State" are divisions,
-# "Zahle City", "Paletwa Town" towns.
-DIVISION_WORDS_AFTER = frozenset({"province", "governorate", "state", "region", "prefecture", "oblast"})
-TOWN_WORDS_AFTER = frozenset({"city", "town"})
-# The rest must be this long to be tried: "Old City", "New Town" name no town "Old" or "New".
-KIND_WORD_REST_MIN_LETTERS = 4
-_PLAIN_NAME = re.compile(r"[\w][\w .'-]*")
-
 Precision = Literal["point", "admin1", "country"]
 # How spaCy's English tokenizer splits a name: words, and each punctuation mark on its own.
 _WORDS_AND_MARKS = re.compile(r"\w+|[^\w\s]")
@@ -926,32 +917,9 @@ class Gazetteer:
         return [int(i) for i in ids[offsets[slot] : offsets[slot + 1]]]
 
     def lookup(self, name: str) -> list[GazEntry]:
-        """Entries whose whole name matches: exact key first, the loose (transliteration) key if
-        none; failing both, what the name before a closing kind word is (:data:`DIVISION_WORDS_AFTER`)."""
+        """Entries whose whole name matches: exact key first, the loose (transliteration) key if none."""
         rows = self._rows(self._exact, name_key(name)) or self._rows(self._loose, loose_key(name))
-        if not rows:
-            rows = self._rows_before_kind_word(name)
         return [self.entry(r) for r in rows]
-
-    def _rows_before_kind_word(self, name: str) -> list[int]:
-        """The divisions (or towns) named by the words before a closing kind word: "Quneitra
-        province" is the division only, "Zahle City" the town only."""
-        rest, _, kind = name.strip().rpartition(" ")
-        kind = kind.lower()
-        if (
-            kind not in DIVISION_WORDS_AFTER | TOWN_WORDS_AFTER
-            or sum(ch.isalpha() for ch in rest) < KIND_WORD_REST_MIN_LETTERS
-        ):
-            return []
-        if not rest[0].isupper() or not _PLAIN_NAME.fullmatch(rest):
-            return []  # "Aybak) city": a bracket closes another name's parent, not this name
-        rows = self._rows(self._exact, name_key(rest)) or self._rows(self._loose, loose_key(rest))
-        wanted = (
-            {FEATURE_CODES.index(f) for f in ("ADM1", "ADM2")}
-            if kind in DIVISION_WORDS_AFTER
-            else {FEATURE_CODES.index(f) for f in ("PPL", "PPLA", "PPLC")}
-        )
-        return [r for r in rows if self._feature[r] in wanted]
 
     def variant_lookup(self, name: str) -> list[GazEntry]:
         """Entries under another spelling of a long name no key matches ("Khan Sheikhoun").
