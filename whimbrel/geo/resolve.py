@@ -22,6 +22,9 @@ Each candidate gets a score from:
   the other names lie mostly in one country, its candidates gain much more (a local story's
   "Lebanon" is the local town), and a division that a name found only inside it points to wins
   over a same-named country ("Georgia" beside "Barrow County");
+* a country's own word for its local divisions inside a name ("Barangay Tagapo", "Rafi LGA";
+  ``data/country_cue_words.yaml``) says the article is about that country, as strongly as other
+  names lying mostly there: "Santa Rosa" beside "Barangay Tagapo" is the Philippine one;
 * one sense per document: every mention of the same name gets the same entry, chosen with the
   cues of all of them.
 """
@@ -31,11 +34,14 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
+from pydantic import BaseModel
 from rapidfuzz import fuzz
 
-from whimbrel.geo.gazetteer import GazEntry, Gazetteer
+from whimbrel.data_files import load_models
+from whimbrel.geo.gazetteer import DATA_DIR, GazEntry, Gazetteer
 from whimbrel.geo.normalize import name_key, without_leading_article
 
 # Words that, right after a name, say it is a division and not the town.
@@ -98,6 +104,24 @@ AFFORDABILITY_SCALE = 1.0
 # the candidates called by the name written (a variant spelling's town would make noise).
 POINT_FEATURES = frozenset({"PPL", "PPLA", "PPLC", "ADM2"})
 EARTH_RADIUS_KM = 6371.0
+COUNTRY_CUE_WORDS = DATA_DIR / "country_cue_words.yaml"
+
+
+class CountryCueWord(BaseModel):
+    word: str  # lower case, as a word of a name key
+    country: str  # ISO 3166-1 alpha-3
+
+
+@lru_cache(maxsize=1)
+def country_cue_words() -> dict[str, str]:
+    """Word of a name key -> the one country that calls its divisions so (see module doc)."""
+    return {c.word: c.country for c in load_models(COUNTRY_CUE_WORDS, CountryCueWord, id_field="word")}
+
+
+def cue_countries(texts: list[str]) -> set[str]:
+    """The countries whose own division words appear in the names written."""
+    cues = country_cue_words()
+    return {cues[w] for text in texts for w in name_key(text).split() if w in cues}
 
 
 @dataclass(slots=True)
@@ -134,6 +158,7 @@ class ArticleGeography:
     country_votes: dict[str, float] = field(default_factory=dict)
     neighbours: dict[tuple[str, int], float] = field(default_factory=dict)  # (name key, row) -> other names near it
     country_names: dict[str, set[str]] = field(default_factory=dict)  # country -> keys of the names naming it
+    cue_countries: set[str] = field(default_factory=set)  # named by a division word ("Barangay X")
 
     def names_country(self, country: str, key: str) -> bool:
         """Whether a name other than ``key`` names (or is a division of) the country."""
@@ -178,6 +203,8 @@ def _kind_score(entry: GazEntry, admin_cue: bool, chief_towns: set[tuple[str, st
         # does the country's capital ("Washington" is the capital, not the state; "Buenos Aires").
         named_after_town = (entry.country, entry.admin1) in chief_towns or (entry.country, None) in chief_towns
         return DIVISION_WITHOUT_CUE if named_after_town else 0.0
+    if entry.feature_code == "ADM2" and admin_cue:
+        return DIVISION_WITH_CUE  # "Milano province", "Soum province": the province, not the town
     if entry.feature_code == "PPLC":
         return CAPITAL_BONUS
     if entry.feature_code == "PPLA":
@@ -192,7 +219,7 @@ def _context_score(entry: GazEntry, geo: ArticleGeography, parents: list[GazEntr
     if entry.feature_code != "RGN":
         division_votes, country_votes = geo.votes_for(entry, key)
         score += DIVISION_VOTE * min(division_votes, VOTE_CAP) + COUNTRY_VOTE * min(country_votes, VOTE_CAP)
-        if geo.is_dominant_country(entry.country, key):
+        if geo.is_dominant_country(entry.country, key) or entry.country in geo.cue_countries:
             score += DOMINANT_COUNTRY
         if entry.feature_code == "ADM1" and division_votes >= 1.0:
             score += IN_ARTICLE_DIVISION  # a place found only inside it is named: "Barrow County", "Georgia"
@@ -269,6 +296,7 @@ def article_geography(queries: list[ToponymQuery]) -> ArticleGeography:
         for country, share in votes.countries.items():
             geo.country_votes[country] = geo.country_votes.get(country, 0.0) + share
     geo.neighbours = near_other_names(queries)
+    geo.cue_countries = cue_countries([q.text for q in queries])
     for q in queries:
         first = best_entry(q, ArticleGeography())
         if first is None:
@@ -394,5 +422,6 @@ def resolve_queries(queries: list[ToponymQuery]) -> list[GazEntry | None]:
 
 
 def parent_entries(gazetteer: Gazetteer, text: str) -> list[GazEntry]:
-    """The countries and divisions a following "X, <text>" could mean."""
-    return [e for e in gazetteer.lookup(text) if e.feature_code in ("PCLI", "ADM1")]
+    """The countries and divisions a following "X, <text>" could mean; second-level divisions too,
+    which event reports name a village by ("Bambofa (Dori, Seno)", "Barangay X, Santa Rosa, Laguna")."""
+    return [e for e in gazetteer.lookup(text) if e.feature_code in ("PCLI", "ADM1", "ADM2")]
