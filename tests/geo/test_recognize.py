@@ -558,3 +558,12 @@ def test_a_kind_word_after_a_town_the_ner_calls_a_people_is_no_place_alone(
 ) -> None:
     text = "Rebels launched an offensive in the southern countryside of the Aleppo Governorate."
     assert "Governorate" not in [p.span.text for p in _places(nlp, recognizer, text)]
+
+
+def test_a_capitalised_settlement_word_the_gazetteer_lacks_with_the_name_is_the_writers(
+    nlp: Language, recognizer: PlaceRecognizer
+) -> None:
+    found = {p.span.text: p.place.country for p in _places(nlp, recognizer, "Residents gathered in Zahle City.")}
+    assert found == {"Zahle City": "LBN"}
+    # a name the gazetteer knows whole keeps its own place
+    assert {p.place.name for p in _places(nlp, recognizer, "Fans gathered in Kansas City.")} == {"Kansas City"}

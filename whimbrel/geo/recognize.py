@@ -117,6 +117,8 @@ PLACE_KIND_WORDS = frozenset({"township", "twp", "borough", "village"})
 SETTLEMENT_WORDS = frozenset({"town", "city", "municipality", "upazila", "tehsil"})
 # Settlement nouns written right before a town's name ("the capital city Lashkar Gah").
 SETTLEMENT_NOUNS_BEFORE = frozenset({"city", "town", "village", "capital"})
+# ... which some writers capitalise ("Zahle City"), when the gazetteer does not know the whole name.
+CAPITALISED_SETTLEMENT_WORDS = frozenset({"City", "Town"})
 # Words that, after a name, say it is a place, and of what kind ("Radhan town", "Marjayoun District").
 KIND_WORDS_AFTER = PLACE_KIND_WORDS | SETTLEMENT_WORDS | ADMIN_CUES | {"subdivision"}
 # Words opening the name of a neighbourhood ("Colonia San Francisco", "Barrio Obrero"): the name is
@@ -606,6 +608,10 @@ class PlaceRecognizer:
             return self._candidates(span[1:].text)
         if span[-1].lower_ in PLACE_KIND_WORDS or span[-1].text in SETTLEMENT_WORDS:
             return self._candidates(span[:-1].text)
+        if span[-1].text in CAPITALISED_SETTLEMENT_WORDS:
+            # "Zahle City", "Douala City": a capitalised settlement word the gazetteer does not know
+            # with the name is the writer's, and only towns are meant
+            return [e for e in self._candidates(span[:-1].text) if e.precision == "point"]
         return []
 
     def _names_within(self, span: Span) -> list[_Found]:
