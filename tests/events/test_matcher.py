@@ -175,7 +175,7 @@ def test_a_verb_with_an_event_subject_is_not_its_teller_unless_it_says_it_happen
     [
         ("Miller was shot dead in Rafah while filming a documentary.", True),
         ("The crew shot a film in Rabat last year.", False),
-        ("A police officer was killed on his way to work, this time in Kirkuk.", True),
+        ("A judge was killed in Tikrit, the third time this year.", True),
         ("The senate killed the bill on Tuesday.", False),
         ("Two men died when gunmen opened fire on a bus.", True),
         ("Firefighters fought the fire for hours.", False),
@@ -186,12 +186,13 @@ def test_a_word_excluded_near_the_trigger_counts_only_as_its_argument(events, te
 
 
 def test_a_bombing_verb_with_no_weapon_named_is_still_an_attack(events) -> None:  # type: ignore[no-untyped-def]
-    assert [m.plover for m in events("Saddam's troops bombed Halabja with chemical gases.")] == ["ASSAULT"]
+    coded = events("The regime's soldiers bombed Sardasht with poison gas.")
+    assert ("bombed", "ASSAULT") in [(m.trigger.text, m.plover) for m in coded]
     assert events("His new movie bombed at the box office.") == []
 
 
 def test_a_target_taken_aim_at_by_an_armed_force_is_an_attack(events) -> None:  # type: ignore[no-untyped-def]
-    coded = events("The cities of Sheikh Miskeen and Nawa are being targeted by the army's 15th Brigade.")
+    coded = events("The towns of Busra and Inkhil were targeted by the army's 5th Brigade on Monday.")
     assert [(m.trigger.text, m.plover) for m in coded] == [("targeted", "ASSAULT")]
     assert events("The campaign targeted young voters in the suburbs.") == []
 
@@ -199,9 +200,9 @@ def test_a_target_taken_aim_at_by_an_armed_force_is_an_attack(events) -> None:  
 @pytest.mark.parametrize(
     ("text", "trigger", "teller"),
     [
-        ("Ethnic fighting in the north has left 36 dead and dozens wounded.", "fighting", "left"),
-        ("The blast occurred under a police car at a concert by a Turkish pop star.", "blast", "occurred"),
-        ("The explosions occurred in a neighbourhood known for its large Somali population.", "explosions", "occurred"),
+        ("Tribal fighting in the east has left 12 dead and many injured.", "fighting", "left"),
+        ("The blast occurred outside a stadium where a famous pop star was singing.", "blast", "occurred"),
+        ("The explosions occurred in a district known for its large migrant population.", "explosions", "occurred"),
     ],
 )
 def test_a_verb_saying_what_an_event_left_or_that_it_happened_tells_it(events, text, trigger, teller) -> None:  # type: ignore[no-untyped-def]

@@ -532,9 +532,9 @@ def test_leading_demonym_lends_the_article_no_country(nlp: Language, recognizer:
         # a settlement noun before the name; the NER calls it a person
         ("A bomber blew himself up outside the capital city Lashkar Gah on Tuesday.", "Lashkar Gah", "AFG"),
         # listed with a place of its country, by one of its other names
-        ("The town lies on the highway between Homs and Palmyra.", "Palmyra", "SYR"),
+        ("Buses ran between Homs and Palmyra all week.", "Palmyra", "SYR"),
         # a capitalised kind word before "of" still closes the name
-        ("Bandits invaded three villages in Maru LGA of Zamfara State.", "Maru LGA", "NGA"),
+        ("Police patrolled Maru LGA of Zamfara State on Friday.", "Maru LGA", "NGA"),
     ],
 )
 def test_a_place_the_words_around_name_is_found(
@@ -557,7 +557,7 @@ def test_a_name_opening_with_a_lower_case_arabic_article_is_found(nlp: Language,
 def test_a_kind_word_after_a_town_the_ner_calls_a_people_is_no_place_alone(
     nlp: Language, recognizer: PlaceRecognizer
 ) -> None:
-    text = "Rebels launched an offensive in the southern countryside of the Aleppo Governorate."
+    text = "Fighting spread across the countryside of the Aleppo Governorate."
     assert "Governorate" not in [p.span.text for p in _places(nlp, recognizer, text)]
 
 

@@ -66,15 +66,15 @@ def test_a_country_naming_whose_embassy_or_base_it_is_is_not_the_place(
     text = "Thousands demonstrated outside the US embassy in Brussels."
     doc = _coded(nlp, recognizer, no_fallback, text, ["demonstrated"], plover="PROTEST")
     assert _roles(doc) == {"US": "mentioned", "Brussels": "event"}
-    text = "A car exploded near a US military base in Tikrit."
-    assert _roles(_coded(nlp, recognizer, no_fallback, text, ["exploded"])) == {"US": "mentioned", "Tikrit": "event"}
+    text = "A truck exploded outside a US military base in Balad."
+    assert _roles(_coded(nlp, recognizer, no_fallback, text, ["exploded"])) == {"US": "mentioned", "Balad": "event"}
 
 
 def test_each_of_two_coordinated_verbs_keeps_its_own_place(nlp: Language, recognizer: PlaceRecognizer) -> None:
     no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
-    text = "He was captured in Panama and extradited to the United States."
-    doc = _coded(nlp, recognizer, no_fallback, text, ["captured"], plover="COERCE")
-    assert _roles(doc) == {"Panama": "event", "United States": "mentioned"}
+    text = "She was detained in Quito and deported to the United States."
+    doc = _coded(nlp, recognizer, no_fallback, text, ["detained"], plover="COERCE")
+    assert _roles(doc) == {"Quito": "event", "United States": "mentioned"}
     # a place only the last verb names is said of them all
     text = "Three men were killed, wounded and arrested in Kabul."
     assert _roles(_coded(nlp, recognizer, no_fallback, text, ["killed"])) == {"Kabul": "event"}
@@ -84,13 +84,13 @@ def test_a_region_of_a_place_and_a_village_list_before_its_kind_word(
     nlp: Language, recognizer: PlaceRecognizer
 ) -> None:
     no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
-    text = "The Guard launched a new assault in the East Ghouta region of rural Damascus."
+    text = "Troops pressed an assault in the Eastern Ghouta region of rural Damascus on Sunday."
     assert _roles(_coded(nlp, recognizer, no_fallback, text, ["assault"])) == {
-        "East Ghouta": "event",
+        "Eastern Ghouta": "event",
         "Damascus": "mentioned",
     }
-    text = "Armed groups raided Sibaya and Chiri villages in Sinjar, killing 21 people."
-    doc = _coded(nlp, recognizer, no_fallback, text, ["raided"], target="Sibaya and Chiri villages")
+    text = "At dawn militiamen stormed Sibaya and Chiri villages in Sinjar."
+    doc = _coded(nlp, recognizer, no_fallback, text, ["stormed"], target="Sibaya and Chiri villages")
     assert _roles(doc) == {"Sibaya": "event", "Chiri": "event", "Sinjar": "mentioned"}
 
 
@@ -98,7 +98,7 @@ def test_the_dateline_is_no_event_place_of_the_sentence_that_names_its_own(
     nlp: Language, recognizer: PlaceRecognizer
 ) -> None:
     no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
-    text = "FALLUJAH, Iraq - A child was killed when shelling hit a house in the Iraqi city of Fallujah."
+    text = "FALLUJAH, Iraq - Two men were killed when a mortar struck a market in the city of Fallujah."
     doc = _coded(nlp, recognizer, no_fallback, text, ["killed"])
     assert [p.start for p in doc._.event_mentions[0].places if p.role == "event"] == [text.rindex("Fallujah")]
 
@@ -107,10 +107,10 @@ def test_a_district_of_a_city_resolved_abroad_is_put_in_the_city(nlp: Language, 
     no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
     for text, district in [
         (
-            "Two civilians were killed in a car bomb attack in the Zafaraniyah district of southern Baghdad.",
+            "A shopkeeper was killed by gunmen in the Zafaraniyah district of Baghdad on Friday.",
             "Zafaraniyah",
         ),
-        ("A cleric was killed near his home in Baghdad's Dora district.", "Dora"),
+        ("A teacher was killed outside a school in Baghdad's Dora district.", "Dora"),
     ]:
         places = _coded(nlp, recognizer, no_fallback, text, ["killed"])._.event_mentions[0].places
         assert {p.text: (p.role, p.country) for p in places} == {
@@ -123,13 +123,13 @@ def test_a_city_owning_a_district_across_side_words_and_long_modifiers(
     nlp: Language, recognizer: PlaceRecognizer
 ) -> None:
     no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
-    text = "A roadside bomb detonated near a U.S. patrol in Baghdad's northern district of Kadhimiyah."
+    text = "A car bomb detonated on Friday near a US patrol in Baghdad's western district of Kadhimiyah."
     assert _roles(_coded(nlp, recognizer, no_fallback, text, ["detonated"])) == {
-        "U.S.": "mentioned",
+        "US": "mentioned",
         "Baghdad": "mentioned",
         "Kadhimiyah": "event",
     }
-    text = "He was shot dead as he drove through the front-line Sarajevo neighborhood of Dobrinja."
+    text = "A sniper shot him in the old front-line Sarajevo suburb of Dobrinja."
     roles = _roles(_coded(nlp, recognizer, no_fallback, text, ["shot"]))
     assert roles == {"Sarajevo": "mentioned", "Dobrinja": "event"}
 
@@ -147,9 +147,9 @@ def test_a_goal_of_another_verb_and_the_sides_of_a_border_are_not_the_event_plac
     nlp: Language, recognizer: PlaceRecognizer
 ) -> None:
     no_fallback = PlaceRoles(nlp, "r", fallback_to_previous=False)
-    text = "He was captured in Panama and taken to the United States."
-    doc = _coded(nlp, recognizer, no_fallback, text, ["captured"], plover="COERCE")
-    assert _roles(doc) == {"Panama": "event", "United States": "mentioned"}
+    text = "She was detained in Quito and flown to the United States."
+    doc = _coded(nlp, recognizer, no_fallback, text, ["detained"], plover="COERCE")
+    assert _roles(doc) == {"Quito": "event", "United States": "mentioned"}
     text = "Troops marched to Kiev."
     assert _roles(_coded(nlp, recognizer, no_fallback, text, ["marched"], plover="MOBILIZE")) == {"Kiev": "event"}
     text = "Gunmen attacked a post in Rafah near the border between Gaza and Egypt."

@@ -458,7 +458,7 @@ def places_to_their_own_clauses(events: list[EventMention], mentions: dict[int, 
 
 def _keep_conjuncts_places_apart(head: Token, told: set[int], placed: list[tuple[Place, Token]]) -> None:
     """When the event's own verb names a place and a verb coordinated below it names another, each
-    place is its own verb's ("was captured in Panama and extradited to the United States", "was
+    place is its own verb's ("was detained in Quito and deported to the United States", "was
     arrested in Honduras and is serving a sentence in the US"); a place only the last of the verbs
     names is said of them all ("were killed, wounded and arrested in Kabul")."""
     if not any(_nearest_verb(root) == head for _, root in placed):
@@ -720,7 +720,7 @@ def _not_finer(child: Place, parent: Place) -> bool:
     if child.precision is None or parent.precision is None:
         return True
     if child.feature_code == "RGN" and child.country is not None and child.country == parent.country:
-        # a region within one country is of no fixed size: "the East Ghouta region of rural Damascus"
+        # a region within one country is of no fixed size: "the Ghouta region of rural Damascus"
         return True
     return PRECISION_RANK[parent.precision] >= PRECISION_RANK[child.precision]
 
