@@ -224,3 +224,9 @@ def test_an_idiom_excluded_as_a_phrase_leaves_its_words_free(events, text: str, 
 
 def test_heart_attacks_and_cardiac_arrests_are_no_events(events) -> None:  # type: ignore[no-untyped-def]
     assert events("He died of a heart attack after he suffered a cardiac arrest.") == []
+
+
+def test_a_light_verb_tells_acts_counted_by_a_series_noun(events) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events("Gunmen launched a string of attacks across the province on Sunday.")
+    assert event.trigger.text == "attacks" and [t.text for t in event.told_by] == ["launched"]
+    assert event.target_span is None or event.target_span.root.text != "string"

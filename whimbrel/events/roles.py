@@ -408,8 +408,17 @@ def _between_objects(noun: Token) -> list[Token]:
     return [t for obj in objs for t in with_conjuncts(obj)]
 
 
+#: nouns counting acts, through which a light verb's object is the acts: "launched a string of attacks"
+SERIES_NOUNS = frozenset(
+    {"string", "series", "wave", "spate", "round", "barrage", "volley", "salvo", "flurry", "number"}
+)
+
+
 def light_verb_of(noun: Token) -> Token | None:
-    """The light verb whose object the noun is ("carried out raids", "granted asylum"), if any."""
+    """The light verb whose object the noun is ("carried out raids", "granted asylum", "launched a
+    wave of attacks"), if any."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in SERIES_NOUNS:
+        noun = noun.head.head
     if noun.dep_ == "dobj" and verb_is(noun.head, LIGHT_VERBS):
         return noun.head
     return None
@@ -503,12 +512,14 @@ def target_heads(trigger: Token, pattern: TriggerPattern) -> list[Token]:
     light = light_verb_of(trigger)
     if light is not None:
         holders.append(light)
+    # "launched a wave of attacks": the counting noun is the light verb's object, not a target
+    counting = {trigger.i, trigger.head.head.i} if light is not None and trigger.dep_ == "pobj" else {trigger.i}
     for relation in pattern.roles.target:
         for holder in holders:
             found = _relation_targets(holder, relation)
             found += [extra for t in found for extra in _misparsed_conjuncts(t)]
             heads.extend(
-                t for t in found if t not in heads and t.i != trigger.i and t.ent_type_ not in NON_ACTOR_ENT_TYPES
+                t for t in found if t not in heads and t.i not in counting and t.ent_type_ not in NON_ACTOR_ENT_TYPES
             )
     heads.extend(t for t in _in_aid_of_objects(trigger) if t not in heads and t.ent_type_ not in NON_ACTOR_ENT_TYPES)
     actors = [h for h in heads if is_actor_like(h)]
