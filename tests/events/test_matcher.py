@@ -230,3 +230,16 @@ def test_a_light_verb_tells_acts_counted_by_a_series_noun(events) -> None:  # ty
     (event,) = events("Gunmen launched a string of attacks across the province on Sunday.")
     assert event.trigger.text == "attacks" and [t.text for t in event.told_by] == ["launched"]
     assert event.target_span is None or event.target_span.root.text != "string"
+
+
+@pytest.mark.parametrize(
+    ("text", "shooting"),
+    [
+        ("In the attack, a settler shot and killed nine villagers in the town.", True),
+        ("A shot rang out in the night.", False),
+        ("He took a shot at the title.", False),
+    ],
+)
+def test_a_past_form_the_parser_made_a_clause_head_noun_is_the_verb(events, text: str, shooting: bool) -> None:  # type: ignore[no-untyped-def]
+    tellers = [w for m in events(text) if m.plover == "ASSAULT" for w in (m.trigger, *m.told_by)]
+    assert any(w.lower_ == "shot" and w.pos_ == "VERB" for w in tellers) is shooting

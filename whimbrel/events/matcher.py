@@ -205,6 +205,30 @@ def misparsed_verb(trigger: Token) -> bool:
     )
 
 
+#: past forms of verbs the small model tags as nouns heading their clause ("a settler shot and
+#: killed 29", "police in Mostar shot at a car"), with the verb's lemma
+NOUN_TAGGED_PAST_FORMS = {"shot": "shoot"}
+#: what only a clause's verb has below it, besides a verb coordinated with it
+CLAUSE_VERB_CHILDREN = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "agent"})
+
+
+def retag_clause_heads_read_as_nouns(doc: Doc) -> None:
+    """Give the verb's tag and lemma back to a past form the parser made a clause's head noun: it
+    heads the sentence with a verb coordinated below it or "at"/"dead" after it, or takes a verb's
+    own dependents ("shot" of "a shot rang out" or "took a shot" stays a noun)."""
+    for tok in doc:
+        lemma = NOUN_TAGGED_PAST_FORMS.get(tok.lower_)
+        if lemma is None or tok.pos_ != "NOUN":
+            continue
+        children = list(tok.children)
+        verb_children = any(c.dep_ in CLAUSE_VERB_CHILDREN for c in children)
+        heads_clause = tok.dep_ == "ROOT" and any(
+            (c.dep_ == "conj" and c.pos_ == "VERB") or c.lower_ in ("at", "dead") for c in children
+        )
+        if verb_children or heads_clause:
+            tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBD", lemma
+
+
 def usable_trigger(trigger: Token, pattern: TriggerPattern, span: Span) -> bool:
     """Filters that hold for news in general: a cue used as a modifier is not an event."""
     pos = "NOUN" if trigger.pos_ == "PROPN" else trigger.pos_
@@ -336,6 +360,7 @@ class EventMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = event_mentions_of(doc)
+        retag_clause_heads_read_as_nouns(doc)
         chosen = self.choose_triggers(doc)
         causes = self.merged_into_causes(chosen)
         by_trigger: dict[int, list[EventMention]] = {}
