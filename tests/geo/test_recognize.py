@@ -568,3 +568,9 @@ def test_a_capitalised_settlement_word_the_gazetteer_lacks_with_the_name_is_the_
     assert found == {"Zahle City": "LBN"}
     # a name the gazetteer knows whole keeps its own place
     assert {p.place.name for p in _places(nlp, recognizer, "Fans gathered in Kansas City.")} == {"Kansas City"}
+
+
+def test_an_official_name_of_three_words_or_more_is_the_town(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    text = "On Sunday, in Heroica Puebla de Zaragoza, Puebla, two men were stabbed."
+    found = {p.span.text: (p.place.name, p.place.country) for p in _places(nlp, recognizer, text)}
+    assert found.get("Heroica Puebla de Zaragoza") == ("Puebla", "MEX")

@@ -85,6 +85,8 @@ FACILITY_NOUNS = frozenset(
 )
 NON_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 GAZETTEER_ONLY_MIN_POPULATION = 15_000
+# An alternate name this many words long is no accident of spelling ("Heroica Puebla de Zaragoza").
+OFFICIAL_NAME_MIN_WORDS = 3
 # A whole NAME_LABELS entity that is only a place name is taken as the place when the place is this big.
 MISLABELLED_MIN_POPULATION = 100_000
 MAX_NAME_TOKENS = 5
@@ -674,9 +676,14 @@ class PlaceRecognizer:
             return False
         # Only towns called so count: "Hamas" is one of Hamm's variant spellings, "Way" one of
         # Weifang's, but news means neither; a transliteration ("Idleb") is close to the name.
-        # The first words of a longer own name are the name too ("Pachuca" for Pachuca de Soto).
+        # The first words of a longer own name are the name too ("Pachuca" for Pachuca de Soto), and
+        # so is an official name of three words or more ("Heroica Puebla de Zaragoza" is Puebla's):
+        # no common word is that long.
+        official = len(span.text.split()) >= OFFICIAL_NAME_MIN_WORDS
         named = [
-            c for c in candidates if c.precision != "point" or called_so(c, span.text) or _opens_name(c, span.text)
+            c
+            for c in candidates
+            if c.precision != "point" or official or called_so(c, span.text) or _opens_name(c, span.text)
         ]
         if not named:
             return False
