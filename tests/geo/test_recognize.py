@@ -574,3 +574,10 @@ def test_an_official_name_of_three_words_or_more_is_the_town(nlp: Language, reco
     text = "On Sunday, in Heroica Puebla de Zaragoza, Puebla, two men were stabbed."
     found = {p.span.text: (p.place.name, p.place.country) for p in _places(nlp, recognizer, text)}
     assert found.get("Heroica Puebla de Zaragoza") == ("Puebla", "MEX")
+
+
+def test_a_lower_case_arabic_article_written_apart_opens_a_name(nlp: Language, recognizer: PlaceRecognizer) -> None:
+    found = {p.span.text: p.place.country for p in _places(nlp, recognizer, "Farmers marched in el Hermel on Friday.")}
+    assert found == {"el Hermel": "LBN"}
+    # "as" is an English word: only "al" and "el" open a name written apart
+    assert "as Raqqa" not in [p.span.text for p in _places(nlp, recognizer, "The city known as Raqqa fell.")]

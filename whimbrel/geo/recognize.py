@@ -227,6 +227,7 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # Lowercase words allowed inside a name: Arabic articles, "de", "upon", and joining punctuation.
 #: the Arabic article as news writes it in lower case before a hyphen ("al-Hazm", "as-Sweida")
 ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ed", "ar", "as", "ash", "az", "ez", "an", "at"})
+SPACED_ARABIC_ARTICLES = frozenset({"al", "el"})
 NAME_CONNECTORS = frozenset(
     {
         "-",
@@ -1205,8 +1206,11 @@ def _is_name_word(tok) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _opens_with_article(tok) -> bool:  # type: ignore[no-untyped-def]
-    """An Arabic article written in lower case and hyphenated to a name: "al-Hol", "el-Mina"."""
+    """An Arabic article written in lower case before a name: hyphenated ("al-Hol", "as-Sweida"),
+    or as a word of its own for the two forms that are no English word ("el Hermel", "al Bab")."""
     doc = tok.doc
+    if tok.text in SPACED_ARABIC_ARTICLES and tok.whitespace_ and tok.i + 1 < len(doc):
+        return _is_name_word(doc[tok.i + 1])
     return (
         tok.text in ARABIC_ARTICLES
         and not tok.whitespace_
