@@ -43,6 +43,7 @@ with its division, as chief towns usually do) and PPL (any other place).
 
 from __future__ import annotations
 
+import bisect
 import csv
 import gc
 import hashlib
@@ -52,6 +53,7 @@ import os
 import pickle
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -81,7 +83,7 @@ from whimbrel.geo.normalize import (
 )
 
 #: Bump when the build changes what the index holds.
-INDEX_FORMAT = 18
+INDEX_FORMAT = 19
 FEATURE_CODES = ("PCLI", "ADM1", "PPLC", "PPLA", "PPL", "ADM2", "RGN")
 DATA_DIR = Path(__file__).parent / "data"
 EXTRA_NAMES = DATA_DIR / "extra_names.yaml"
@@ -850,10 +852,18 @@ def build_index(path: Path) -> None:
             "division_names": {(iso2_to_3[k[0]], k[1]): v[0] for k, v in divisions.items()},
         }
     )
+    data["skeletons"] = _skeleton_table(data["exact"][0])
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     with tmp.open("wb") as fh:
         pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(path)
+
+
+def _skeleton_table(keys: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The exact keys long enough for :meth:`Gazetteer.variant_lookup` with their consonant
+    skeletons, sorted by skeleton: built with the index, so no process pays for it at run time."""
+    pairs = sorted((skeleton_of_key(k), k) for k in keys if len(k) >= VARIANT_MIN_LETTERS - 1)
+    return [skeleton for skeleton, _ in pairs], [key for _, key in pairs]
 
 
 # --------------------------------------------------------------------------- using
@@ -885,9 +895,10 @@ class Gazetteer:
         self._division_rows = {
             (str(self._country[r]), str(self._admin1[r])): int(r) for r in np.flatnonzero(self._feature == adm1)
         }
-        # built on the first variant lookup (see _skeletons)
-        self._skeleton_hashes: np.ndarray | None = None
-        self._skeleton_keys: list[str] = []
+        # the keys of long names sorted by consonant skeleton, for variant_lookup
+        self._skeletons: list[str]
+        self._skeleton_keys: list[str]
+        self._skeletons, self._skeleton_keys = data["skeletons"]
 
     def __len__(self) -> int:
         return len(self._name)
@@ -935,28 +946,13 @@ class Gazetteer:
         skeleton = skeleton_key(name)
         if len(skeleton) < VARIANT_MIN_SKELETON:
             return []
-        hashes, keys = self._skeletons()
-        wanted = hash(skeleton)
-        lo, hi = np.searchsorted(hashes, wanted, "left"), np.searchsorted(hashes, wanted, "right")
+        lo, hi = bisect.bisect_left(self._skeletons, skeleton), bisect.bisect_right(self._skeletons, skeleton)
         rows: list[int] = []
-        for i in range(int(lo), int(hi)):
-            key = keys[i]
-            if skeleton_of_key(key) != skeleton or not _alike(bare, bare_of_key(key)):
+        for key in self._skeleton_keys[lo:hi]:
+            if not _alike(bare, bare_of_key(key)):
                 continue
             rows.extend(r for r in self._rows(self._exact, key) if r not in rows)
         return [self.entry(r) for r in rows]
-
-    def _skeletons(self) -> tuple[np.ndarray, list[str]]:
-        """The exact keys of names long enough for :meth:`variant_lookup`, sorted by the hash of
-        their skeleton (a hash and a pointer per key, not a dict of strings: a few tens of MB).
-        Built on first use, since most articles never need it."""
-        if self._skeleton_hashes is None:
-            keys = [key for key in self._exact[0] if len(key) >= VARIANT_MIN_LETTERS - 1]
-            hashes = np.fromiter((hash(skeleton_of_key(k)) for k in keys), dtype=np.int64, count=len(keys))
-            order = np.argsort(hashes, kind="stable")
-            self._skeleton_hashes = hashes[order]
-            self._skeleton_keys = [keys[i] for i in order]
-        return self._skeleton_hashes, self._skeleton_keys
 
     def has_name(self, name: str) -> bool:
         return bool(self._rows(self._exact, name_key(name)) or self._rows(self._loose, loose_key(name)))
